@@ -1,0 +1,487 @@
+//! The window's state and the one place where it changes: panels emit [`Command`]s, and
+//! [`AppState::apply`] carries them out. Loading and extraction run on a background thread.
+
+mod jobs;
+
+pub use jobs::{Job, JobEvent};
+
+use crate::corpus::{self, LoadReport};
+use crate::dataset::Dataset;
+use crate::model::Review;
+use crate::query::{self, Column, Filter, SortKey};
+use std::path::PathBuf;
+
+/// What the window opens on.
+#[derive(Debug, Clone)]
+pub enum Start {
+    /// The sample corpus built into the binary.
+    Samples,
+    /// A dataset file or a corpus folder or file.
+    Path(PathBuf),
+    /// Nothing.
+    Empty,
+}
+
+/// Something the analyst asked for; panels emit these, [`AppState::apply`] carries them out.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Select a row by engagement index.
+    Select(Option<usize>),
+    /// Move the selection up or down the visible rows.
+    MoveSelection(isize),
+    /// Replace the free-text filter.
+    SetFilterText(String),
+    /// Show or hide rejected engagements.
+    SetShowRejected(bool),
+    /// Sort by a column; the same column again flips the order.
+    SortBy(Column),
+    /// Set the review state of the selected engagement.
+    SetReview(Review),
+    /// Ask for a corpus folder to open.
+    OpenCorpusDialog,
+    /// Ask for a dataset file to open.
+    OpenDatasetDialog,
+    /// Open a path (dataset or corpus).
+    OpenPath(PathBuf),
+    /// Save to the current file, or ask where.
+    Save,
+    /// Ask where to save.
+    SaveAsDialog,
+    /// Save to this file.
+    SaveTo(PathBuf),
+    /// Ask where to export CSV.
+    ExportCsvDialog,
+    /// Write CSV here.
+    ExportCsvTo(PathBuf),
+    /// Stop the running background job.
+    CancelJob,
+    /// Show or hide the load report.
+    ShowLoadReport(bool),
+    /// The analyst answered the unsaved-changes question.
+    ResolvePending(PendingChoice),
+    /// Close the window (asking first when there are unsaved changes).
+    Quit,
+}
+
+/// An action that waits for the analyst to decide about unsaved changes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    /// Open this path.
+    Open(PathBuf),
+    /// Show a dialog to open a corpus.
+    OpenCorpusDialog,
+    /// Show a dialog to open a dataset.
+    OpenDatasetDialog,
+    /// Close the window.
+    Quit,
+}
+
+/// The answer to "save changes first?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PendingChoice {
+    /// Save, then go on.
+    Save,
+    /// Go on without saving.
+    Discard,
+    /// Do nothing.
+    Cancel,
+}
+
+/// A message for the status bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// The words.
+    pub text: String,
+    /// True for a failure.
+    pub error: bool,
+}
+
+/// Everything the window shows, and nothing of how it is drawn.
+pub struct AppState {
+    /// The open dataset.
+    pub dataset: Dataset,
+    /// The file it was opened from or saved to; `None` until saved.
+    pub path: Option<PathBuf>,
+    /// A name for the title bar.
+    pub name: String,
+    /// Unsaved changes.
+    pub dirty: bool,
+    /// The table's filter.
+    pub filter: Filter,
+    /// The table's sort order; `None` keeps dataset order.
+    pub sort: Option<SortKey>,
+    /// Visible rows (engagement indices), filtered and sorted.
+    pub rows: Vec<usize>,
+    /// Lower-cased search text per engagement, for the filter.
+    haystacks: Vec<String>,
+    /// The selected engagement.
+    pub selected: Option<usize>,
+    /// Set when the selection changed, so the source view scrolls to the evidence once.
+    pub scroll_to_evidence: bool,
+    /// The running background job.
+    pub job: Option<Job>,
+    /// The last load's report.
+    pub load_report: Option<LoadReport>,
+    /// Whether the load report window is open.
+    pub show_load_report: bool,
+    /// An action waiting on the unsaved-changes question.
+    pub pending: Option<Pending>,
+    /// The status bar message.
+    pub notice: Option<Notice>,
+    /// Set when the window may close now.
+    pub close_now: bool,
+    /// Dialog results and job events arrive here.
+    pub inbox: std::sync::mpsc::Receiver<Command>,
+    outbox: std::sync::mpsc::Sender<Command>,
+}
+
+impl AppState {
+    /// A window state with an empty dataset.
+    pub fn new() -> AppState {
+        let (outbox, inbox) = std::sync::mpsc::channel();
+        AppState {
+            dataset: Dataset::default(),
+            path: None,
+            name: "Untitled".into(),
+            dirty: false,
+            filter: Filter::default(),
+            sort: None,
+            rows: Vec::new(),
+            haystacks: Vec::new(),
+            selected: None,
+            scroll_to_evidence: false,
+            job: None,
+            load_report: None,
+            show_load_report: false,
+            pending: None,
+            notice: None,
+            close_now: false,
+            inbox,
+            outbox,
+        }
+    }
+
+    /// A window state showing the sample corpus, extracted on this thread (it is tiny).
+    pub fn with_samples() -> AppState {
+        let mut state = AppState::new();
+        let articles = corpus::sample_articles();
+        let engagements = crate::extract::extract_all(&articles);
+        state.set_dataset(Dataset::new(articles, engagements), None, "Sample corpus".into());
+        state
+    }
+
+    /// The window title: dataset name and a mark for unsaved changes.
+    pub fn title(&self) -> String {
+        format!("{}{} — Entente", if self.dirty { "● " } else { "" }, self.name)
+    }
+
+    /// Replaces the dataset and resets the view of it.
+    pub fn set_dataset(&mut self, dataset: Dataset, path: Option<PathBuf>, name: String) {
+        self.dataset = dataset;
+        self.path = path;
+        self.name = name;
+        self.dirty = false;
+        self.selected = None;
+        self.haystacks = self.dataset.engagements.iter().map(|e| query::haystack(&self.dataset, e)).collect();
+        self.refresh_rows();
+    }
+
+    /// Recomputes the visible rows after the filter, sort or data changed.
+    pub fn refresh_rows(&mut self) {
+        self.rows = query::filter_rows(&self.dataset, &self.haystacks, &self.filter);
+        if let Some(key) = self.sort {
+            query::sort_rows(&self.dataset, &mut self.rows, key);
+        }
+    }
+
+    /// A sender for commands from other threads (dialogs, jobs).
+    pub fn sender(&self) -> std::sync::mpsc::Sender<Command> {
+        self.outbox.clone()
+    }
+
+    fn notify(&mut self, text: impl Into<String>, error: bool) {
+        self.notice = Some(Notice { text: text.into(), error });
+    }
+
+    /// Carries out one command.
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::Select(row) => {
+                self.selected = row.filter(|&i| i < self.dataset.engagements.len());
+                self.scroll_to_evidence = true;
+            }
+            Command::MoveSelection(delta) => {
+                if self.rows.is_empty() {
+                    return;
+                }
+                let pos = self.selected.and_then(|s| self.rows.iter().position(|&r| r == s));
+                let next = match pos {
+                    Some(p) => (p as isize + delta).clamp(0, self.rows.len() as isize - 1) as usize,
+                    None => 0,
+                };
+                self.apply(Command::Select(Some(self.rows[next])));
+            }
+            Command::SetFilterText(text) => {
+                self.filter.text = text;
+                self.refresh_rows();
+            }
+            Command::SetShowRejected(show) => {
+                self.filter.show_rejected = show;
+                self.refresh_rows();
+            }
+            Command::SortBy(column) => {
+                self.sort = Some(match self.sort {
+                    Some(k) if k.column == column => SortKey { column, ascending: !k.ascending },
+                    _ => SortKey { column, ascending: true },
+                });
+                self.refresh_rows();
+            }
+            Command::SetReview(review) => {
+                if let Some(i) = self.selected {
+                    let e = &mut self.dataset.engagements[i];
+                    if e.review != review {
+                        e.review = review;
+                        if review == Review::Verified {
+                            e.confidence = 1.0;
+                        }
+                        self.haystacks[i] = query::haystack(&self.dataset, &self.dataset.engagements[i]);
+                        self.dirty = true;
+                        self.refresh_rows();
+                    }
+                }
+            }
+            Command::OpenCorpusDialog => self.guard(Pending::OpenCorpusDialog),
+            Command::OpenDatasetDialog => self.guard(Pending::OpenDatasetDialog),
+            Command::OpenPath(path) => self.guard(Pending::Open(path)),
+            Command::Quit => self.guard(Pending::Quit),
+            Command::ResolvePending(choice) => {
+                let Some(pending) = self.pending.take() else { return };
+                match choice {
+                    PendingChoice::Cancel => {}
+                    PendingChoice::Discard => self.proceed(pending),
+                    PendingChoice::Save => {
+                        if let Some(path) = self.path.clone() {
+                            if self.save_to(path) {
+                                self.proceed(pending);
+                            }
+                        } else {
+                            self.notify("Choose where to save first (File ▸ Save as…).", true);
+                            self.apply(Command::SaveAsDialog);
+                        }
+                    }
+                }
+            }
+            Command::Save => match self.path.clone() {
+                Some(path) => {
+                    self.save_to(path);
+                }
+                None => self.apply(Command::SaveAsDialog),
+            },
+            Command::SaveAsDialog => {
+                let name = format!("{}.entente.json", self.name.trim_end_matches(".entente.json"));
+                jobs::save_dialog(self.sender(), name, "Entente dataset", &["json"], Command::SaveTo);
+            }
+            Command::SaveTo(path) => {
+                self.save_to(path);
+            }
+            Command::ExportCsvDialog => {
+                let name = format!("{}.csv", self.name.trim_end_matches(".entente.json"));
+                jobs::save_dialog(self.sender(), name, "CSV", &["csv"], Command::ExportCsvTo);
+            }
+            Command::ExportCsvTo(path) => {
+                let result = crate::cli::write_atomically(&path, |w| {
+                    crate::dataset::write_csv(&self.dataset, w).map_err(anyhow::Error::from)
+                });
+                match result {
+                    Ok(()) => self.notify(format!("Exported {} rows to {}", self.dataset.engagements.len(), path.display()), false),
+                    Err(e) => self.notify(format!("Export failed: {e:#}"), true),
+                }
+            }
+            Command::CancelJob => {
+                if let Some(job) = &self.job {
+                    job.cancel();
+                }
+            }
+            Command::ShowLoadReport(show) => self.show_load_report = show,
+        }
+    }
+
+    /// Runs `action` now, or asks first when there are unsaved changes.
+    fn guard(&mut self, action: Pending) {
+        if self.dirty {
+            self.pending = Some(action);
+        } else {
+            self.proceed(action);
+        }
+    }
+
+    fn proceed(&mut self, action: Pending) {
+        match action {
+            Pending::Quit => self.close_now = true,
+            Pending::OpenCorpusDialog => jobs::open_dialog(self.sender(), true),
+            Pending::OpenDatasetDialog => jobs::open_dialog(self.sender(), false),
+            Pending::Open(path) => self.open(path),
+        }
+    }
+
+    fn open(&mut self, path: PathBuf) {
+        let is_dataset = path.is_file() && path.to_string_lossy().to_ascii_lowercase().ends_with(".json");
+        if is_dataset {
+            match Dataset::load(&path) {
+                Ok((dataset, warnings)) => {
+                    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    let n = dataset.engagements.len();
+                    self.set_dataset(dataset, Some(path.clone()), name);
+                    if warnings.is_empty() {
+                        self.notify(format!("Opened {} ({n} engagements)", path.display()), false);
+                    } else {
+                        self.notify(format!("Opened with {} warning(s): {}", warnings.len(), warnings[0].message), true);
+                    }
+                }
+                Err(e) => self.notify(format!("Could not open: {e}"), true),
+            }
+        } else {
+            if let Some(job) = &self.job {
+                job.cancel();
+            }
+            self.job = Some(Job::load_corpus(vec![path], self.sender()));
+        }
+    }
+
+    /// Saves atomically; says how it went in the status bar.
+    fn save_to(&mut self, path: PathBuf) -> bool {
+        match self.dataset.save(&path) {
+            Ok(()) => {
+                self.name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                self.notify(format!("Saved {}", path.display()), false);
+                self.path = Some(path);
+                self.dirty = false;
+                true
+            }
+            Err(e) => {
+                self.notify(format!("Not saved: {e}"), true);
+                false
+            }
+        }
+    }
+
+    /// Takes in what background threads sent; returns true when something arrived.
+    pub fn poll(&mut self) -> bool {
+        let mut any = false;
+        while let Ok(cmd) = self.inbox.try_recv() {
+            any = true;
+            self.apply(cmd);
+        }
+        if let Some(job) = &self.job {
+            for event in job.events() {
+                any = true;
+                match event {
+                    JobEvent::Progress { .. } => {}
+                    JobEvent::Done { dataset, report, name } => {
+                        let n = dataset.engagements.len();
+                        let a = dataset.articles.len();
+                        let problems = report.issues.len();
+                        self.set_dataset(*dataset, None, name);
+                        self.notify(
+                            format!("Read {a} articles, found {n} engagements{}", if problems > 0 { format!("; {problems} file problem(s) — see the load report") } else { String::new() }),
+                            problems > 0,
+                        );
+                        self.load_report = Some(report);
+                        self.job = None;
+                        break;
+                    }
+                    JobEvent::Cancelled => {
+                        self.notify("Loading cancelled; the previous dataset is still open.", false);
+                        self.job = None;
+                        break;
+                    }
+                    JobEvent::Failed(message) => {
+                        self.notify(message, true);
+                        self.job = None;
+                        break;
+                    }
+                }
+            }
+        }
+        any
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState::new()
+    }
+}
+
+/// The eframe application: the state plus the window's life cycle.
+pub struct EntenteApp {
+    /// The state, public so tests can look at it.
+    pub state: AppState,
+}
+
+impl EntenteApp {
+    /// Creates the app on what `start` says.
+    pub fn new(cc: &eframe::CreationContext<'_>, start: Start) -> EntenteApp {
+        let mut state = match start {
+            Start::Samples => AppState::with_samples(),
+            Start::Empty => AppState::new(),
+            Start::Path(path) => {
+                let mut s = AppState::new();
+                s.apply(Command::OpenPath(path));
+                s
+            }
+        };
+        if let Some(storage) = cc.storage {
+            if let Some(sort) = eframe::get_value::<Option<SortKey>>(storage, "sort") {
+                state.sort = sort;
+                state.refresh_rows();
+            }
+        }
+        EntenteApp { state }
+    }
+}
+
+impl eframe::App for EntenteApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.state.poll();
+        if ctx.input(|i| i.viewport().close_requested()) && !self.state.close_now {
+            if self.state.dirty {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.state.pending = Some(Pending::Quit);
+            }
+        }
+        let mut commands = Vec::new();
+        crate::ui::app_ui(ui, &self.state, &mut commands);
+        for c in commands {
+            self.state.apply(c);
+        }
+        if self.state.close_now {
+            self.state.close_now = false;
+            self.state.dirty = false;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.state.title()));
+        if self.state.job.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, "sort", &self.state.sort);
+    }
+}
+
+/// Opens the window and runs until it closes.
+pub fn run(start: Start) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Entente")
+            .with_inner_size([1360.0, 860.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_app_id("entente"),
+        ..Default::default()
+    };
+    eframe::run_native("entente", options, Box::new(move |cc| Ok(Box::new(EntenteApp::new(cc, start)))))
+        .map_err(|e| anyhow::anyhow!("the window could not open: {e}"))
+}

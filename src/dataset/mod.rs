@@ -1,0 +1,359 @@
+//! The versioned dataset file (DATASET.md): load with clear errors, save atomically, export.
+
+mod export;
+
+pub use export::{write_csv, write_jsonl};
+
+use crate::model::{Article, Engagement, Extra};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The `format` string every dataset file carries.
+pub const FORMAT: &str = "entente.dataset";
+/// The newest format version this program reads and the one it writes.
+pub const VERSION: u32 = 1;
+
+/// What went wrong with a dataset file; every variant names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum DatasetError {
+    /// The file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The file is not valid JSON, or a field has the wrong shape.
+    #[error("{path}: line {line}, column {column}: {message}")]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+        /// What is wrong there.
+        message: String,
+    },
+    /// The JSON is fine but it is not an Entente dataset.
+    #[error("{path}: not an Entente dataset (expected \"format\": \"{FORMAT}\")")]
+    NotADataset {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Written by a newer Entente.
+    #[error(
+        "{path}: dataset format version {found} is newer than this Entente understands (version {VERSION}); update Entente to open it"
+    )]
+    TooNew {
+        /// The file.
+        path: PathBuf,
+        /// The version in the file.
+        found: u64,
+    },
+}
+
+/// An annotated dataset: articles and the engagements coded from them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Dataset {
+    /// Program and version that wrote the file, as read.
+    pub generator: Option<String>,
+    /// Every article referred to.
+    pub articles: Vec<Article>,
+    /// Every engagement, rejected ones included.
+    pub engagements: Vec<Engagement>,
+    /// Top-level fields unknown to this version, kept for the round trip.
+    pub extra: Extra,
+    /// Ids of articles whose text no longer matches their hash (evidence may be stale). Not saved.
+    pub stale_articles: HashSet<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Wire {
+    format: String,
+    version: u64,
+    #[serde(default)]
+    generator: Option<String>,
+    #[serde(default)]
+    articles: Vec<Article>,
+    #[serde(default)]
+    engagements: Vec<Engagement>,
+    #[serde(flatten)]
+    extra: Extra,
+}
+
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    version: Option<u64>,
+}
+
+/// A problem found in a dataset that loaded: the data is kept, the analyst is told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadWarning {
+    /// What is wrong, naming the article or engagement.
+    pub message: String,
+}
+
+impl Dataset {
+    /// Builds a dataset from freshly loaded articles and their engagements.
+    pub fn new(articles: Vec<Article>, engagements: Vec<Engagement>) -> Dataset {
+        Dataset {
+            generator: None,
+            articles,
+            engagements,
+            extra: Extra::new(),
+            stale_articles: HashSet::new(),
+        }
+    }
+
+    /// Reads a dataset file, checking format and version first so that a file of another
+    /// kind or from a newer Entente gets a clear message. Integrity problems (a hash that does
+    /// not match, evidence outside its article) are returned as warnings, not errors.
+    pub fn load(path: &Path) -> Result<(Dataset, Vec<LoadWarning>), DatasetError> {
+        let bytes = std::fs::read(path).map_err(|source| DatasetError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        Dataset::from_slice(&bytes, path)
+    }
+
+    /// Parses a dataset from bytes; `path` names it in errors.
+    pub fn from_slice(bytes: &[u8], path: &Path) -> Result<(Dataset, Vec<LoadWarning>), DatasetError> {
+        let parse_error = |e: serde_json::Error| DatasetError::Parse {
+            path: path.to_owned(),
+            line: e.line(),
+            column: e.column(),
+            message: strip_position(&e.to_string()),
+        };
+        let header: Header = serde_json::from_slice(bytes).map_err(parse_error)?;
+        if header.format.as_deref() != Some(FORMAT) {
+            return Err(DatasetError::NotADataset {
+                path: path.to_owned(),
+            });
+        }
+        match header.version {
+            Some(v) if v > u64::from(VERSION) => {
+                return Err(DatasetError::TooNew {
+                    path: path.to_owned(),
+                    found: v,
+                });
+            }
+            Some(_) => {}
+            None => {
+                return Err(DatasetError::Parse {
+                    path: path.to_owned(),
+                    line: 1,
+                    column: 1,
+                    message: "missing field `version`".into(),
+                });
+            }
+        }
+        let wire: Wire = serde_json::from_slice(bytes).map_err(parse_error)?;
+        let mut dataset = Dataset {
+            generator: wire.generator,
+            articles: wire.articles,
+            engagements: wire.engagements,
+            extra: wire.extra,
+            stale_articles: HashSet::new(),
+        };
+        let warnings = dataset.check_integrity();
+        Ok((dataset, warnings))
+    }
+
+    /// Flags articles whose hash does not match, and drops evidence that points outside its
+    /// article or between the bytes of a character (it could only highlight the wrong words).
+    fn check_integrity(&mut self) -> Vec<LoadWarning> {
+        let mut warnings = Vec::new();
+        for article in &self.articles {
+            if !article.hash_matches() {
+                self.stale_articles.insert(article.id.clone());
+                warnings.push(LoadWarning {
+                    message: format!(
+                        "article {}: text does not match its sha256; its evidence may be stale",
+                        article.id
+                    ),
+                });
+            }
+        }
+        let texts: HashMap<&str, &str> = self
+            .articles
+            .iter()
+            .map(|a| (a.id.as_str(), a.text.as_str()))
+            .collect();
+        for engagement in &mut self.engagements {
+            for id in &engagement.article_ids {
+                if !texts.contains_key(id.as_str()) {
+                    warnings.push(LoadWarning {
+                        message: format!(
+                            "engagement {}: refers to article {id}, which is not in the file",
+                            engagement.id
+                        ),
+                    });
+                }
+            }
+            let before = engagement.evidence.len();
+            engagement.evidence.retain(|ev| {
+                texts.get(ev.article_id.as_str()).is_some_and(|text| {
+                    ev.start <= ev.end
+                        && ev.end <= text.len()
+                        && text.is_char_boundary(ev.start)
+                        && text.is_char_boundary(ev.end)
+                })
+            });
+            if engagement.evidence.len() != before {
+                warnings.push(LoadWarning {
+                    message: format!(
+                        "engagement {}: {} evidence span(s) pointed outside their article and were dropped",
+                        engagement.id,
+                        before - engagement.evidence.len()
+                    ),
+                });
+            }
+        }
+        for article in &mut self.articles {
+            let [start, end] = article.body;
+            if start > end
+                || end > article.text.len()
+                || !article.text.is_char_boundary(start)
+                || !article.text.is_char_boundary(end)
+            {
+                article.body = [0, article.text.len()];
+                warnings.push(LoadWarning {
+                    message: format!("article {}: body range was invalid; using the whole text", article.id),
+                });
+            }
+        }
+        warnings
+    }
+
+    /// Writes the dataset as JSON to `path` atomically: a temporary file beside it is written,
+    /// flushed to disk and renamed over the target, so a crash never leaves a half-written file.
+    pub fn save(&self, path: &Path) -> Result<(), DatasetError> {
+        let io = |source| DatasetError::Io {
+            path: path.to_owned(),
+            source,
+        };
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".entente-save-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(io)?;
+        {
+            let mut out = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
+            self.write_json(&mut out).map_err(io)?;
+            out.flush().map_err(io)?;
+        }
+        tmp.as_file().sync_all().map_err(io)?;
+        tmp.persist(path).map_err(|e| io(e.error))?;
+        Ok(())
+    }
+
+    /// Serialises the dataset in the file format to any writer.
+    pub fn write_json(&self, out: &mut impl Write) -> std::io::Result<()> {
+        #[derive(Serialize)]
+        struct WireRef<'a> {
+            format: &'a str,
+            version: u32,
+            generator: String,
+            articles: &'a [Article],
+            engagements: &'a [Engagement],
+            #[serde(flatten)]
+            extra: &'a Extra,
+        }
+        let wire = WireRef {
+            format: FORMAT,
+            version: VERSION,
+            generator: format!("entente {}", env!("CARGO_PKG_VERSION")),
+            articles: &self.articles,
+            engagements: &self.engagements,
+            extra: &self.extra,
+        };
+        serde_json::to_writer_pretty(&mut *out, &wire)?;
+        out.write_all(b"\n")
+    }
+
+    /// The article with this id.
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+}
+
+/// serde_json appends " at line L column C"; the error already carries them as fields.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_str(json: &str) -> Result<(Dataset, Vec<LoadWarning>), DatasetError> {
+        Dataset::from_slice(json.as_bytes(), Path::new("x.entente.json"))
+    }
+
+    #[test]
+    fn malformed_json_names_file_and_line() {
+        let err = load_str("{\n  \"format\": \"entente.dataset\",\n  \"version\": 1,\n  oops\n}").unwrap_err();
+        let text = err.to_string();
+        assert!(text.starts_with("x.entente.json: line 4"), "{text}");
+    }
+
+    #[test]
+    fn wrong_format_and_newer_version_are_refused_clearly() {
+        let err = load_str(r#"{"format": "something.else", "version": 1}"#).unwrap_err();
+        assert!(matches!(err, DatasetError::NotADataset { .. }));
+        let err = load_str(r#"{"format": "entente.dataset", "version": 7}"#).unwrap_err();
+        assert!(err.to_string().contains("version 7 is newer"), "{err}");
+    }
+
+    #[test]
+    fn bad_field_values_are_errors_with_the_value() {
+        let json = r#"{"format": "entente.dataset", "version": 1, "articles": [], "engagements": [
+            {"id": "e-1", "article_ids": [], "parties": ["Pakistan"], "kind": "agreement", "status": "held"}]}"#;
+        let err = load_str(json).unwrap_err().to_string();
+        assert!(err.contains("'Pakistan' is not a party code"), "{err}");
+    }
+
+    #[test]
+    fn unknown_fields_survive_a_round_trip() {
+        let json = r#"{"format": "entente.dataset", "version": 1, "project": {"lead": "A"},
+            "articles": [{"id": "a-1", "sha256": "00", "text": "Hi", "body": [0, 2], "lang": "en"}],
+            "engagements": [{"id": "e-1", "article_ids": ["a-1"], "parties": ["JPN", "PAK"],
+              "kind": "visit", "status": "held", "coder": "zz"}]}"#;
+        let (dataset, _) = load_str(json).unwrap();
+        let mut out = Vec::new();
+        dataset.write_json(&mut out).unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(value["project"]["lead"], "A");
+        assert_eq!(value["articles"][0]["lang"], "en");
+        assert_eq!(value["engagements"][0]["coder"], "zz");
+    }
+
+    #[test]
+    fn stale_hash_and_bad_evidence_are_warnings() {
+        let json = r#"{"format": "entente.dataset", "version": 1,
+            "articles": [{"id": "a-1", "sha256": "00", "text": "Héllo", "body": [0, 6]}],
+            "engagements": [{"id": "e-1", "article_ids": ["a-1"], "parties": ["JPN", "PAK"],
+              "kind": "visit", "status": "held",
+              "evidence": [{"article_id": "a-1", "start": 0, "end": 2, "field": "kind"},
+                           {"article_id": "a-1", "start": 0, "end": 3, "field": "kind"}]}]}"#;
+        let (dataset, warnings) = load_str(json).unwrap();
+        assert!(dataset.stale_articles.contains("a-1"));
+        assert_eq!(dataset.engagements[0].evidence.len(), 1);
+        assert_eq!(dataset.engagements[0].evidence[0].end, 3);
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+    }
+}

@@ -1,0 +1,517 @@
+//! One candidate act per trigger clause, with the fields read from its clause and sentence.
+
+use super::dates::{self, DateMention};
+use super::lexicon::{FormKind, Lexicon, Mention};
+use super::people::{find_people, PersonMention};
+use super::text::{self, Sentence};
+use crate::model::{Article, Kind, PartyCode, Status};
+use regex::Regex;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// What the extractor reads from one article before pairing.
+pub struct Analysis {
+    pub sentences: Vec<Sentence>,
+    pub mentions: Vec<Mention>,
+    pub dates: Vec<DateMention>,
+    pub people: Vec<Vec<PersonMention>>,
+    pub candidates: Vec<Candidate>,
+    /// The two parties the article is mostly about, when it has such a pair.
+    pub main_pair: Option<[PartyCode; 2]>,
+    /// The dateline place ("ISLAMABAD:") and its state.
+    pub dateline: Option<(String, PartyCode, Range<usize>)>,
+    /// Sentences that refer back to an earlier act ("the meeting was …") by index of the
+    /// candidate they were attached to.
+    pub anaphora: Vec<(usize, usize)>,
+    /// Sentence indices whose words count for the candidate before them (participants, topics).
+    pub scope: Vec<Option<usize>>,
+}
+
+/// A reading of one act from one clause.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub kind: Kind,
+    pub rule: String,
+    pub trigger: Range<usize>,
+    pub sentence: usize,
+    pub clause: Range<usize>,
+    pub parties: Vec<PartyCode>,
+    pub party_spans: Vec<Range<usize>>,
+    /// True when parties came from the article's main pair rather than the sentence.
+    pub parties_inferred: bool,
+    pub status: Status,
+    /// True when the status came from an explicit cue rather than the default.
+    pub status_cued: bool,
+    pub date: Option<DateMention>,
+    pub round: Option<(u32, Range<usize>)>,
+    /// The forum's name and whether it is a proper name (capitalised, or "round of X").
+    pub mechanism: Option<(String, bool, Range<usize>)>,
+    pub location: Option<(Option<String>, Option<PartyCode>, Range<usize>)>,
+    pub title: Option<String>,
+    /// A past occurrence of a forum ("it last met in May 2011"): never merged with the current one.
+    pub past_occurrence: bool,
+}
+
+fn re(pattern: &str) -> Regex {
+    regex::RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .build()
+        .unwrap_or_else(|e| panic!("built-in pattern {pattern}: {e}"))
+}
+
+static CANCELLED: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:cancel(?:l)?ed|called off|postponed|scrapped|suspended|put off|deferred)\b"));
+static PROPOSED: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:propos(?:ed|es|al|ing)|suggest(?:ed|s)|offered to|invited|invitation|call(?:ed|s) for|urg(?:ed|es) (?:the )?(?:holding|establishment))\b"));
+static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:will|shall|would|is set to|are set to|set to|to hold|to be held|to visit|to sign|to meet|to travel|is due|are due|due to|scheduled|expected to|plans? to|planned|planning to|upcoming|forthcoming|is to|are to|next (?:week|month|year)|coming (?:week|month|days)|later this|to host|to participate|to attend|to lead)\b")
+});
+static PAST: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:was held|were held|held|signed|met|visited|concluded|called on|paid|took place|had|discussed|was signed|were signed|last met|reached|arrived)\b")
+});
+static HOSTILE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|air ?strikes?|strikes? on|shell(?:ed|ing)|clash(?:ed|es)?|bomb(?:ed|ing|ings)?|fired (?:at|on)|ambush(?:ed)?|invad(?:ed|ing)|invasion|raid(?:ed|s)?|accus(?:ed|es|ing)|condemn(?:ed|s)|sanction(?:ed|s)?|expel(?:led)?|summoned|protest(?:ed)? (?:to|against)|violat(?:ed|ion)|hostil\w+|war(?:fare)? (?:on|against))\b")
+});
+static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:\b(?:the|this|that|these|those|its|their|his|her|such|during|both)\s+(?:\w+[-\s]){0,2}|\w+(?:’s|'s)\s+(?:\w+[-\s])?)$")
+});
+static PAST_OCCURRENCE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:last met|last held|previous(?:ly)?|was last|the last (?:round|meeting|session))\b"));
+static PRONOUN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| regex::Regex::new(r"^(?:It|The (?:forum|group|body|commission|committee|dialogue)) ").expect("valid"));
+static PURPOSE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:for|to hold|to have)\s+(?:\w+\s+){0,2}$"));
+static ROUND: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(\d{1,3})(?:st|nd|rd|th)\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty-second|twenty-third|twenty-fourth|twenty-fifth|thirtieth|inaugural)\b")
+});
+static ROUND_OF: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:round|session|edition|meeting|iteration)\s+of\s+(?:the\s+)?((?:[\w’'()+-]+\s+){0,7}?(?:dialogue|talks|consultations|group|commission|committee|forum|meeting|conference|summit|council|mechanism|staff talks))\b")
+});
+static LOCATIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:in|at|to|from|into|across|inside|within|near|towards|throughout|of the situation in|in the|reached|capital,)\s+(?:the\s+)?$")
+});
+static HELD_IN: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:in|at)\s+(?:the\s+\w+\s+(?:of|in)\s+)?(?:the\s+)?$"));
+static AGREEMENT_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:MoUs?|memorand(?:um|a) of understanding(?: \(MoU\))?|agreements?|accords?|treat(?:y|ies)|pacts?|joint declarations?|protocols?|letters? of intent|contracts?)\b(?:\s+(?:on|for|of|to)\s+[\w\s,-]{3,80}?)?(?:[,.;]| after | between | at | in | with | during |$)")
+});
+
+/// Parties mentioned in `range` that act (not "in Afghanistan", not a dateline).
+fn acting_parties(text: &str, mentions: &[Mention], range: &Range<usize>, dateline: Option<&Range<usize>>) -> Vec<(PartyCode, Range<usize>)> {
+    mentions
+        .iter()
+        .filter(|m| m.start >= range.start && m.end <= range.end)
+        .filter(|m| dateline.is_none_or(|d| m.start >= d.end))
+        .filter_map(|m| {
+            let party = m.party?;
+            let acting = match m.kind {
+                FormKind::Demonym | FormKind::Organisation => true,
+                FormKind::StateName | FormKind::Capital => !LOCATIVE_BEFORE.is_match(&text[range.start.max(m.start.saturating_sub(40))..m.start]),
+                FormKind::Place | FormKind::NotAParty => false,
+            };
+            acting.then(|| (party, m.start..m.end))
+        })
+        .collect()
+}
+
+/// The hosts of a visit: states and capitals after "to", "in", "at" in the clause.
+fn visit_hosts(text: &str, mentions: &[Mention], clause: &Range<usize>) -> Vec<(PartyCode, Range<usize>)> {
+    mentions
+        .iter()
+        .filter(|m| m.start >= clause.start && m.end <= clause.end)
+        .filter(|m| matches!(m.kind, FormKind::StateName | FormKind::Capital | FormKind::Place))
+        .filter(|m| LOCATIVE_BEFORE.is_match(&text[clause.start.max(m.start.saturating_sub(40))..m.start]))
+        .filter_map(|m| Some((m.party?, m.start..m.end)))
+        .collect()
+}
+
+fn snap(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Reads sentences, mentions, dates, people and candidate acts of an article.
+pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
+    let text = article.text.as_str();
+    let [body_start, body_end] = article.body;
+    let body = &text[body_start..body_end];
+    let sentences = text::sentences(text, body_start..body_end);
+    let mentions: Vec<Mention> = lex
+        .mentions(body)
+        .into_iter()
+        .map(|m| Mention { start: m.start + body_start, end: m.end + body_start, ..m })
+        .collect();
+    let dates: Vec<DateMention> = dates::find_dates(body, article.published)
+        .into_iter()
+        .map(|mut d| {
+            d.start += body_start;
+            d.end += body_start;
+            d
+        })
+        .collect();
+
+    let mut dateline = None;
+    let mut dateline_ranges: Vec<Option<Range<usize>>> = vec![None; sentences.len()];
+    for (i, s) in sentences.iter().enumerate().take(12) {
+        if let Some((line, place)) = text::dateline(text, &s.range) {
+            let found = mentions.iter().find(|m| m.start >= place.start && m.end <= place.end && matches!(m.kind, FormKind::Capital | FormKind::Place));
+            if let (Some(m), None) = (found, &dateline) {
+                let name = title_case(&text[m.start..m.end]);
+                dateline = m.party.map(|p| (name, p, line.clone()));
+            }
+            dateline_ranges[i] = Some(line);
+        }
+    }
+
+    let people: Vec<Vec<PersonMention>> = sentences.iter().map(|s| find_people(text, s.range.clone(), lex, &mentions)).collect();
+    let main_pair = main_pair(text, &sentences, &mentions, &dateline_ranges);
+
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut anaphora = Vec::new();
+    let mut scope = vec![None; sentences.len()];
+    let mut last_created: Option<usize> = None;
+    for (si, sentence) in sentences.iter().enumerate() {
+        let s_text = &text[sentence.range.clone()];
+        if s_text.starts_with("Published in") || s_text.starts_with("Updated") {
+            continue;
+        }
+        let triggers = find_triggers(lex, text, sentence);
+        let created_before = candidates.len();
+        for (kind, rule, trigger) in triggers {
+            let clause = text::clause(text, &sentence.range, trigger.start);
+            let before_trigger = &text[sentence.range.start.max(snap(text, trigger.start.saturating_sub(48)))..trigger.start];
+            let dl = dateline_ranges[si].as_ref();
+            let sentence_parties = acting_parties(text, &mentions, &sentence.range, dl);
+            let clause_parties = acting_parties(text, &mentions, &clause, dl);
+            let hostile = HOSTILE.is_match(&text[clause.clone()]);
+            if hostile && !matches!(kind, Kind::Agreement | Kind::PhoneCall) {
+                continue;
+            }
+            // "for talks", "to hold talks" after a visit is the visit's purpose, not another act.
+            if kind == Kind::Meeting && PURPOSE.is_match(before_trigger) && candidates[created_before..].iter().any(|c| c.sentence == si) {
+                continue;
+            }
+            let refers_back = matches!(kind, Kind::Meeting | Kind::Dialogue | Kind::Visit | Kind::CourtesyCall | Kind::PhoneCall)
+                && ANAPHOR.is_match(before_trigger)
+                && clause_parties.is_empty()
+                && !rule.starts_with("dialogue.round");
+            if refers_back {
+                if let Some(target) = last_created {
+                    anaphora.push((si, target));
+                }
+                continue;
+            }
+            // "It last met in May, 2011": the forum met before; a dialogue of the last forum named.
+            let mut kind = kind;
+            let mut inherited_mechanism = None;
+            let past_occurrence = PAST_OCCURRENCE.is_match(&text[clause.clone()]);
+            if kind == Kind::Meeting && PRONOUN_SUBJECT.is_match(s_text) {
+                if let Some(forum) = candidates.iter().rev().find(|c| c.kind == Kind::Dialogue) {
+                    kind = Kind::Dialogue;
+                    inherited_mechanism = forum.mechanism.clone();
+                } else {
+                    continue;
+                }
+            }
+            let mut parties: Vec<(PartyCode, Range<usize>)> = if clause_parties.iter().map(|p| p.0).collect::<std::collections::BTreeSet<_>>().len() >= 2 {
+                clause_parties.clone()
+            } else {
+                sentence_parties.clone()
+            };
+            if kind == Kind::Visit {
+                parties.extend(visit_hosts(text, &mentions, &clause));
+            }
+            for p in people[si].iter().filter(|p| p.range.start >= clause.start && p.range.end <= clause.end) {
+                if let Some(party) = p.party {
+                    parties.push((party, p.range.clone()));
+                }
+            }
+            let mut codes: Vec<PartyCode> = parties.iter().map(|p| p.0).collect();
+            codes.sort();
+            codes.dedup();
+            let mut inferred = false;
+            if codes.len() < 2 {
+                match (main_pair, codes.first()) {
+                    (Some(pair), None) => {
+                        codes = pair.to_vec();
+                        inferred = true;
+                    }
+                    (Some(pair), Some(one)) if pair.contains(one) => {
+                        codes = pair.to_vec();
+                        inferred = true;
+                    }
+                    _ => continue,
+                }
+            }
+            codes.sort();
+            let clause_text = &text[clause.clone()];
+            let (status, status_cued) = status_of(clause_text, &text[sentence.range.clone()], kind);
+            let date = nearest_date(&dates, &clause, &sentence.range, trigger.start);
+            let round = if kind == Kind::Dialogue { round_of(text, &clause, &trigger) } else { None };
+            let mechanism = if kind == Kind::Dialogue {
+                inherited_mechanism.or_else(|| mechanism_of(lex, text, &clause, &trigger, &mentions))
+            } else {
+                None
+            };
+            let location = location_of(text, &mentions, &clause, &sentence.range, trigger.start, dl);
+            let title = (kind == Kind::Agreement).then(|| agreement_title(clause_text)).flatten();
+            let party_spans = parties.into_iter().filter(|p| codes.contains(&p.0)).map(|p| p.1).collect();
+            candidates.push(Candidate {
+                kind,
+                rule: rule.to_string(),
+                trigger: trigger.clone(),
+                sentence: si,
+                clause,
+                parties: codes,
+                party_spans,
+                parties_inferred: inferred,
+                status,
+                status_cued,
+                date,
+                round,
+                mechanism,
+                location,
+                title,
+                past_occurrence,
+            });
+        }
+        if candidates.len() > created_before {
+            last_created = Some(candidates.len() - 1);
+        } else if let Some(last) = last_created {
+            let near = sentences[candidates[last].sentence].paragraph + 6 >= sentence.paragraph;
+            if near {
+                scope[si] = Some(last);
+            }
+        }
+    }
+    Analysis {
+        sentences,
+        mentions,
+        dates,
+        people,
+        candidates,
+        main_pair,
+        dateline,
+        anaphora,
+        scope,
+    }
+}
+
+/// Trigger matches of a sentence, at most one per kind and clause, overlaps resolved in rule order.
+fn find_triggers<'l>(lex: &'l Lexicon, text: &str, sentence: &Sentence) -> Vec<(Kind, &'l str, Range<usize>)> {
+    let s = &text[sentence.range.clone()];
+    let mut found: Vec<(Kind, &str, Range<usize>)> = Vec::new();
+    for rule in &lex.triggers {
+        for m in rule.pattern.find_iter(s) {
+            let range = sentence.range.start + m.start()..sentence.range.start + m.end();
+            if found.iter().any(|(_, _, r)| r.start < range.end && range.start < r.end) {
+                continue;
+            }
+            let clause = text::clause(text, &sentence.range, range.start);
+            // One act per kind and clause; a meeting word beside a stronger kind is that act.
+            let same_act = found.iter().any(|(k, _, r)| {
+                let other = text::clause(text, &sentence.range, r.start);
+                other == clause && (*k == rule.kind || rule.kind == Kind::Meeting || (*k == Kind::Meeting))
+            });
+            if same_act {
+                if rule.kind != Kind::Meeting {
+                    // A stronger kind replaces a meeting word found earlier in the same clause.
+                    found.retain(|(k, _, r)| !(*k == Kind::Meeting && text::clause(text, &sentence.range, r.start) == clause));
+                    if found.iter().any(|(k, _, r)| *k == rule.kind && text::clause(text, &sentence.range, r.start) == clause) {
+                        continue;
+                    }
+                } else {
+                    continue;
+                }
+            }
+            found.push((rule.kind, rule.id.as_str(), range));
+        }
+    }
+    found.sort_by_key(|(_, _, r)| r.start);
+    found
+}
+
+fn status_of(clause: &str, sentence: &str, kind: Kind) -> (Status, bool) {
+    if CANCELLED.is_match(clause) {
+        return (Status::Cancelled, true);
+    }
+    if PROPOSED.is_match(clause) && !matches!(kind, Kind::Agreement) {
+        return (Status::Proposed, true);
+    }
+    if PLANNED.is_match(clause) && !clause.contains(" was held") {
+        return (Status::Planned, true);
+    }
+    if PAST.is_match(clause) {
+        return (Status::Held, true);
+    }
+    // Clauses without a verb ("The talks, that will last …") take the sentence's tense.
+    if PLANNED.is_match(sentence) && !PAST.is_match(sentence) {
+        return (Status::Planned, true);
+    }
+    if PROPOSED.is_match(sentence) && !PAST.is_match(sentence) {
+        return (Status::Proposed, true);
+    }
+    (Status::Held, false)
+}
+
+fn nearest_date(dates: &[DateMention], clause: &Range<usize>, sentence: &Range<usize>, at: usize) -> Option<DateMention> {
+    let distance = |d: &DateMention| if d.start >= at { d.start - at } else { at - d.end };
+    let within = |r: &Range<usize>| dates.iter().filter(|d| d.start >= r.start && d.end <= r.end).min_by_key(|d| distance(d)).cloned();
+    within(clause).or_else(|| within(sentence))
+}
+
+fn round_of(text: &str, clause: &Range<usize>, trigger: &Range<usize>) -> Option<(u32, Range<usize>)> {
+    // The ordinal nearest before the trigger in its clause ("the 21st … Group", "seventh round of").
+    let window_start = clause.start.max(snap(text, trigger.start.saturating_sub(90)));
+    let window = &text[window_start..trigger.end.min(clause.end)];
+    let m = ROUND.captures_iter(window).last()?;
+    let whole = m.get(0)?;
+    let n = match (m.get(1), m.get(2)) {
+        (Some(d), _) => d.as_str().parse().ok()?,
+        (None, Some(w)) => ordinal_word(&w.as_str().to_ascii_lowercase())?,
+        _ => return None,
+    };
+    Some((n, window_start + whole.start()..window_start + whole.end()))
+}
+
+fn ordinal_word(w: &str) -> Option<u32> {
+    const WORDS: [&str; 20] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+        "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+        "twentieth",
+    ];
+    if w == "inaugural" {
+        return Some(1);
+    }
+    if let Some(pos) = WORDS.iter().position(|x| *x == w) {
+        return Some(pos as u32 + 1);
+    }
+    let tail = w.strip_prefix("twenty-")?;
+    WORDS.iter().position(|x| *x == tail).map(|p| 21 + p as u32).filter(|n| *n < 30).or((w == "thirtieth").then_some(30))
+}
+
+/// The forum's name: "round of X", or the capitalised name the trigger ends ("Defence
+/// Consultative Group"), or the trigger's own words ("counterterrorism dialogue").
+fn mechanism_of(lex: &Lexicon, text: &str, clause: &Range<usize>, trigger: &Range<usize>, mentions: &[Mention]) -> Option<(String, bool, Range<usize>)> {
+    let clause_text = &text[clause.clone()];
+    if let Some(c) = ROUND_OF.captures(clause_text) {
+        let g = c.get(1)?;
+        let range = clause.start + g.start()..clause.start + g.end();
+        return Some((clean_mechanism(&text[range.clone()]), true, range));
+    }
+    // Extend left over capitalised words, "and", "-" and "(ACRONYM)".
+    let mut start = trigger.start;
+    let mut end = trigger.end;
+    let trig = &text[trigger.clone()];
+    // A trigger that is only the last word ("Group") lets the capitalised words before it in.
+    let words: Vec<(usize, &str)> = text[clause.start..trigger.start]
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let mut capital_words = 0;
+    for (at, w) in words.iter().rev() {
+        let w_core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let capital = w_core.chars().next().is_some_and(char::is_uppercase) || w.starts_with('(');
+        let link = matches!(*w, "and" | "-" | "–" | "&" | "of");
+        if capital || (link && capital_words > 0) || w.contains("-to-") {
+            start = *at;
+            if capital {
+                capital_words += 1;
+            }
+        } else {
+            break;
+        }
+    }
+    // Keep the trigger's case for "Defence Consultative Group (DCG) meeting".
+    let after = &text[end..clause.end];
+    if let Some(rest) = after.strip_prefix(' ') {
+        if rest.starts_with('(') {
+            if let Some(close) = rest.find(')') {
+                end += 1 + close + 1;
+            }
+        }
+    }
+    while text[start..end].starts_with(['-', '–', '(']) {
+        start += 1;
+    }
+    let name = clean_mechanism(&text[start..end]);
+    let proper = capital_words > 0 && trig.chars().next().is_some_and(char::is_uppercase) || capital_words >= 2;
+    let only_parties = mentions.iter().filter(|m| m.start >= start && m.end <= end).count() >= capital_words && capital_words > 0 && !trig.chars().next().is_some_and(char::is_uppercase);
+    let _ = lex;
+    if name.is_empty() {
+        return None;
+    }
+    Some((if only_parties { clean_mechanism(trig) } else { name }, proper && !only_parties, start..end))
+}
+
+fn clean_mechanism(s: &str) -> String {
+    let s = s.trim().trim_start_matches("the ").trim_start_matches("The ");
+    let s = s.trim_end_matches([',', '.', ';', ':']);
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The place of the act: a known place or capital after "in"/"at" in the clause (nearest after
+/// the trigger first), else a state after "in" ("held in Pakistan").
+fn location_of(text: &str, mentions: &[Mention], clause: &Range<usize>, sentence: &Range<usize>, at: usize, dateline: Option<&Range<usize>>) -> Option<(Option<String>, Option<PartyCode>, Range<usize>)> {
+    let candidates: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.start >= clause.start && m.end <= clause.end && m.start >= sentence.start)
+        .filter(|m| dateline.is_none_or(|d| m.start >= d.end))
+        .filter(|m| HELD_IN.is_match(&text[clause.start.max(snap(text, m.start.saturating_sub(40)))..m.start]))
+        .collect();
+    let pick = |want: &dyn Fn(&Mention) -> bool| {
+        let after = candidates.iter().filter(|m| want(m) && m.start >= at).min_by_key(|m| m.start);
+        let before = candidates.iter().filter(|m| want(m) && m.start < at).max_by_key(|m| m.start);
+        after.or(before).copied()
+    };
+    if let Some(m) = pick(&|m| matches!(m.kind, FormKind::Place | FormKind::Capital)) {
+        return Some((Some(title_case(&text[m.start..m.end])), m.party, m.start..m.end));
+    }
+    pick(&|m| m.kind == FormKind::StateName).map(|m| (None, m.party, m.start..m.end))
+}
+
+fn agreement_title(clause: &str) -> Option<String> {
+    let m = AGREEMENT_NOUN.find(clause)?;
+    let t = m.as_str().trim_end_matches([',', '.', ';']).trim();
+    let t = t.strip_suffix(" after").or(t.strip_suffix(" between")).or(t.strip_suffix(" at")).or(t.strip_suffix(" in")).or(t.strip_suffix(" with")).or(t.strip_suffix(" during")).unwrap_or(t);
+    let t = t.replace("memorandum of understanding (MoU)", "MoU").replace("memorandum of understanding", "MoU");
+    Some(t.trim().to_string())
+}
+
+/// "ISLAMABAD" → "Islamabad"; names already in mixed case stay as written.
+pub fn title_case(s: &str) -> String {
+    if s.chars().any(char::is_lowercase) {
+        return s.to_string();
+    }
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The two parties the article is mostly about: counted over acting mentions, the headline
+/// counting double. None when the article has no clear pair.
+fn main_pair(text: &str, sentences: &[Sentence], mentions: &[Mention], datelines: &[Option<Range<usize>>]) -> Option<[PartyCode; 2]> {
+    let mut counts: HashMap<PartyCode, (usize, usize)> = HashMap::new();
+    for (i, s) in sentences.iter().enumerate() {
+        let weight = if i == 0 { 2 } else { 1 };
+        for (party, range) in acting_parties(text, mentions, &s.range, datelines[i].as_ref()) {
+            let e = counts.entry(party).or_insert((0, range.start));
+            e.0 += weight;
+        }
+    }
+    let mut ranked: Vec<(PartyCode, (usize, usize))> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.1.1.cmp(&b.1.1)));
+    match ranked.as_slice() {
+        [a, b, ..] if a.1.0 >= 2 && b.1.0 >= 2 => {
+            let mut pair = [a.0, b.0];
+            pair.sort();
+            Some(pair)
+        }
+        _ => None,
+    }
+}

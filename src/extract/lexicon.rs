@@ -1,0 +1,340 @@
+//! The dictionaries of `assets/dict/`, compiled once: party names, places, ranks, titles and
+//! trigger rules. They are plain text files so an analyst can read and extend them.
+
+use crate::model::{Kind, PartyCode};
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// The non-empty lines of a data file that are not `#` comments, trimmed.
+pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+/// What a dictionary form names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    /// A state's common name or another name of it ("Pakistan", "U.S.").
+    StateName,
+    /// A nationality adjective ("Pakistani").
+    Demonym,
+    /// A capital or seat of government, which may stand for the state ("Islamabad").
+    Capital,
+    /// An international organisation ("ASEAN").
+    Organisation,
+    /// A city or site that is not a capital ("Rawalpindi").
+    Place,
+    /// A phrase that only looks like a party ("Indian Ocean"): it hides the forms inside it.
+    NotAParty,
+}
+
+/// A dictionary form found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset past the last byte.
+    pub end: usize,
+    /// What the form names.
+    pub kind: FormKind,
+    /// The state or organisation (for places, the state they lie in).
+    pub party: Option<PartyCode>,
+}
+
+/// One trigger rule: a pattern that reports an act of some kind.
+#[derive(Debug)]
+pub struct TriggerRule {
+    /// Stable id of the rule, kept with the evidence it produced.
+    pub id: String,
+    /// The kind of act.
+    pub kind: Kind,
+    /// The compiled pattern.
+    pub pattern: Regex,
+}
+
+/// A problem in a dictionary file.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}, line {line}: {problem}")]
+pub struct LexiconError {
+    /// Which dictionary.
+    pub file: String,
+    /// 1-based line among the data lines.
+    pub line: usize,
+    /// What is wrong.
+    pub problem: String,
+}
+
+/// The texts of the dictionary files.
+#[derive(Debug, Clone, Copy)]
+pub struct Sources<'a> {
+    /// `states.tsv`
+    pub states: &'a str,
+    /// `organisations.tsv`
+    pub organisations: &'a str,
+    /// `places.tsv`
+    pub places: &'a str,
+    /// `not_parties.txt`
+    pub not_parties: &'a str,
+    /// `ranks.txt`
+    pub ranks: &'a str,
+    /// `honorifics.txt`
+    pub honorifics: &'a str,
+    /// `office_words.txt`
+    pub office_words: &'a str,
+    /// `triggers.tsv`
+    pub triggers: &'a str,
+}
+
+impl Sources<'static> {
+    /// The dictionaries built into the binary from `assets/dict/`.
+    pub const BUILTIN: Sources<'static> = Sources {
+        states: include_str!("../../assets/dict/states.tsv"),
+        organisations: include_str!("../../assets/dict/organisations.tsv"),
+        places: include_str!("../../assets/dict/places.tsv"),
+        not_parties: include_str!("../../assets/dict/not_parties.txt"),
+        ranks: include_str!("../../assets/dict/ranks.txt"),
+        honorifics: include_str!("../../assets/dict/honorifics.txt"),
+        office_words: include_str!("../../assets/dict/office_words.txt"),
+        triggers: include_str!("../../assets/dict/triggers.tsv"),
+    };
+}
+
+/// The compiled dictionaries.
+pub struct Lexicon {
+    forms: AhoCorasick,
+    form_info: Vec<(FormKind, Option<PartyCode>)>,
+    /// Common English name of each state or organisation.
+    pub names: HashMap<PartyCode, String>,
+    /// Ranks, longest first ("Rear Admiral" before "Admiral").
+    pub ranks: Vec<String>,
+    /// Courtesy prefixes ("Mr", "H.E.").
+    pub honorifics: Vec<String>,
+    /// Words of offices and bodies.
+    pub office_words: HashSet<String>,
+    /// Trigger rules in file order.
+    pub triggers: Vec<TriggerRule>,
+}
+
+static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
+    // The built-in files are tested; a broken one is a build defect, not a user error.
+    Lexicon::compile(Sources::BUILTIN).unwrap_or_else(|e| panic!("built-in dictionary: {e}"))
+});
+
+impl Lexicon {
+    /// The lexicon compiled from the built-in dictionaries (once per process).
+    pub fn builtin() -> &'static Lexicon {
+        &BUILTIN
+    }
+
+    /// Compiles dictionaries from their texts.
+    pub fn compile(src: Sources<'_>) -> Result<Lexicon, LexiconError> {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut form_info = Vec::new();
+        let mut names = HashMap::new();
+        let mut seen = HashSet::new();
+        let mut add = |form: &str, kind: FormKind, party: Option<PartyCode>| {
+            let form = form.trim();
+            if form.is_empty() {
+                return;
+            }
+            let mut variants = vec![form.to_string()];
+            let caps = form.to_uppercase();
+            // Datelines print places and states in capitals ("ISLAMABAD:").
+            if kind != FormKind::Demonym && caps != form && form.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+                variants.push(caps);
+            }
+            for v in variants {
+                if seen.insert(v.clone()) {
+                    patterns.push(v);
+                    form_info.push((kind, party));
+                }
+            }
+        };
+        let code = |file: &str, line: usize, text: &str| {
+            PartyCode::parse(text.trim()).ok_or_else(|| LexiconError {
+                file: file.into(),
+                line,
+                problem: format!("'{text}' is not a party code"),
+            })
+        };
+        // Blockers first so that they win ties with the forms they contain.
+        for form in data_lines(src.not_parties) {
+            add(form, FormKind::NotAParty, None);
+        }
+        for (i, line) in data_lines(src.states).enumerate().skip(1) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            if fields.len() != 5 {
+                return Err(LexiconError {
+                    file: "states.tsv".into(),
+                    line: i + 1,
+                    problem: format!("expected 5 tab-separated fields, found {}", fields.len()),
+                });
+            }
+            let party = code("states.tsv", i + 1, fields[0])?;
+            names.insert(party, fields[1].to_string());
+            add(fields[1], FormKind::StateName, Some(party));
+            for f in fields[2].split('|') {
+                add(f, FormKind::StateName, Some(party));
+            }
+            for f in fields[3].split('|') {
+                add(f, FormKind::Demonym, Some(party));
+            }
+            for f in fields[4].split('|') {
+                add(f, FormKind::Capital, Some(party));
+            }
+        }
+        for (i, line) in data_lines(src.organisations).enumerate() {
+            let (c, forms) = line.split_once('\t').ok_or_else(|| LexiconError {
+                file: "organisations.tsv".into(),
+                line: i + 1,
+                problem: "expected code<TAB>names".into(),
+            })?;
+            let party = code("organisations.tsv", i + 1, c)?;
+            names.insert(party, forms.split('|').next().unwrap_or(c).to_string());
+            for f in forms.split('|') {
+                add(f, FormKind::Organisation, Some(party));
+            }
+        }
+        for (i, line) in data_lines(src.places).enumerate() {
+            let (place, c) = line.split_once('\t').ok_or_else(|| LexiconError {
+                file: "places.tsv".into(),
+                line: i + 1,
+                problem: "expected place<TAB>code".into(),
+            })?;
+            let party = code("places.tsv", i + 1, c)?;
+            add(place, FormKind::Place, Some(party));
+        }
+        let forms = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| LexiconError {
+                file: "dictionaries".into(),
+                line: 0,
+                problem: e.to_string(),
+            })?;
+        let mut ranks: Vec<String> = data_lines(src.ranks).map(|s| s.trim().to_string()).collect();
+        ranks.sort_by_key(|r| std::cmp::Reverse(r.len()));
+        let mut honorifics: Vec<String> = data_lines(src.honorifics).map(|s| s.trim().to_string()).collect();
+        honorifics.sort_by_key(|r| std::cmp::Reverse(r.len()));
+        let office_words = data_lines(src.office_words).map(|s| s.trim().to_string()).collect();
+        let mut triggers = Vec::new();
+        for (i, line) in data_lines(src.triggers).enumerate() {
+            let fields: Vec<&str> = line.splitn(3, '\t').collect();
+            let err = |problem: String| LexiconError {
+                file: "triggers.tsv".into(),
+                line: i + 1,
+                problem,
+            };
+            let [id, kind, pattern] = fields[..] else {
+                return Err(err("expected id<TAB>kind<TAB>pattern".into()));
+            };
+            let kind = Kind::parse(kind).ok_or_else(|| err(format!("unknown kind '{kind}'")))?;
+            let pattern = regex::RegexBuilder::new(pattern)
+                .case_insensitive(true)
+                .build()
+                .map_err(|e| err(e.to_string()))?;
+            triggers.push(TriggerRule {
+                id: id.to_string(),
+                kind,
+                pattern,
+            });
+        }
+        Ok(Lexicon {
+            forms,
+            form_info,
+            names,
+            ranks,
+            honorifics,
+            office_words,
+            triggers,
+        })
+    }
+
+    /// Every dictionary form in `text` that stands as a whole word, left to right, longest
+    /// first. Forms hidden inside a [`FormKind::NotAParty`] phrase are not reported.
+    pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        let bytes = text.as_bytes();
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+        self.forms
+            .find_iter(text)
+            .filter(|m| {
+                let before_ok = m.start() == 0 || !is_word(bytes[m.start() - 1]);
+                let after_ok = m.end() == bytes.len() || !is_word(bytes[m.end()]);
+                before_ok && after_ok
+            })
+            .filter_map(|m| {
+                let (kind, party) = self.form_info[m.pattern().as_usize()];
+                (kind != FormKind::NotAParty).then_some(Mention {
+                    start: m.start(),
+                    end: m.end(),
+                    kind,
+                    party,
+                })
+            })
+            .collect()
+    }
+
+    /// The common name of a party ("Pakistan").
+    pub fn name_of(&self, party: PartyCode) -> String {
+        self.names.get(&party).cloned().unwrap_or_else(|| party.to_string())
+    }
+
+    /// Every known party with its common name, sorted by name: for pickers.
+    pub fn parties(&self) -> Vec<(PartyCode, &str)> {
+        let mut all: Vec<(PartyCode, &str)> = self.names.iter().map(|(c, n)| (*c, n.as_str())).collect();
+        all.sort_by(|a, b| a.1.cmp(b.1));
+        all
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parties(text: &str) -> Vec<(String, FormKind)> {
+        Lexicon::builtin()
+            .mentions(text)
+            .into_iter()
+            .map(|m| (m.party.map(|p| p.to_string()).unwrap_or_default(), m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn builtin_dictionaries_compile() {
+        let lex = Lexicon::builtin();
+        assert!(lex.names.len() > 190);
+        assert!(lex.triggers.len() > 10);
+        assert!(lex.ranks.iter().position(|r| r == "Rear Admiral") < lex.ranks.iter().position(|r| r == "Admiral"));
+    }
+
+    #[test]
+    fn finds_names_short_forms_demonyms_and_capitals() {
+        use FormKind::*;
+        let found = parties("The U.S. and Pakistani officials met in Islamabad; the US side and ASEAN agreed.");
+        let want = [("USA", StateName), ("PAK", Demonym), ("PAK", Capital), ("USA", StateName), ("ASEAN", Organisation)];
+        assert_eq!(found, want.map(|(c, k)| (c.to_string(), k)));
+    }
+
+    #[test]
+    fn whole_words_only_and_case_matters() {
+        assert!(parties("Let us discuss the USB drive and the Omanis' dhows").iter().all(|(c, _)| c != "USA"));
+        assert!(parties("Pakistanis").iter().any(|(c, _)| c == "PAK"));
+    }
+
+    #[test]
+    fn dateline_capitals_and_blocked_phrases() {
+        assert_eq!(parties("RAWALPINDI: talks"), vec![("PAK".to_string(), FormKind::Place)]);
+        assert!(parties("patrols in the Indian Ocean and the South China Sea").is_empty());
+    }
+
+    #[test]
+    fn a_broken_dictionary_names_file_and_line() {
+        let mut src = Sources::BUILTIN;
+        src.triggers = "x\tvisit\tok\ny\tparade\tx";
+        let err = Lexicon::compile(src).err().map(|e| e.to_string());
+        assert_eq!(err.as_deref(), Some("triggers.tsv, line 2: unknown kind 'parade'"));
+    }
+}

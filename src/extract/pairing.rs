@@ -1,0 +1,377 @@
+//! From candidate readings to engagements: candidates that describe the same act are merged,
+//! gaps are filled from the article (its dateline, the date of its main event), and every field
+//! keeps its evidence.
+
+use super::candidates::{Analysis, Candidate};
+use super::dates::{DateMention, Precision as DatePrecision};
+use super::lexicon::Lexicon;
+use super::people::PersonMention;
+use crate::model::{
+    sha256_hex, Article, DateSpan, DateValue, Engagement, Evidence, Extra, Kind, Location, Origin, Participant,
+    PartyCode, Precision, Review, Status,
+};
+use regex::Regex;
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+static TOPICS: LazyLock<Vec<(String, Regex)>> = LazyLock::new(|| {
+    super::lexicon::data_lines(include_str!("../../assets/dict/topics.tsv"))
+        .filter_map(|line| {
+            let (topic, pattern) = line.split_once('\t')?;
+            let re = regex::RegexBuilder::new(pattern).case_insensitive(true).build().ok()?;
+            Some((topic.to_string(), re))
+        })
+        .collect()
+});
+
+static LEADS: LazyLock<Regex> = LazyLock::new(|| {
+    regex::RegexBuilder::new(r"\b(?:led|headed|leading|heading|delegation|side|comprised|included|including|accompanied|counterpart|met|called on|host(?:ed)?)\b")
+        .case_insensitive(true)
+        .build()
+        .expect("valid")
+});
+
+struct Draft {
+    parts: Vec<usize>,
+    kind: Kind,
+    parties: Vec<PartyCode>,
+    status: Status,
+    status_cued: bool,
+    date: Option<DateMention>,
+    round: Option<u32>,
+    mechanism: Option<(String, bool)>,
+    location: Option<(Option<String>, Option<PartyCode>)>,
+    title: Option<String>,
+    past: bool,
+    sentences: BTreeSet<usize>,
+}
+
+fn similar_mechanisms(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> BTreeSet<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 2)
+            .map(|w| w.to_lowercase())
+            .filter(|w| !matches!(w.as_str(), "the" | "and" | "talks" | "dialogue" | "meeting"))
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    wa.is_subset(&wb) || wb.is_subset(&wa) || acronym(a) == acronym(b)
+}
+
+fn acronym(s: &str) -> String {
+    s.split_whitespace().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect()
+}
+
+fn dates_compatible(a: &Option<DateMention>, b: &Option<DateMention>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => match (&a.value, &b.value) {
+            (Some(x), Some(y)) => {
+                let n = x.len().min(y.len());
+                x[..n] == y[..n] || within_range(a, y) || within_range(b, x)
+            }
+            _ => true,
+        },
+        _ => true,
+    }
+}
+
+fn within_range(range: &DateMention, day: &str) -> bool {
+    match (&range.value, &range.end_value) {
+        (Some(s), Some(e)) => s.as_str() <= day && day <= e.as_str(),
+        _ => false,
+    }
+}
+
+fn compatible(d: &Draft, c: &Candidate) -> bool {
+    if d.kind != c.kind || d.parties != c.parties || d.past != c.past_occurrence {
+        return false;
+    }
+    if let (Some(a), Some((b, _))) = (d.round, &c.round) {
+        if a != *b {
+            return false;
+        }
+    }
+    let same_forum = match (&d.mechanism, &c.mechanism) {
+        (Some((a, true)), Some((b, true, _))) => {
+            if !similar_mechanisms(a, b) {
+                return false;
+            }
+            true
+        }
+        (Some((a, _)), Some((b, _, _))) => similar_mechanisms(a, b) || d.round.is_some() || c.round.is_some() || true,
+        _ => false,
+    };
+    let statuses_agree = d.status == c.status || !d.status_cued || !c.status_cued;
+    if !statuses_agree && !(same_forum && (d.round.is_some() || c.round.is_some())) {
+        return false;
+    }
+    dates_compatible(&d.date, &c.date)
+}
+
+fn absorb(d: &mut Draft, i: usize, c: &Candidate) {
+    d.parts.push(i);
+    d.sentences.insert(c.sentence);
+    if d.round.is_none() {
+        d.round = c.round.as_ref().map(|r| r.0);
+    }
+    match (&d.mechanism, &c.mechanism) {
+        (None, Some((m, p, _))) | (Some((_, false)), Some((m, p @ true, _))) => d.mechanism = Some((m.clone(), *p)),
+        _ => {}
+    }
+    if d.date.is_none() || d.date.as_ref().is_some_and(|x| x.value.is_none()) {
+        if let Some(date) = &c.date {
+            if date.value.is_some() || d.date.is_none() {
+                d.date = Some(date.clone());
+            }
+        }
+    } else if let (Some(a), Some(b)) = (&d.date, &c.date) {
+        // Prefer the more exact reading.
+        if rank(b.precision) < rank(a.precision) && b.value.is_some() || (b.end_value.is_some() && a.end_value.is_none() && b.value.is_some()) {
+            d.date = Some(b.clone());
+        }
+    }
+    if d.location.is_none() || d.location.as_ref().is_some_and(|l| l.0.is_none()) {
+        if let Some((place, country, _)) = &c.location {
+            if place.is_some() || d.location.is_none() {
+                d.location = Some((place.clone(), *country));
+            }
+        }
+    }
+    if !d.status_cued && c.status_cued {
+        d.status = c.status;
+        d.status_cued = true;
+    }
+    if d.title.is_none() {
+        d.title = c.title.clone();
+    }
+}
+
+fn rank(p: DatePrecision) -> u8 {
+    match p {
+        DatePrecision::Day => 0,
+        DatePrecision::Week => 1,
+        DatePrecision::Month => 2,
+        DatePrecision::Year => 3,
+        DatePrecision::Unknown => 4,
+    }
+}
+
+fn precision(p: DatePrecision) -> Precision {
+    match p {
+        DatePrecision::Day => Precision::Day,
+        DatePrecision::Week => Precision::Week,
+        DatePrecision::Month => Precision::Month,
+        DatePrecision::Year => Precision::Year,
+        DatePrecision::Unknown => Precision::Unknown,
+    }
+}
+
+/// Merges the candidates of one article into its engagements.
+pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagement> {
+    let mut drafts: Vec<Draft> = Vec::new();
+    for (i, c) in a.candidates.iter().enumerate() {
+        if let Some(d) = drafts.iter_mut().find(|d| compatible(d, c)) {
+            absorb(d, i, c);
+            continue;
+        }
+        let mut d = Draft {
+            parts: vec![],
+            kind: c.kind,
+            parties: c.parties.clone(),
+            status: c.status,
+            status_cued: c.status_cued,
+            date: None,
+            round: None,
+            mechanism: None,
+            location: None,
+            title: None,
+            past: c.past_occurrence,
+            sentences: BTreeSet::new(),
+        };
+        absorb(&mut d, i, c);
+        drafts.push(d);
+    }
+    for (sentence, target) in &a.anaphora {
+        if let Some(d) = drafts.iter_mut().find(|d| d.parts.contains(target)) {
+            d.sentences.insert(*sentence);
+        }
+    }
+
+    // The article's main event date: the first exact date of a held act, not after publication.
+    let event_date = drafts
+        .iter()
+        .filter(|d| d.status == Status::Held && !d.past)
+        .filter_map(|d| d.date.as_ref())
+        .find(|x| x.precision == DatePrecision::Day && x.value.as_ref().is_some_and(|v| v.len() == 10))
+        .cloned();
+    // A visit's place is where its meetings happened.
+    let visit_places: Vec<(Vec<PartyCode>, (Option<String>, Option<PartyCode>))> = drafts
+        .iter()
+        .filter(|d| d.kind == Kind::Visit)
+        .filter_map(|d| Some((d.parties.clone(), d.location.clone()?)))
+        .collect();
+
+    let full_names: Vec<&PersonMention> = a.people.iter().flatten().filter(|p| !p.surname_only).collect();
+    let text = &article.text;
+    let mut out = Vec::new();
+    for mut d in drafts {
+        if d.status == Status::Held && !d.past && d.date.as_ref().is_none_or(|x| x.value.is_none()) {
+            if let Some(ev) = &event_date {
+                d.date = Some(ev.clone());
+            }
+        }
+        if let (Some(date), Some(published)) = (&d.date, article.published) {
+            let after_publication = date.value.as_ref().and_then(|v| DateValue::parse(v)).and_then(|v| v.first_day()).is_some_and(|day| day > published && date.precision == DatePrecision::Day);
+            if after_publication && d.status == Status::Held {
+                d.status = Status::Planned;
+            }
+        }
+        if d.location.is_none() && d.kind != Kind::PhoneCall {
+            d.location = visit_places
+                .iter()
+                .find(|(parties, _)| *parties == d.parties)
+                .map(|(_, l)| l.clone())
+                .or_else(|| a.dateline.as_ref().map(|(place, country, _)| (Some(place.clone()), Some(*country))));
+        }
+
+        let parts: Vec<&Candidate> = d.parts.iter().map(|&i| &a.candidates[i]).collect();
+        let mut evidence = Vec::new();
+        let mut ev = |start: usize, end: usize, field: &str, rule: Option<&str>| {
+            let mut extra = Extra::new();
+            if let Some(rule) = rule {
+                extra.insert("rule".into(), rule.into());
+            }
+            let e = Evidence { article_id: article.id.clone(), start, end, field: field.to_string() };
+            if !evidence.iter().any(|(x, _): &(Evidence, Extra)| *x == e) {
+                evidence.push((e, extra));
+            }
+        };
+        for c in &parts {
+            let s = &a.sentences[c.sentence].range;
+            ev(s.start, s.end, "kind", Some(&c.rule));
+            for span in &c.party_spans {
+                ev(span.start, span.end, "parties", None);
+            }
+            if let Some(date) = &c.date {
+                ev(date.start, date.end, "date", None);
+            }
+            if let Some((_, r)) = &c.round {
+                ev(r.start, r.end, "round", None);
+            }
+            if let Some((_, _, r)) = &c.mechanism {
+                ev(r.start, r.end, "mechanism", None);
+            }
+            if let Some((_, _, r)) = &c.location {
+                ev(r.start, r.end, "location", None);
+            }
+        }
+        for &s in &d.sentences {
+            let r = &a.sentences[s].range;
+            ev(r.start, r.end, "kind", None);
+        }
+        if let Some(date) = &d.date {
+            ev(date.start, date.end, "date", None);
+        }
+
+        // Participants: people in the act's sentences, and in the sentences after it that say
+        // who led or met whom.
+        let mut scope: BTreeSet<usize> = d.sentences.clone();
+        for (si, owner) in a.scope.iter().enumerate() {
+            if owner.is_some_and(|o| d.parts.contains(&o)) && LEADS.is_match(&text[a.sentences[si].range.clone()]) {
+                scope.insert(si);
+            }
+        }
+        let mut participants: Vec<Participant> = Vec::new();
+        for &si in &scope {
+            for p in &a.people[si] {
+                let full = if p.surname_only {
+                    match full_names.iter().find(|f| f.name.split_whitespace().last() == Some(p.name.as_str())) {
+                        Some(f) => *f,
+                        None => continue,
+                    }
+                } else {
+                    p
+                };
+                if let Some(existing) = participants.iter_mut().find(|x| x.name == full.name) {
+                    existing.title = existing.title.take().or(full.title.clone());
+                    existing.rank = existing.rank.take().or(full.rank.clone());
+                    existing.party = existing.party.or(full.party);
+                    continue;
+                }
+                let party = full.party.filter(|p| d.parties.contains(p));
+                participants.push(Participant { name: full.name.clone(), title: full.title.clone(), rank: full.rank.clone(), party });
+                ev(p.range.start, p.range.end, "participants", None);
+            }
+        }
+
+        // Topics from the act's own sentences and the ones that follow it.
+        let mut scope_all = d.sentences.clone();
+        for (si, owner) in a.scope.iter().enumerate() {
+            if owner.is_some_and(|o| d.parts.contains(&o)) {
+                scope_all.insert(si);
+            }
+        }
+        let scope_text: String = scope_all.iter().map(|&s| &text[a.sentences[s].range.clone()]).collect::<Vec<_>>().join(" ");
+        let topics: Vec<String> = TOPICS.iter().filter(|(_, re)| re.is_match(&scope_text)).map(|(t, _)| t.clone()).collect();
+
+        let confidence = confidence(&d, &parts);
+        let first = parts.first().map_or(0, |c| c.trigger.start);
+        let parties_key: Vec<&str> = d.parties.iter().map(PartyCode::as_str).collect();
+        let key = format!("{}|{}|{}|{}", article.id, d.kind, parties_key.join(","), first);
+        let id = format!("e-{}", &sha256_hex(key.as_bytes())[..12]);
+        let date = date_span(d.date.as_ref());
+        let (place, country) = d.location.clone().unwrap_or((None, None));
+        let _ = lex;
+        evidence.sort_by_key(|(e, _)| (e.start, e.end));
+        out.push(Engagement {
+            id,
+            article_ids: vec![article.id.clone()],
+            parties: d.parties.clone(),
+            kind: d.kind,
+            status: d.status,
+            title: d.title.clone(),
+            mechanism: d.mechanism.as_ref().map(|m| m.0.clone()),
+            round: d.round,
+            date,
+            location: Location { place, country },
+            participants,
+            topics,
+            evidence: evidence.into_iter().map(|(e, _)| e).collect(),
+            confidence,
+            origin: Origin::Extracted,
+            review: Review::Unreviewed,
+            notes: String::new(),
+            tags: Vec::new(),
+            extra: Extra::new(),
+        });
+    }
+    out
+}
+
+fn confidence(d: &Draft, parts: &[&Candidate]) -> f32 {
+    let base: f32 = match d.kind {
+        Kind::Agreement | Kind::CourtesyCall | Kind::PhoneCall => 0.8,
+        Kind::Dialogue if d.round.is_some() || d.mechanism.as_ref().is_some_and(|m| m.1) => 0.85,
+        Kind::Dialogue | Kind::Visit | Kind::Exercise => 0.7,
+        Kind::Meeting | Kind::Training | Kind::Assistance | Kind::Other => 0.55,
+    };
+    let stated = parts.iter().any(|c| !c.parties_inferred);
+    let support = (parts.len() as f32 - 1.0).min(3.0) * 0.03;
+    let value = base + support + if stated { 0.05 } else { -0.15 };
+    (value.clamp(0.05, 0.99) * 100.0).round() / 100.0
+}
+
+fn date_span(date: Option<&DateMention>) -> DateSpan {
+    let Some(d) = date else {
+        return DateSpan::default();
+    };
+    let start = d.value.as_deref().and_then(DateValue::parse);
+    let end = d.end_value.as_deref().and_then(DateValue::parse);
+    DateSpan {
+        start,
+        end,
+        precision: if start.is_some() || d.partial.is_some() { precision(d.precision) } else { Precision::Unknown },
+        text: Some(d.text.clone()),
+        basis: Some(d.basis.clone()),
+    }
+}

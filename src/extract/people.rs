@@ -1,0 +1,328 @@
+//! Finding the people an article names with their rank, title and party:
+//! "Additional Defence Secretary Rear Admiral Owais Ahmed Bilgrami", "Imtiaz Ahmad, Special
+//! Secretary", "Mr Takizaki".
+
+use super::lexicon::{FormKind, Lexicon, Mention};
+use crate::model::PartyCode;
+use std::ops::Range;
+
+/// A person named in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonMention {
+    /// Byte range of the name itself.
+    pub range: Range<usize>,
+    /// The name without rank or title.
+    pub name: String,
+    /// Office, when stated next to the name.
+    pub title: Option<String>,
+    /// Rank, when stated before the name.
+    pub rank: Option<String>,
+    /// The party the person is linked to by the words around the name.
+    pub party: Option<PartyCode>,
+    /// True when only a surname is given ("Mr Takizaki"); resolve it against full names.
+    pub surname_only: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Token<'a> {
+    range: Range<usize>,
+    core: &'a str,
+    ends_phrase: bool,
+}
+
+const PARTICLES: [&str; 12] = ["bin", "bint", "al", "el", "ul", "ur", "de", "da", "van", "von", "der", "du"];
+const NOT_NAMES: [&str; 40] = [
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "His", "Her", "Their", "This", "That", "In",
+    "On", "At", "By", "For", "With", "During", "After", "Before", "Both", "Meanwhile", "According",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Twitter", "Photo",
+    "File", "Updated", "Published", "Comments", "Mrs.",
+];
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+];
+
+fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let s = &text[range.clone()];
+    let mut pos = 0;
+    for raw in s.split(char::is_whitespace) {
+        let start = range.start + pos;
+        pos += raw.len() + 1;
+        if raw.is_empty() {
+            continue;
+        }
+        let lead = raw.len() - raw.trim_start_matches(['(', '"', '“', '‘', '\'']).len();
+        let mut core = &raw[lead..];
+        let mut ends_phrase = false;
+        loop {
+            let before = core;
+            for suffix in ["’s", "'s"] {
+                if let Some(c) = core.strip_suffix(suffix) {
+                    core = c;
+                    ends_phrase = true;
+                }
+            }
+            if let Some(c) = core.strip_suffix([',', ';', ':', ')', '"', '”', '’', '\'', '?', '!']) {
+                core = c;
+                ends_phrase = true;
+            }
+            // A full stop ends the phrase unless the word is an initial or abbreviation ("J.", "Gen.", "U.S.").
+            if let Some(c) = core.strip_suffix('.') {
+                let abbreviation = c.chars().count() <= 4 || c.contains('.');
+                if !abbreviation {
+                    core = c;
+                    ends_phrase = true;
+                }
+            }
+            if core == before {
+                break;
+            }
+        }
+        if core.starts_with('(') {
+            ends_phrase = true;
+        }
+        let core_start = start + lead;
+        out.push(Token {
+            range: core_start..core_start + core.len(),
+            core,
+            ends_phrase,
+        });
+    }
+    out
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Matches one of `phrases` (multi-word, e.g. "Rear Admiral", "Lt. Gen.") at token `i`.
+fn phrase_at(tokens: &[Token<'_>], i: usize, phrases: &[String]) -> Option<(usize, String)> {
+    phrases.iter().find_map(|p| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        let fits = words.len() <= tokens.len() - i
+            && words
+                .iter()
+                .zip(&tokens[i..])
+                .all(|(w, t)| t.core == *w || t.core.trim_end_matches('.') == w.trim_end_matches('.'));
+        let phrase_broken = tokens[i..i + words.len().min(tokens.len() - i)]
+            .iter()
+            .rev()
+            .skip(1)
+            .any(|t| t.ends_phrase);
+        (fits && !phrase_broken).then(|| (words.len(), p.clone()))
+    })
+}
+
+/// Finds the people named in `text[sentence]`. `mentions` are the party mentions of the text.
+pub fn find_people(text: &str, sentence: Range<usize>, lex: &Lexicon, mentions: &[Mention]) -> Vec<PersonMention> {
+    let toks = tokens(text, sentence.clone());
+    let in_party = |t: &Token<'_>| {
+        mentions
+            .iter()
+            .any(|m| m.start < t.range.end && t.range.start < m.end && m.kind != FormKind::Place)
+    };
+    let is_office = |t: &Token<'_>| lex.office_words.contains(t.core.trim_end_matches('.'));
+    let mut people = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        // The prefix: ranks, honorifics, office words and party forms before a name.
+        let mut rank: Option<String> = None;
+        let mut title_words: Vec<&str> = Vec::new();
+        let mut honorific = false;
+        let mut j = i;
+        loop {
+            if j >= toks.len() {
+                break;
+            }
+            if let Some((n, r)) = phrase_at(&toks, j, &lex.ranks) {
+                rank = Some(r);
+                j += n;
+                // "Lt. Gen. (Retd)"
+                if toks.get(j).is_some_and(|t| matches!(t.core.trim_matches(['(', ')']), "Retd" | "Retd." | "retd" | "R" | "Rtd")) {
+                    j += 1;
+                }
+                continue;
+            }
+            if let Some((n, _)) = phrase_at(&toks, j, &lex.honorifics) {
+                honorific = true;
+                j += n;
+                continue;
+            }
+            let t = &toks[j];
+            if is_capitalised(t.core) && (is_office(t) || in_party(t)) {
+                if is_office(t) {
+                    title_words.push(t.core);
+                }
+                j += 1;
+                if t.ends_phrase {
+                    title_words.clear();
+                    break;
+                }
+                continue;
+            }
+            // "Adviser to the Prime Minister on Commerce": lower-case links inside a title.
+            if matches!(t.core, "of" | "for" | "to" | "the" | "on" | "and") && !title_words.is_empty() {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        // The name: capitalised words that are not offices, parties, months or common words.
+        let name_start = j;
+        let mut k = j;
+        while k < toks.len() {
+            let t = &toks[k];
+            let word = t.core;
+            let initial = word.len() == 2 && word.ends_with('.') && is_capitalised(word);
+            let namey = (is_capitalised(word) || initial)
+                && word.chars().any(char::is_lowercase) | initial
+                && !is_office(t)
+                && !in_party(t)
+                && !NOT_NAMES.contains(&word)
+                && !MONTHS.contains(&word)
+                && !word.chars().any(|c| c.is_ascii_digit());
+            let particle = k > name_start && PARTICLES.contains(&word) && k + 1 < toks.len();
+            if !(namey || particle) {
+                break;
+            }
+            k += 1;
+            if t.ends_phrase {
+                break;
+            }
+        }
+        let mut name_end = k;
+        while name_end > name_start && PARTICLES.contains(&toks[name_end - 1].core) {
+            name_end -= 1;
+        }
+        let words = name_end - name_start;
+        if words == 0 {
+            i = j.max(i + 1);
+            continue;
+        }
+        let prefixed = rank.is_some() || honorific || !title_words.is_empty();
+        // A name followed straight on by office words is an office ("Asian Affairs Department").
+        let followed_by_office = !toks[name_end - 1].ends_phrase && toks.get(name_end).is_some_and(|t| is_office(t) && is_capitalised(t.core));
+        // "Imtiaz Ahmad, Special Secretary": a title after a comma.
+        let mut trailing_title = Vec::new();
+        if toks[name_end - 1].ends_phrase && text[toks[name_end - 1].range.end..].starts_with(',') {
+            for t in toks[name_end..].iter() {
+                if (is_capitalised(t.core) && is_office(t)) || (!trailing_title.is_empty() && matches!(t.core, "of" | "for" | "the")) {
+                    trailing_title.push(t.core);
+                    if t.ends_phrase {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            while trailing_title.last().is_some_and(|w| matches!(*w, "of" | "for" | "the")) {
+                trailing_title.pop();
+            }
+        }
+        let accepted = !followed_by_office
+            && ((words >= 2 && (prefixed || !trailing_title.is_empty()))
+                || (words == 1 && (rank.is_some() || honorific)));
+        if accepted {
+            let range = toks[name_start].range.start..toks[name_end - 1].range.end;
+            let title = if !title_words.is_empty() {
+                Some(title_words.join(" "))
+            } else if !trailing_title.is_empty() {
+                Some(trailing_title.join(" "))
+            } else {
+                None
+            };
+            let prefix_start = toks[i].range.start;
+            people.push(PersonMention {
+                name: text[range.clone()].to_string(),
+                party: party_near(text, &sentence, prefix_start..range.end, mentions, &people),
+                range,
+                title,
+                rank,
+                surname_only: words == 1,
+            });
+        }
+        i = name_end.max(i + 1);
+    }
+    people
+}
+
+/// The party a person is linked to: a state or demonym in the words just before the name
+/// ("Pakistan's Secretary of Defence …"), else just after it ("… of Japan", "… led the Japanese side").
+fn party_near(text: &str, sentence: &Range<usize>, person: Range<usize>, mentions: &[Mention], earlier: &[PersonMention]) -> Option<PartyCode> {
+    let floor = earlier.last().map_or(sentence.start, |p| p.range.end).max(person.start.saturating_sub(60));
+    let acting = |m: &&Mention| m.kind != FormKind::Place && m.kind != FormKind::Capital;
+    let left = mentions
+        .iter()
+        .filter(acting)
+        .filter(|m| m.start >= floor && m.end <= person.end)
+        .last();
+    if let Some(m) = left {
+        return m.party;
+    }
+    let ceiling = (person.end + 90).min(sentence.end);
+    let right_text = &text[person.end..ceiling];
+    // Stop at the next person-like break so "A and the US Under Secretary B" does not give A to the US.
+    let stop = right_text.find(" and ").map_or(ceiling, |i| person.end + i);
+    mentions
+        .iter()
+        .filter(acting)
+        .find(|m| m.start >= person.end && m.end <= stop)
+        .and_then(|m| m.party)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(text: &str) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+        let lex = Lexicon::builtin();
+        let mentions = lex.mentions(text);
+        find_people(text, 0..text.len(), lex, &mentions)
+            .into_iter()
+            .map(|p| (p.name, p.title, p.rank, p.party.map(|c| c.to_string())))
+            .collect()
+    }
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn rank_and_title_before_the_name() {
+        assert_eq!(
+            people("Additional Defence Secretary Rear Admiral Nadeem Akhtar Qureshi led the Pakistani delegation."),
+            vec![("Nadeem Akhtar Qureshi".into(), some("Additional Defence Secretary"), some("Rear Admiral"), some("PAK"))]
+        );
+    }
+
+    #[test]
+    fn title_after_a_comma_and_party_after_the_name() {
+        assert_eq!(
+            people("The visitors were led by Kenji Sato, Director General, Ministry of Foreign Affairs of Japan."),
+            vec![("Kenji Sato".into(), some("Director General"), None, some("JPN"))]
+        );
+    }
+
+    #[test]
+    fn retired_ranks_initials_and_possessives() {
+        let found = people("It was led by Pakistan's Secretary of Defence Lt. Gen. (Retd) Tariq Anwar Khan and the US Under Secretary of Defence Dr Robert J. Miller.");
+        let names: Vec<(&str, Option<&str>)> = found.iter().map(|p| (p.0.as_str(), p.3.as_deref())).collect();
+        assert_eq!(names, vec![("Tariq Anwar Khan", Some("PAK")), ("Robert J. Miller", Some("USA"))]);
+        assert_eq!(found[0].2.as_deref(), Some("Lt. Gen."));
+    }
+
+    #[test]
+    fn surnames_after_honorifics_and_no_offices_as_people() {
+        let found = people("Mr Sato later called on the Southeast and Southwest Asian Affairs Department at the Foreign Office.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Sato");
+    }
+
+    #[test]
+    fn long_titles_with_lower_case_links() {
+        let found = people("He called on Adviser to the Prime Minister on Commerce and Investment Ali Raza Baig.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Ali Raza Baig");
+    }
+}

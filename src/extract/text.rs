@@ -1,0 +1,156 @@
+//! Splitting an article body into paragraphs and sentences, by byte ranges.
+
+use std::ops::Range;
+
+/// A sentence of an article, as a byte range into the article's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte range into the article text.
+    pub range: Range<usize>,
+    /// Index of the paragraph it belongs to.
+    pub paragraph: usize,
+    /// True for a short line without final punctuation (a headline or section heading).
+    pub heading: bool,
+}
+
+/// Words that end with a full stop without ending a sentence.
+const ABBREVIATIONS: [&str; 40] = [
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Brig", "Capt", "Cdr", "Adm", "Sgt",
+    "Gov", "Sen", "Rep", "St", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "Retd", "Rtd", "vs", "Vol", "Hon", "Jr", "Sr", "Mt",
+];
+
+/// Splits `text[range]` into sentences: paragraphs at line breaks, then at `.`, `!` or `?`
+/// followed by a space and a capital, a digit or a quote, unless the word before is an
+/// abbreviation or a single initial.
+pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut offset = range.start;
+    for (paragraph, line) in text[range.clone()].split('\n').enumerate() {
+        let line_start = offset;
+        offset += line.len() + 1;
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let start = line_start + lead;
+        let end = start + trimmed.len();
+        let heading = !trimmed.ends_with(['.', '!', '?', '"', '”', ':', '’', ')']) && trimmed.split_whitespace().count() <= 12;
+        let mut s = start;
+        let bytes = text.as_bytes();
+        let mut i = start;
+        while i < end {
+            let b = bytes[i];
+            if matches!(b, b'.' | b'!' | b'?') && i + 2 < end && bytes[i + 1] == b' ' {
+                let next = text[i + 2..end].chars().next().unwrap_or(' ');
+                let starts_sentence = next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '“' | '‘' | '\'');
+                if starts_sentence && b != b'.' || starts_sentence && !is_abbreviation(&text[s..i]) {
+                    out.push(Sentence { range: s..i + 1, paragraph, heading: false });
+                    s = i + 2;
+                }
+            }
+            i += 1;
+        }
+        if s < end {
+            out.push(Sentence { range: s..end, paragraph, heading: heading && s == start });
+        }
+    }
+    out
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let bare = word.trim_start_matches(['"', '“', '(']);
+    // "J." in "Lloyd J. Austin", "U.S." and "D.C."
+    (bare.chars().count() == 1 && bare.chars().all(char::is_uppercase))
+        || bare.contains('.')
+        || ABBREVIATIONS.contains(&bare)
+}
+
+/// Words that open a new clause: a trigger's status and date are read within its clause.
+const CLAUSE_WORDS: [&str; 12] = [
+    " after ", " before ", " while ", " whereas ", " but ", " which ", " when ", " since ",
+    " although ", " following ", " so ", " and will ",
+];
+
+/// The clause of `sentence` around byte `at`: bounded by `;`, `—`, ` – `, or a clause word.
+pub fn clause(text: &str, sentence: &Range<usize>, at: usize) -> Range<usize> {
+    let s = &text[sentence.clone()];
+    let rel = at.saturating_sub(sentence.start).min(s.len());
+    let mut start = 0;
+    let mut end = s.len();
+    let mut bounds: Vec<(usize, usize)> = Vec::new();
+    for sep in [";", " — ", " – ", ": "] {
+        bounds.extend(s.match_indices(sep).map(|(i, m)| (i, i + m.len())));
+    }
+    let lower = s.to_ascii_lowercase();
+    for w in CLAUSE_WORDS {
+        bounds.extend(lower.match_indices(w).map(|(i, _)| (i, i + 1)));
+    }
+    for (b0, b1) in bounds {
+        if b1 <= rel {
+            start = start.max(b1);
+        } else if b0 >= rel {
+            end = end.min(b0);
+        }
+    }
+    sentence.start + start..sentence.start + end
+}
+
+/// The dateline at the start of a paragraph ("ISLAMABAD:", "RAWALPINDI:", "ISLAMABAD, JAN 22 /DNA/:"):
+/// its byte range and the place word range.
+pub fn dateline(text: &str, sentence: &Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
+    let s = &text[sentence.clone()];
+    let head = s.get(..s.len().min(60))?;
+    let colon = head.find(':')?;
+    let place_end = head[..colon].find(',').unwrap_or(colon);
+    let place = head[..place_end].trim();
+    let is_caps = place.len() >= 3 && place.chars().all(|c| c.is_uppercase() || c == ' ' || c == '-' || c == '.');
+    is_caps.then(|| (sentence.start..sentence.start + colon + 1, sentence.start..sentence.start + place.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text, 0..text.len()).into_iter().map(|s| &text[s.range]).collect()
+    }
+
+    #[test]
+    fn splits_at_sentence_ends_but_not_abbreviations() {
+        assert_eq!(
+            split("Gen. Bajwa met Lloyd J. Austin in the U.S. capital. Talks followed. \"Good,\" he said."),
+            vec!["Gen. Bajwa met Lloyd J. Austin in the U.S. capital.", "Talks followed.", "\"Good,\" he said."]
+        );
+    }
+
+    #[test]
+    fn lines_are_paragraphs_and_short_lines_are_headings() {
+        let text = "Security dialogue\n\nThe two sides met. They agreed.";
+        let s = sentences(text, 0..text.len());
+        assert_eq!(s.len(), 3);
+        assert!(s[0].heading);
+        assert_eq!((s[1].paragraph, s[2].paragraph), (2, 2));
+        assert!(!s[1].heading);
+    }
+
+    #[test]
+    fn clause_stops_at_after_and_semicolons() {
+        let text = "The talks will be the second round after the first round was held in 2021; more later.";
+        let all = 0..text.len();
+        let first = text.find("first").unwrap();
+        assert_eq!(&text[clause(text, &all, first)], "after the first round was held in 2021");
+        assert_eq!(&text[clause(text, &all, 4)], "The talks will be the second round");
+    }
+
+    #[test]
+    fn reads_datelines() {
+        let text = "ISLAMABAD, JAN 22 /DNA/: The committee called on the minister.";
+        let (line, place) = dateline(text, &(0..text.len())).unwrap();
+        assert_eq!(&text[line], "ISLAMABAD, JAN 22 /DNA/:");
+        assert_eq!(&text[place], "ISLAMABAD");
+        assert!(dateline("He said: yes", &(0..12)).is_none());
+    }
+}
