@@ -3,7 +3,7 @@
 use crate::corpus;
 use crate::dataset::{self, Dataset};
 use crate::extract;
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -11,7 +11,11 @@ use std::path::{Path, PathBuf};
 
 /// Command-line arguments.
 #[derive(Debug, Parser)]
-#[command(name = "entente", version, about = "A workbench for coding international security engagements from news")]
+#[command(
+    name = "entente",
+    version,
+    about = "A workbench for coding international security engagements from news"
+)]
 pub struct Args {
     /// What to do; with none, the window opens on the bundled sample corpus.
     #[command(subcommand)]
@@ -66,7 +70,11 @@ pub fn run(command: Command) -> Result<()> {
     match command {
         Command::Open { .. } => bail!("'open' needs the window"),
         Command::Extract { paths, output } => extract_cmd(&paths, &output),
-        Command::Export { dataset, csv, jsonl } => export_cmd(&dataset, csv.as_deref(), jsonl.as_deref()),
+        Command::Export {
+            dataset,
+            csv,
+            jsonl,
+        } => export_cmd(&dataset, csv.as_deref(), jsonl.as_deref()),
         Command::Stats { dataset } => stats_cmd(&dataset),
         Command::Dates { file, published } => dates_cmd(&file, published.as_deref()),
     }
@@ -103,7 +111,11 @@ fn extract_cmd(paths: &[PathBuf], output: &Path) -> Result<()> {
 }
 
 fn display_paths(paths: &[PathBuf]) -> String {
-    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn export_cmd(path: &Path, csv: Option<&Path>, jsonl: Option<&Path>) -> Result<()> {
@@ -112,27 +124,37 @@ fn export_cmd(path: &Path, csv: Option<&Path>, jsonl: Option<&Path>) -> Result<(
     }
     let dataset = load_dataset(path)?;
     if let Some(out) = csv {
-        write_atomically(out, |w| dataset::write_csv(&dataset, w).map_err(anyhow::Error::from))?;
+        write_atomically(out, |w| {
+            dataset::write_csv(&dataset, w).map_err(anyhow::Error::from)
+        })?;
     }
     if let Some(out) = jsonl {
-        write_atomically(out, |w| dataset::write_jsonl(&dataset, w).map_err(anyhow::Error::from))?;
+        write_atomically(out, |w| {
+            dataset::write_jsonl(&dataset, w).map_err(anyhow::Error::from)
+        })?;
     }
     Ok(())
 }
 
 /// Writes a file through a temporary file beside it and a rename.
-pub fn write_atomically(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+pub fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("{}: cannot write beside it", path.display()))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("{}: cannot write beside it", path.display()))?;
     {
         let mut out = std::io::BufWriter::new(tmp.as_file_mut());
         write(&mut out).with_context(|| format!("{}: write failed", path.display()))?;
-        out.flush().with_context(|| format!("{}: write failed", path.display()))?;
+        out.flush()
+            .with_context(|| format!("{}: write failed", path.display()))?;
     }
-    tmp.persist(path).with_context(|| format!("{}: cannot be replaced", path.display()))?;
+    tmp.persist(path)
+        .with_context(|| format!("{}: cannot be replaced", path.display()))?;
     Ok(())
 }
 
@@ -151,8 +173,18 @@ fn stats_cmd(path: &Path) -> Result<()> {
         }
     }
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{}: {} articles, {} engagements", path.display(), dataset.articles.len(), dataset.engagements.len())?;
-    for (name, map) in [("kind", &kinds), ("status", &statuses), ("review", &reviews)] {
+    writeln!(
+        out,
+        "{}: {} articles, {} engagements",
+        path.display(),
+        dataset.articles.len(),
+        dataset.engagements.len()
+    )?;
+    for (name, map) in [
+        ("kind", &kinds),
+        ("status", &statuses),
+        ("review", &reviews),
+    ] {
         writeln!(out, "\nby {name}:")?;
         for (k, n) in map {
             writeln!(out, "  {k:<16} {n:>8}")?;
@@ -170,12 +202,15 @@ fn stats_cmd(path: &Path) -> Result<()> {
 fn dates_cmd(file: &Path, published: Option<&str>) -> Result<()> {
     let published = match published {
         Some(p) => Some(
-            corpus::parse_iso_prefix(p).with_context(|| format!("--published {p}: expected a date YYYY-MM-DD"))?,
+            corpus::parse_iso_prefix(p)
+                .with_context(|| format!("--published {p}: expected a date YYYY-MM-DD"))?,
         ),
         None => None,
     };
-    let bytes = std::fs::read(file).with_context(|| format!("{}: cannot be read", file.display()))?;
-    let text = String::from_utf8(bytes).with_context(|| format!("{}: not UTF-8 text", file.display()))?;
+    let bytes =
+        std::fs::read(file).with_context(|| format!("{}: cannot be read", file.display()))?;
+    let text =
+        String::from_utf8(bytes).with_context(|| format!("{}: not UTF-8 text", file.display()))?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for d in extract::dates::find_dates(&text, published) {
         // A week is not a calendar value: its Monday stays in the library, not in this output.

@@ -49,45 +49,71 @@ impl Job {
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, events) = std::sync::mpsc::channel();
         let flag = cancel.clone();
-        let spawned = std::thread::Builder::new().name("entente-load".into()).spawn(move || {
-            let name = paths
-                .first()
-                .and_then(|p| p.file_name())
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "corpus".into());
-            let mut files = 0;
-            let (articles, report) = corpus::load_paths(&paths, &mut |_| {
-                files += 1;
-                let _ = tx.send(JobEvent::Progress { stage: "Reading files", done: files, total: 0 });
+        let spawned = std::thread::Builder::new()
+            .name("entente-load".into())
+            .spawn(move || {
+                let name = paths
+                    .first()
+                    .and_then(|p| p.file_name())
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "corpus".into());
+                let mut files = 0;
+                let (articles, report) = corpus::load_paths(&paths, &mut |_| {
+                    files += 1;
+                    let _ = tx.send(JobEvent::Progress {
+                        stage: "Reading files",
+                        done: files,
+                        total: 0,
+                    });
+                });
+                if flag.load(Ordering::Relaxed) {
+                    let _ = tx.send(JobEvent::Cancelled);
+                    return;
+                }
+                if articles.is_empty() {
+                    let _ = tx.send(JobEvent::Failed(format!(
+                        "No articles could be read from {name}."
+                    )));
+                    let _ = wake.send(Command::ShowLoadReport(!report.issues.is_empty()));
+                    return;
+                }
+                let total = articles.len();
+                let progress_tx = tx.clone();
+                let progress = move |done| {
+                    let _ = progress_tx.send(JobEvent::Progress {
+                        stage: "Extracting",
+                        done,
+                        total,
+                    });
+                };
+                let cancelled = || flag.load(Ordering::Relaxed);
+                let Some(engagements) =
+                    crate::extract::extract_all_with_progress(&articles, &progress, &cancelled)
+                else {
+                    let _ = tx.send(JobEvent::Cancelled);
+                    return;
+                };
+                let dataset = Box::new(Dataset::new(articles, engagements));
+                let _ = tx.send(JobEvent::Done {
+                    dataset,
+                    report,
+                    name,
+                });
             });
-            if flag.load(Ordering::Relaxed) {
-                let _ = tx.send(JobEvent::Cancelled);
-                return;
-            }
-            if articles.is_empty() {
-                let _ = tx.send(JobEvent::Failed(format!("No articles could be read from {name}.")));
-                let _ = wake.send(Command::ShowLoadReport(!report.issues.is_empty()));
-                return;
-            }
-            let total = articles.len();
-            let progress_tx = tx.clone();
-            let progress = move |done| {
-                let _ = progress_tx.send(JobEvent::Progress { stage: "Extracting", done, total });
-            };
-            let cancelled = || flag.load(Ordering::Relaxed);
-            let Some(engagements) = crate::extract::extract_all_with_progress(&articles, &progress, &cancelled) else {
-                let _ = tx.send(JobEvent::Cancelled);
-                return;
-            };
-            let dataset = Box::new(Dataset::new(articles, engagements));
-            let _ = tx.send(JobEvent::Done { dataset, report, name });
-        });
         if let Err(e) = spawned {
             let (tx, events) = std::sync::mpsc::channel();
             let _ = tx.send(JobEvent::Failed(format!("could not start loading: {e}")));
-            return Job { cancel, events, progress: std::cell::Cell::new(("", 0, 0)) };
+            return Job {
+                cancel,
+                events,
+                progress: std::cell::Cell::new(("", 0, 0)),
+            };
         }
-        Job { cancel, events, progress: std::cell::Cell::new(("Starting", 0, 0)) }
+        Job {
+            cancel,
+            events,
+            progress: std::cell::Cell::new(("Starting", 0, 0)),
+        }
     }
 
     /// Asks the job to stop.
@@ -124,28 +150,41 @@ impl Job {
 
 /// Shows an open dialog on its own thread; the choice comes back as [`Command::OpenPath`].
 pub fn open_dialog(wake: Sender<Command>, folder: bool) {
-    let _ = std::thread::Builder::new().name("entente-dialog".into()).spawn(move || {
-        let dialog = rfd::FileDialog::new();
-        let picked = if folder {
-            dialog.set_title("Open corpus folder").pick_folder()
-        } else {
-            dialog
-                .set_title("Open dataset")
-                .add_filter("Entente dataset", &["json"])
-                .pick_file()
-        };
-        if let Some(path) = picked {
-            let _ = wake.send(Command::OpenPath(path));
-        }
-    });
+    let _ = std::thread::Builder::new()
+        .name("entente-dialog".into())
+        .spawn(move || {
+            let dialog = rfd::FileDialog::new();
+            let picked = if folder {
+                dialog.set_title("Open corpus folder").pick_folder()
+            } else {
+                dialog
+                    .set_title("Open dataset")
+                    .add_filter("Entente dataset", &["json"])
+                    .pick_file()
+            };
+            if let Some(path) = picked {
+                let _ = wake.send(Command::OpenPath(path));
+            }
+        });
 }
 
 /// Shows a save dialog on its own thread; the choice comes back through `then`.
-pub fn save_dialog(wake: Sender<Command>, name: String, filter: &'static str, extensions: &'static [&'static str], then: fn(PathBuf) -> Command) {
-    let _ = std::thread::Builder::new().name("entente-dialog".into()).spawn(move || {
-        let picked = rfd::FileDialog::new().set_file_name(name).add_filter(filter, extensions).save_file();
-        if let Some(path) = picked {
-            let _ = wake.send(then(path));
-        }
-    });
+pub fn save_dialog(
+    wake: Sender<Command>,
+    name: String,
+    filter: &'static str,
+    extensions: &'static [&'static str],
+    then: fn(PathBuf) -> Command,
+) {
+    let _ = std::thread::Builder::new()
+        .name("entente-dialog".into())
+        .spawn(move || {
+            let picked = rfd::FileDialog::new()
+                .set_file_name(name)
+                .add_filter(filter, extensions)
+                .save_file();
+            if let Some(path) = picked {
+                let _ = wake.send(then(path));
+            }
+        });
 }

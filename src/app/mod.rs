@@ -166,13 +166,21 @@ impl AppState {
         let mut state = AppState::new();
         let articles = corpus::sample_articles();
         let engagements = crate::extract::extract_all(&articles);
-        state.set_dataset(Dataset::new(articles, engagements), None, "Sample corpus".into());
+        state.set_dataset(
+            Dataset::new(articles, engagements),
+            None,
+            "Sample corpus".into(),
+        );
         state
     }
 
     /// The window title: dataset name and a mark for unsaved changes.
     pub fn title(&self) -> String {
-        format!("{}{} — Entente", if self.dirty { "● " } else { "" }, self.name)
+        format!(
+            "{}{} — Entente",
+            if self.dirty { "* " } else { "" },
+            self.name
+        )
     }
 
     /// Replaces the dataset and resets the view of it.
@@ -182,7 +190,12 @@ impl AppState {
         self.name = name;
         self.dirty = false;
         self.selected = None;
-        self.haystacks = self.dataset.engagements.iter().map(|e| query::haystack(&self.dataset, e)).collect();
+        self.haystacks = self
+            .dataset
+            .engagements
+            .iter()
+            .map(|e| query::haystack(&self.dataset, e))
+            .collect();
         self.refresh_rows();
     }
 
@@ -200,7 +213,10 @@ impl AppState {
     }
 
     fn notify(&mut self, text: impl Into<String>, error: bool) {
-        self.notice = Some(Notice { text: text.into(), error });
+        self.notice = Some(Notice {
+            text: text.into(),
+            error,
+        });
     }
 
     /// Carries out one command.
@@ -214,7 +230,9 @@ impl AppState {
                 if self.rows.is_empty() {
                     return;
                 }
-                let pos = self.selected.and_then(|s| self.rows.iter().position(|&r| r == s));
+                let pos = self
+                    .selected
+                    .and_then(|s| self.rows.iter().position(|&r| r == s));
                 let next = match pos {
                     Some(p) => (p as isize + delta).clamp(0, self.rows.len() as isize - 1) as usize,
                     None => 0,
@@ -231,8 +249,14 @@ impl AppState {
             }
             Command::SortBy(column) => {
                 self.sort = Some(match self.sort {
-                    Some(k) if k.column == column => SortKey { column, ascending: !k.ascending },
-                    _ => SortKey { column, ascending: true },
+                    Some(k) if k.column == column => SortKey {
+                        column,
+                        ascending: !k.ascending,
+                    },
+                    _ => SortKey {
+                        column,
+                        ascending: true,
+                    },
                 });
                 self.refresh_rows();
             }
@@ -244,7 +268,8 @@ impl AppState {
                         if review == Review::Verified {
                             e.confidence = 1.0;
                         }
-                        self.haystacks[i] = query::haystack(&self.dataset, &self.dataset.engagements[i]);
+                        self.haystacks[i] =
+                            query::haystack(&self.dataset, &self.dataset.engagements[i]);
                         self.dirty = true;
                         self.refresh_rows();
                     }
@@ -255,7 +280,9 @@ impl AppState {
             Command::OpenPath(path) => self.guard(Pending::Open(path)),
             Command::Quit => self.guard(Pending::Quit),
             Command::ResolvePending(choice) => {
-                let Some(pending) = self.pending.take() else { return };
+                let Some(pending) = self.pending.take() else {
+                    return;
+                };
                 match choice {
                     PendingChoice::Cancel => {}
                     PendingChoice::Discard => self.proceed(pending),
@@ -265,7 +292,7 @@ impl AppState {
                                 self.proceed(pending);
                             }
                         } else {
-                            self.notify("Choose where to save first (File ▸ Save as…).", true);
+                            self.notify("Choose where to save first (File > Save as…).", true);
                             self.apply(Command::SaveAsDialog);
                         }
                     }
@@ -278,8 +305,17 @@ impl AppState {
                 None => self.apply(Command::SaveAsDialog),
             },
             Command::SaveAsDialog => {
-                let name = format!("{}.entente.json", self.name.trim_end_matches(".entente.json"));
-                jobs::save_dialog(self.sender(), name, "Entente dataset", &["json"], Command::SaveTo);
+                let name = format!(
+                    "{}.entente.json",
+                    self.name.trim_end_matches(".entente.json")
+                );
+                jobs::save_dialog(
+                    self.sender(),
+                    name,
+                    "Entente dataset",
+                    &["json"],
+                    Command::SaveTo,
+                );
             }
             Command::SaveTo(path) => {
                 self.save_to(path);
@@ -293,7 +329,14 @@ impl AppState {
                     crate::dataset::write_csv(&self.dataset, w).map_err(anyhow::Error::from)
                 });
                 match result {
-                    Ok(()) => self.notify(format!("Exported {} rows to {}", self.dataset.engagements.len(), path.display()), false),
+                    Ok(()) => self.notify(
+                        format!(
+                            "Exported {} rows to {}",
+                            self.dataset.engagements.len(),
+                            path.display()
+                        ),
+                        false,
+                    ),
                     Err(e) => self.notify(format!("Export failed: {e:#}"), true),
                 }
             }
@@ -325,17 +368,34 @@ impl AppState {
     }
 
     fn open(&mut self, path: PathBuf) {
-        let is_dataset = path.is_file() && path.to_string_lossy().to_ascii_lowercase().ends_with(".json");
+        let is_dataset = path.is_file()
+            && path
+                .to_string_lossy()
+                .to_ascii_lowercase()
+                .ends_with(".json");
         if is_dataset {
             match Dataset::load(&path) {
                 Ok((dataset, warnings)) => {
-                    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    let name = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
                     let n = dataset.engagements.len();
                     self.set_dataset(dataset, Some(path.clone()), name);
                     if warnings.is_empty() {
-                        self.notify(format!("Opened {} ({n} engagements)", path.display()), false);
+                        self.notify(
+                            format!("Opened {} ({n} engagements)", path.display()),
+                            false,
+                        );
                     } else {
-                        self.notify(format!("Opened with {} warning(s): {}", warnings.len(), warnings[0].message), true);
+                        self.notify(
+                            format!(
+                                "Opened with {} warning(s): {}",
+                                warnings.len(),
+                                warnings[0].message
+                            ),
+                            true,
+                        );
                     }
                 }
                 Err(e) => self.notify(format!("Could not open: {e}"), true),
@@ -352,7 +412,10 @@ impl AppState {
     fn save_to(&mut self, path: PathBuf) -> bool {
         match self.dataset.save(&path) {
             Ok(()) => {
-                self.name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                self.name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 self.notify(format!("Saved {}", path.display()), false);
                 self.path = Some(path);
                 self.dirty = false;
@@ -377,13 +440,24 @@ impl AppState {
                 any = true;
                 match event {
                     JobEvent::Progress { .. } => {}
-                    JobEvent::Done { dataset, report, name } => {
+                    JobEvent::Done {
+                        dataset,
+                        report,
+                        name,
+                    } => {
                         let n = dataset.engagements.len();
                         let a = dataset.articles.len();
                         let problems = report.issues.len();
                         self.set_dataset(*dataset, None, name);
                         self.notify(
-                            format!("Read {a} articles, found {n} engagements{}", if problems > 0 { format!("; {problems} file problem(s) — see the load report") } else { String::new() }),
+                            format!(
+                                "Read {a} articles, found {n} engagements{}",
+                                if problems > 0 {
+                                    format!("; {problems} file problem(s) — see the load report")
+                                } else {
+                                    String::new()
+                                }
+                            ),
                             problems > 0,
                         );
                         self.load_report = Some(report);
@@ -391,7 +465,10 @@ impl AppState {
                         break;
                     }
                     JobEvent::Cancelled => {
-                        self.notify("Loading cancelled; the previous dataset is still open.", false);
+                        self.notify(
+                            "Loading cancelled; the previous dataset is still open.",
+                            false,
+                        );
                         self.job = None;
                         break;
                     }
@@ -417,6 +494,7 @@ impl Default for AppState {
 pub struct EntenteApp {
     /// The state, public so tests can look at it.
     pub state: AppState,
+    last_title: String,
 }
 
 impl EntenteApp {
@@ -437,7 +515,10 @@ impl EntenteApp {
                 state.refresh_rows();
             }
         }
-        EntenteApp { state }
+        EntenteApp {
+            state,
+            last_title: String::new(),
+        }
     }
 }
 
@@ -453,6 +534,8 @@ impl eframe::App for EntenteApp {
         }
         let mut commands = Vec::new();
         crate::ui::app_ui(ui, &self.state, &mut commands);
+        // The source view and table scrolled to the new selection in this frame; only once.
+        self.state.scroll_to_evidence = false;
         for c in commands {
             self.state.apply(c);
         }
@@ -461,7 +544,11 @@ impl eframe::App for EntenteApp {
             self.state.dirty = false;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
-        ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.state.title()));
+        let title = self.state.title();
+        if title != self.last_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.last_title = title;
+        }
         if self.state.job.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
@@ -482,6 +569,10 @@ pub fn run(start: Start) -> anyhow::Result<()> {
             .with_app_id("entente"),
         ..Default::default()
     };
-    eframe::run_native("entente", options, Box::new(move |cc| Ok(Box::new(EntenteApp::new(cc, start)))))
-        .map_err(|e| anyhow::anyhow!("the window could not open: {e}"))
+    eframe::run_native(
+        "entente",
+        options,
+        Box::new(move |cc| Ok(Box::new(EntenteApp::new(cc, start)))),
+    )
+    .map_err(|e| anyhow::anyhow!("the window could not open: {e}"))
 }

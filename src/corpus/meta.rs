@@ -34,11 +34,14 @@ static HEADER_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ISO_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\d{4}-\d{2}-\d{2})\s*$").expect("valid regex"));
-static AGENCY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Z][A-Za-z .]+, [^/\n]{0,20}/([A-Z]{2,8})/\s*:").expect("valid regex"));
+static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z][A-Za-z .]+, [^/\n]{0,20}/([A-Z]{2,8})/\s*:").expect("valid regex")
+});
 static COMMENT_STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^{MONTH} \d{{1,2}}, \d{{4}} \d{{1,2}}:\d{{2}} ?(?:am|pm|AM|PM)$"))
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"^{MONTH} \d{{1,2}}, \d{{4}} \d{{1,2}}:\d{{2}} ?(?:am|pm|AM|PM)$"
+    ))
+    .expect("valid regex")
 });
 
 /// Lines that begin site boilerplate: the article proper ends before the first of them.
@@ -53,7 +56,10 @@ static OUTLETS: LazyLock<Vec<(String, Vec<String>)>> = LazyLock::new(|| {
     crate::extract::lexicon::data_lines(include_str!("../../assets/dict/outlets.tsv"))
         .filter_map(|line| {
             let (name, sigs) = line.split_once('\t')?;
-            Some((name.to_string(), sigs.split('|').map(str::to_string).collect()))
+            Some((
+                name.to_string(),
+                sigs.split('|').map(str::to_string).collect(),
+            ))
         })
         .collect()
 });
@@ -65,14 +71,20 @@ pub fn parse_iso_prefix(text: &str) -> Option<NaiveDate> {
 
 fn month_number(name: &str) -> Option<u32> {
     let key = name.trim_end_matches('.').get(..3)?.to_ascii_lowercase();
-    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     months.iter().position(|m| *m == key).map(|i| i as u32 + 1)
 }
 
 fn date_from_caps(caps: &regex::Captures<'_>) -> Option<NaiveDate> {
     let (month, day, year) = match caps.get(1) {
         Some(m) => (m.as_str(), caps.get(2)?.as_str(), caps.get(3)?.as_str()),
-        None => (caps.get(5)?.as_str(), caps.get(4)?.as_str(), caps.get(6)?.as_str()),
+        None => (
+            caps.get(5)?.as_str(),
+            caps.get(4)?.as_str(),
+            caps.get(6)?.as_str(),
+        ),
     };
     NaiveDate::from_ymd_opt(year.parse().ok()?, month_number(month)?, day.parse().ok()?)
 }
@@ -89,7 +101,11 @@ fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Reads title, outlet, publication date and body range from an article's text.
 pub fn read_metadata(text: &str) -> Metadata {
     let lines: Vec<(usize, &str)> = lines_with_offsets(text).collect();
-    let header: Vec<&(usize, &str)> = lines.iter().filter(|(_, l)| !l.trim().is_empty()).take(6).collect();
+    let header: Vec<&(usize, &str)> = lines
+        .iter()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .take(6)
+        .collect();
 
     let title = header.first().map(|(_, first)| {
         let first = first.trim();
@@ -108,7 +124,9 @@ pub fn read_metadata(text: &str) -> Metadata {
     let mut published = None;
     if let Some(caps) = PUBLISHED_IN.captures(text) {
         outlet = Some(caps[1].trim().to_string());
-        published = HEADER_DATE.captures(&caps[2]).and_then(|c| date_from_caps(&c));
+        published = HEADER_DATE
+            .captures(&caps[2])
+            .and_then(|c| date_from_caps(&c));
     }
     if published.is_none() {
         published = header.iter().skip(1).find_map(|(_, line)| {
@@ -156,9 +174,9 @@ fn body_end(text: &str, lines: &[(usize, &str)]) -> usize {
         if PUBLISHED_IN.is_match(line) {
             return offset + line.len();
         }
-        let is_marker = BOILERPLATE
-            .iter()
-            .any(|m| trimmed == m || (m.ends_with('…') && trimmed.starts_with(m.trim_end_matches('…'))));
+        let is_marker = BOILERPLATE.iter().any(|m| {
+            trimmed == m || (m.ends_with('…') && trimmed.starts_with(m.trim_end_matches('…')))
+        });
         if is_marker {
             return trim_end(text, offset);
         }
@@ -182,7 +200,9 @@ mod tests {
 
     #[test]
     fn reads_dawn_print_line_and_cuts_comments() {
-        let text = format!("Headline here\n\nStaff ReporterUpdated June 19, 2019\n\n{PROSE}\n\nPublished in Dawn, June 19th, 2019\n\nJaved\nJun 19, 2019 09:00am\n\nA comment.\n");
+        let text = format!(
+            "Headline here\n\nStaff ReporterUpdated June 19, 2019\n\n{PROSE}\n\nPublished in Dawn, June 19th, 2019\n\nJaved\nJun 19, 2019 09:00am\n\nA comment.\n"
+        );
         let meta = read_metadata(&text);
         assert_eq!(meta.outlet.as_deref(), Some("Dawn"));
         assert_eq!(meta.published, NaiveDate::from_ymd_opt(2019, 6, 19));
@@ -191,7 +211,9 @@ mod tests {
 
     #[test]
     fn reads_a_date_line_with_time() {
-        let text = format!("Headline\n\nSub headline\n\nFebruary 13, 2023 10:48 am | Updated 11:45 am IST - Islamabad\n\n{PROSE}\n\nSign in to unlock member-only benefits!\nAccess 10 free stories");
+        let text = format!(
+            "Headline\n\nSub headline\n\nFebruary 13, 2023 10:48 am | Updated 11:45 am IST - Islamabad\n\n{PROSE}\n\nSign in to unlock member-only benefits!\nAccess 10 free stories"
+        );
         let meta = read_metadata(&text);
         assert_eq!(meta.published, NaiveDate::from_ymd_opt(2023, 2, 13));
         assert!(text[..meta.body[1]].ends_with("after the talks."));
@@ -200,12 +222,17 @@ mod tests {
     #[test]
     fn reads_the_iso_date_line_of_scraped_files() {
         let text = format!("A headline\n2024-01-13\n\n{PROSE}");
-        assert_eq!(read_metadata(&text).published, NaiveDate::from_ymd_opt(2024, 1, 13));
+        assert_eq!(
+            read_metadata(&text).published,
+            NaiveDate::from_ymd_opt(2024, 1, 13)
+        );
     }
 
     #[test]
     fn breadcrumbs_give_way_to_the_headline() {
-        let text = format!("Home Latest News Army chiefs meet in capital\n\nArmy chiefs meet in capital\n\n{PROSE}\n\nRelated Articles\n\nLeave a Comment");
+        let text = format!(
+            "Home Latest News Army chiefs meet in capital\n\nArmy chiefs meet in capital\n\n{PROSE}\n\nRelated Articles\n\nLeave a Comment"
+        );
         let meta = read_metadata(&text);
         assert_eq!(meta.title.as_deref(), Some("Army chiefs meet in capital"));
         assert!(text[..meta.body[1]].ends_with("after the talks."));
@@ -222,7 +249,9 @@ mod tests {
 
     #[test]
     fn a_date_inside_the_story_is_not_the_publication_date() {
-        let text = format!("Headline\n\n{PROSE} The first round was held on March 3, 2021 in the capital and the second is due.");
+        let text = format!(
+            "Headline\n\n{PROSE} The first round was held on March 3, 2021 in the capital and the second is due."
+        );
         assert_eq!(read_metadata(&text).published, None);
     }
 }

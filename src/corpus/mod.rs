@@ -3,7 +3,7 @@
 
 mod meta;
 
-pub use meta::{parse_iso_prefix, read_metadata, Metadata};
+pub use meta::{Metadata, parse_iso_prefix, read_metadata};
 
 use crate::model::Article;
 use std::io::{BufRead, Read};
@@ -57,11 +57,26 @@ impl LoadReport {
 /// The five sample articles shipped inside the binary, so the app works from any folder.
 pub fn sample_articles() -> Vec<Article> {
     const SAMPLES: [(&str, &str); 5] = [
-        ("corpus/000_7990e3768e0cbb25.txt", include_str!("../../assets/corpus/000_7990e3768e0cbb25.txt")),
-        ("corpus/001_5a1b8c29a9803335.txt", include_str!("../../assets/corpus/001_5a1b8c29a9803335.txt")),
-        ("corpus/002_8dfa90e2cd21d513.txt", include_str!("../../assets/corpus/002_8dfa90e2cd21d513.txt")),
-        ("corpus/003_d8922b789e6904fe.txt", include_str!("../../assets/corpus/003_d8922b789e6904fe.txt")),
-        ("corpus/004_34070ce1deaee917.txt", include_str!("../../assets/corpus/004_34070ce1deaee917.txt")),
+        (
+            "corpus/000_7990e3768e0cbb25.txt",
+            include_str!("../../assets/corpus/000_7990e3768e0cbb25.txt"),
+        ),
+        (
+            "corpus/001_5a1b8c29a9803335.txt",
+            include_str!("../../assets/corpus/001_5a1b8c29a9803335.txt"),
+        ),
+        (
+            "corpus/002_8dfa90e2cd21d513.txt",
+            include_str!("../../assets/corpus/002_8dfa90e2cd21d513.txt"),
+        ),
+        (
+            "corpus/003_d8922b789e6904fe.txt",
+            include_str!("../../assets/corpus/003_d8922b789e6904fe.txt"),
+        ),
+        (
+            "corpus/004_34070ce1deaee917.txt",
+            include_str!("../../assets/corpus/004_34070ce1deaee917.txt"),
+        ),
     ];
     SAMPLES
         .iter()
@@ -82,7 +97,10 @@ pub fn article_from_text(text: String, source: Option<String>) -> Article {
 
 /// Reads every article under `paths` (files, or folders walked recursively), in a stable order.
 /// `progress` is told each file as it is reached.
-pub fn load_paths(paths: &[PathBuf], progress: &mut dyn FnMut(&Path)) -> (Vec<Article>, LoadReport) {
+pub fn load_paths(
+    paths: &[PathBuf],
+    progress: &mut dyn FnMut(&Path),
+) -> (Vec<Article>, LoadReport) {
     let mut report = LoadReport::default();
     let mut files = Vec::new();
     for path in paths {
@@ -295,26 +313,52 @@ mod tests {
     fn samples_are_embedded_with_metadata() {
         let samples = sample_articles();
         assert_eq!(samples.len(), 5);
-        assert_eq!(samples[0].title.as_deref(), Some("Pakistan, Japan sign MoU on defence cooperation"));
+        assert_eq!(
+            samples[0].title.as_deref(),
+            Some("Pakistan, Japan sign MoU on defence cooperation")
+        );
         assert_eq!(samples[0].file_name(), "000_7990e3768e0cbb25.txt");
     }
 
     #[test]
     fn bad_files_are_reported_and_good_ones_read() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("a.txt"), "Headline\n\nPakistan and Japan met.").unwrap();
+        std::fs::write(
+            dir.path().join("a.txt"),
+            "Headline\n\nPakistan and Japan met.",
+        )
+        .unwrap();
         std::fs::write(dir.path().join("empty.txt"), "  \n").unwrap();
         std::fs::write(dir.path().join("bin.txt"), b"\x00\x01\x02PK").unwrap();
         std::fs::write(dir.path().join("latin.txt"), b"Caf\xe9 talks\n\nBody").unwrap();
-        std::fs::write(dir.path().join("feed.jsonl"), "{\"title\": \"T\", \"text\": \"Body\"}\nnot json\n{\"title\": \"none\"}\n").unwrap();
+        std::fs::write(
+            dir.path().join("feed.jsonl"),
+            "{\"title\": \"T\", \"text\": \"Body\"}\nnot json\n{\"title\": \"none\"}\n",
+        )
+        .unwrap();
         let (articles, report) = load_paths(&[dir.path().to_owned()], &mut |_| {});
         assert_eq!(articles.len(), 3, "{report:?}");
-        let skipped: Vec<&str> = report.issues.iter().filter(|i| i.skipped).map(|i| i.problem.as_str()).collect();
+        let skipped: Vec<&str> = report
+            .issues
+            .iter()
+            .filter(|i| i.skipped)
+            .map(|i| i.problem.as_str())
+            .collect();
         assert_eq!(skipped.len(), 4, "{skipped:?}");
         assert!(skipped.contains(&"empty file"));
         assert!(skipped.contains(&"binary file, not text"));
-        assert!(report.issues.iter().any(|i| i.place.ends_with("feed.jsonl:2")));
-        assert!(report.issues.iter().any(|i| !i.skipped && i.place.ends_with("latin.txt")));
+        assert!(
+            report
+                .issues
+                .iter()
+                .any(|i| i.place.ends_with("feed.jsonl:2"))
+        );
+        assert!(
+            report
+                .issues
+                .iter()
+                .any(|i| !i.skipped && i.place.ends_with("latin.txt"))
+        );
     }
 
     #[test]

@@ -45,7 +45,10 @@ pub fn write_csv(dataset: &Dataset, out: impl Write) -> csv::Result<()> {
             .filter_map(|id| dataset.article(id))
             .collect();
         let titles: Vec<&str> = articles.iter().filter_map(|a| a.title.as_deref()).collect();
-        let outlets: Vec<&str> = articles.iter().filter_map(|a| a.outlet.as_deref()).collect();
+        let outlets: Vec<&str> = articles
+            .iter()
+            .filter_map(|a| a.outlet.as_deref())
+            .collect();
         let parties: Vec<&str> = e.parties.iter().map(|p| p.as_str()).collect();
         let opt = |v: Option<String>| v.unwrap_or_default();
         let row: [String; 25] = [
@@ -132,7 +135,8 @@ mod tests {
         let headers = reader.headers().unwrap().clone();
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 1);
-        let cell = |name: &str| rows[0][headers.iter().position(|h| h == name).unwrap()].to_string();
+        let cell =
+            |name: &str| rows[0][headers.iter().position(|h| h == name).unwrap()].to_string();
         assert_eq!(cell("parties"), "JPN; PAK");
         assert_eq!(cell("cameo"), "057");
         assert_eq!(cell("plover"), "AGREE");

@@ -124,7 +124,10 @@ impl Dataset {
     }
 
     /// Parses a dataset from bytes; `path` names it in errors.
-    pub fn from_slice(bytes: &[u8], path: &Path) -> Result<(Dataset, Vec<LoadWarning>), DatasetError> {
+    pub fn from_slice(
+        bytes: &[u8],
+        path: &Path,
+    ) -> Result<(Dataset, Vec<LoadWarning>), DatasetError> {
         let parse_error = |e: serde_json::Error| DatasetError::Parse {
             path: path.to_owned(),
             line: e.line(),
@@ -225,7 +228,10 @@ impl Dataset {
             {
                 article.body = [0, article.text.len()];
                 warnings.push(LoadWarning {
-                    message: format!("article {}: body range was invalid; using the whole text", article.id),
+                    message: format!(
+                        "article {}: body range was invalid; using the whole text",
+                        article.id
+                    ),
                 });
             }
         }
@@ -306,7 +312,8 @@ mod tests {
 
     #[test]
     fn malformed_json_names_file_and_line() {
-        let err = load_str("{\n  \"format\": \"entente.dataset\",\n  \"version\": 1,\n  oops\n}").unwrap_err();
+        let err = load_str("{\n  \"format\": \"entente.dataset\",\n  \"version\": 1,\n  oops\n}")
+            .unwrap_err();
         let text = err.to_string();
         assert!(text.starts_with("x.entente.json: line 4"), "{text}");
     }

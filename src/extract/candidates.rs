@@ -2,7 +2,7 @@
 
 use super::dates::{self, DateMention};
 use super::lexicon::{FormKind, Lexicon, Mention};
-use super::people::{find_people, PersonMention};
+use super::people::{PersonMention, find_people};
 use super::text::{self, Sentence};
 use crate::model::{Article, Kind, PartyCode, Status};
 use regex::Regex;
@@ -24,8 +24,9 @@ pub struct Analysis {
     /// Sentences that refer back to an earlier act ("the meeting was …") by index of the
     /// candidate they were attached to.
     pub anaphora: Vec<(usize, usize)>,
-    /// Sentence indices whose words count for the candidate before them (participants, topics).
-    pub scope: Vec<Option<usize>>,
+    /// Per sentence, the candidates its words count for (participants, topics): those of the
+    /// last sentence that reported an act, or only the first of them when they differ in status.
+    pub scope: Vec<Vec<usize>>,
 }
 
 /// A reading of one act from one clause.
@@ -60,39 +61,75 @@ fn re(pattern: &str) -> Regex {
         .unwrap_or_else(|e| panic!("built-in pattern {pattern}: {e}"))
 }
 
-static CANCELLED: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:cancel(?:l)?ed|called off|postponed|scrapped|suspended|put off|deferred)\b"));
-static PROPOSED: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:propos(?:ed|es|al|ing)|suggest(?:ed|s)|offered to|invited|invitation|call(?:ed|s) for|urg(?:ed|es) (?:the )?(?:holding|establishment))\b"));
+static CANCELLED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:cancel(?:l)?ed|called off|postponed|scrapped|suspended|put off|deferred)\b")
+});
+static PROPOSED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:propos(?:ed|es|al|ing)|suggest(?:ed|s)|offered to|invited|invitation|call(?:ed|s) for|urg(?:ed|es) (?:the )?(?:holding|establishment))\b",
+    )
+});
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:will|shall|would|is set to|are set to|set to|to hold|to be held|to visit|to sign|to meet|to travel|is due|are due|due to|scheduled|expected to|plans? to|planned|planning to|upcoming|forthcoming|is to|are to|next (?:week|month|year)|coming (?:week|month|days)|later this|to host|to participate|to attend|to lead)\b")
+    re(
+        r"\b(?:will|shall|would|is set to|are set to|set to|to hold|to be held|to visit|to sign|to meet|to travel|is due|are due|due to|scheduled|expected to|plans? to|planned|planning to|upcoming|forthcoming|is to|are to|next (?:week|month|year)|coming (?:week|month|days)|later this|to host|to participate|to attend|to lead)\b",
+    )
 });
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:was held|were held|held|signed|met|visited|concluded|called on|paid|took place|had|discussed|was signed|were signed|last met|reached|arrived)\b")
+    re(
+        r"\b(?:was held|were held|held|signed|met|visited|concluded|called on|paid|took place|had|discussed|was signed|were signed|last met|reached|arrived)\b",
+    )
 });
 static HOSTILE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|air ?strikes?|strikes? on|shell(?:ed|ing)|clash(?:ed|es)?|bomb(?:ed|ing|ings)?|fired (?:at|on)|ambush(?:ed)?|invad(?:ed|ing)|invasion|raid(?:ed|s)?|accus(?:ed|es|ing)|condemn(?:ed|s)|sanction(?:ed|s)?|expel(?:led)?|summoned|protest(?:ed)? (?:to|against)|violat(?:ed|ion)|hostil\w+|war(?:fare)? (?:on|against))\b")
+    re(
+        r"\b(?:attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|air ?strikes?|strikes? on|shell(?:ed|ing)|clash(?:ed|es)?|bomb(?:ed|ing|ings)?|fired (?:at|on)|ambush(?:ed)?|invad(?:ed|ing)|invasion|raid(?:ed|s)?|accus(?:ed|es|ing)|condemn(?:ed|s)|sanction(?:ed|s)?|expel(?:led)?|summoned|protest(?:ed)? (?:to|against)|violat(?:ed|ion)|hostil\w+|war(?:fare)? (?:on|against))\b",
+    )
 });
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:\b(?:the|this|that|these|those|its|their|his|her|such|during|both)\s+(?:\w+[-\s]){0,2}|\w+(?:’s|'s)\s+(?:\w+[-\s])?)$")
+    re(
+        r"(?:\b(?:the|this|that|these|those|its|their|his|her|such|during|both)\s+(?:\w+[-\s]){0,2}|\w+(?:’s|'s)\s+(?:\w+[-\s])?)$",
+    )
 });
-static PAST_OCCURRENCE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:last met|last held|previous(?:ly)?|was last|the last (?:round|meeting|session))\b"));
-static PRONOUN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| regex::Regex::new(r"^(?:It|The (?:forum|group|body|commission|committee|dialogue)) ").expect("valid"));
-static PURPOSE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:for|to hold|to have)\s+(?:\w+\s+){0,2}$"));
+static PAST_OCCURRENCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:last met|last held|previous(?:ly)?|was last|the last (?:round|meeting|session))\b")
+});
+static PRONOUN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"^(?:It|The (?:forum|group|body|commission|committee|dialogue)) ")
+        .expect("valid")
+});
+static PURPOSE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:for|to hold|to have)\s+(?:\w+\s+){0,2}$"));
 static ROUND: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(\d{1,3})(?:st|nd|rd|th)\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty-second|twenty-third|twenty-fourth|twenty-fifth|thirtieth|inaugural)\b")
+    re(
+        r"\b(\d{1,3})(?:st|nd|rd|th)\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty-second|twenty-third|twenty-fourth|twenty-fifth|thirtieth|inaugural)\b",
+    )
 });
 static ROUND_OF: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:round|session|edition|meeting|iteration)\s+of\s+(?:the\s+)?((?:[\w’'()+-]+\s+){0,7}?(?:dialogue|talks|consultations|group|commission|committee|forum|meeting|conference|summit|council|mechanism|staff talks))\b")
+    re(
+        r"\b(?:round|session|edition|meeting|iteration)\s+of\s+(?:the\s+)?((?:[\w’'()+-]+\s+){0,7}?(?:dialogue|talks|consultations|group|commission|committee|forum|meeting|conference|summit|council|mechanism|staff talks))\b",
+    )
 });
 static LOCATIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:in|at|to|from|into|across|inside|within|near|towards|throughout|of the situation in|in the|reached|capital,)\s+(?:the\s+)?$")
+    re(
+        r"\b(?:in|at|to|from|into|across|inside|within|near|towards|throughout|of the situation in|in the|reached|capital,)\s+(?:the\s+)?$",
+    )
 });
-static HELD_IN: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:in|at)\s+(?:the\s+\w+\s+(?:of|in)\s+)?(?:the\s+)?$"));
+static HELD_IN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:in|at)\s+(?:the\s+\w+\s+(?:of|in)\s+)?(?:the\s+)?$"));
+static VISIT_TO: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:to|reached|arrived in)\s+(?:the\s+)?$"));
 static AGREEMENT_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:MoUs?|memorand(?:um|a) of understanding(?: \(MoU\))?|agreements?|accords?|treat(?:y|ies)|pacts?|joint declarations?|protocols?|letters? of intent|contracts?)\b(?:\s+(?:on|for|of|to)\s+[\w\s,-]{3,80}?)?(?:[,.;]| after | between | at | in | with | during |$)")
+    re(
+        r"\b(?:MoUs?|memorand(?:um|a) of understanding(?: \(MoU\))?|agreements?|accords?|treat(?:y|ies)|pacts?|joint declarations?|protocols?|letters? of intent|contracts?)\b(?:\s+(?:on|for|of|to)\s+[\w\s,-]{3,80}?)?(?:[,.;]| after | between | at | in | with | during |$)",
+    )
 });
 
 /// Parties mentioned in `range` that act (not "in Afghanistan", not a dateline).
-fn acting_parties(text: &str, mentions: &[Mention], range: &Range<usize>, dateline: Option<&Range<usize>>) -> Vec<(PartyCode, Range<usize>)> {
+fn acting_parties(
+    text: &str,
+    mentions: &[Mention],
+    range: &Range<usize>,
+    dateline: Option<&Range<usize>>,
+) -> Vec<(PartyCode, Range<usize>)> {
     mentions
         .iter()
         .filter(|m| m.start >= range.start && m.end <= range.end)
@@ -101,7 +138,8 @@ fn acting_parties(text: &str, mentions: &[Mention], range: &Range<usize>, dateli
             let party = m.party?;
             let acting = match m.kind {
                 FormKind::Demonym | FormKind::Organisation => true,
-                FormKind::StateName | FormKind::Capital => !LOCATIVE_BEFORE.is_match(&text[range.start.max(m.start.saturating_sub(40))..m.start]),
+                FormKind::StateName | FormKind::Capital => !LOCATIVE_BEFORE
+                    .is_match(&text[range.start.max(m.start.saturating_sub(40))..m.start]),
                 FormKind::Place | FormKind::NotAParty => false,
             };
             acting.then(|| (party, m.start..m.end))
@@ -110,12 +148,23 @@ fn acting_parties(text: &str, mentions: &[Mention], range: &Range<usize>, dateli
 }
 
 /// The hosts of a visit: states and capitals after "to", "in", "at" in the clause.
-fn visit_hosts(text: &str, mentions: &[Mention], clause: &Range<usize>) -> Vec<(PartyCode, Range<usize>)> {
+fn visit_hosts(
+    text: &str,
+    mentions: &[Mention],
+    clause: &Range<usize>,
+) -> Vec<(PartyCode, Range<usize>)> {
     mentions
         .iter()
         .filter(|m| m.start >= clause.start && m.end <= clause.end)
-        .filter(|m| matches!(m.kind, FormKind::StateName | FormKind::Capital | FormKind::Place))
-        .filter(|m| LOCATIVE_BEFORE.is_match(&text[clause.start.max(m.start.saturating_sub(40))..m.start]))
+        .filter(|m| {
+            matches!(
+                m.kind,
+                FormKind::StateName | FormKind::Capital | FormKind::Place
+            )
+        })
+        .filter(|m| {
+            LOCATIVE_BEFORE.is_match(&text[clause.start.max(m.start.saturating_sub(40))..m.start])
+        })
         .filter_map(|m| Some((m.party?, m.start..m.end)))
         .collect()
 }
@@ -137,7 +186,11 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
     let mentions: Vec<Mention> = lex
         .mentions(body)
         .into_iter()
-        .map(|m| Mention { start: m.start + body_start, end: m.end + body_start, ..m })
+        .map(|m| Mention {
+            start: m.start + body_start,
+            end: m.end + body_start,
+            ..m
+        })
         .collect();
     let dates: Vec<DateMention> = dates::find_dates(body, article.published)
         .into_iter()
@@ -152,7 +205,11 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
     let mut dateline_ranges: Vec<Option<Range<usize>>> = vec![None; sentences.len()];
     for (i, s) in sentences.iter().enumerate().take(12) {
         if let Some((line, place)) = text::dateline(text, &s.range) {
-            let found = mentions.iter().find(|m| m.start >= place.start && m.end <= place.end && matches!(m.kind, FormKind::Capital | FormKind::Place));
+            let found = mentions.iter().find(|m| {
+                m.start >= place.start
+                    && m.end <= place.end
+                    && matches!(m.kind, FormKind::Capital | FormKind::Place)
+            });
             if let (Some(m), None) = (found, &dateline) {
                 let name = title_case(&text[m.start..m.end]);
                 dateline = m.party.map(|p| (name, p, line.clone()));
@@ -161,23 +218,38 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
         }
     }
 
-    let people: Vec<Vec<PersonMention>> = sentences.iter().map(|s| find_people(text, s.range.clone(), lex, &mentions)).collect();
+    // Headlines are in title case: every word looks like a name there.
+    let people: Vec<Vec<PersonMention>> = sentences
+        .iter()
+        .map(|s| {
+            if s.heading {
+                Vec::new()
+            } else {
+                find_people(text, s.range.clone(), lex, &mentions)
+            }
+        })
+        .collect();
     let main_pair = main_pair(text, &sentences, &mentions, &dateline_ranges);
 
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut anaphora = Vec::new();
-    let mut scope = vec![None; sentences.len()];
+    let mut scope: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+    let mut last_sentence_acts: Vec<usize> = Vec::new();
     let mut last_created: Option<usize> = None;
     for (si, sentence) in sentences.iter().enumerate() {
         let s_text = &text[sentence.range.clone()];
         if s_text.starts_with("Published in") || s_text.starts_with("Updated") {
             continue;
         }
-        let triggers = find_triggers(lex, text, sentence);
+        let sentence_triggers = find_triggers(lex, text, sentence);
         let created_before = candidates.len();
-        for (kind, rule, trigger) in triggers {
+        for (kind, rule, trigger) in sentence_triggers.clone() {
             let clause = text::clause(text, &sentence.range, trigger.start);
-            let before_trigger = &text[sentence.range.start.max(snap(text, trigger.start.saturating_sub(48)))..trigger.start];
+            let before_trigger = &text[sentence
+                .range
+                .start
+                .max(snap(text, trigger.start.saturating_sub(48)))
+                ..trigger.start];
             let dl = dateline_ranges[si].as_ref();
             let sentence_parties = acting_parties(text, &mentions, &sentence.range, dl);
             let clause_parties = acting_parties(text, &mentions, &clause, dl);
@@ -186,13 +258,31 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
                 continue;
             }
             // "for talks", "to hold talks" after a visit is the visit's purpose, not another act.
-            if kind == Kind::Meeting && PURPOSE.is_match(before_trigger) && candidates[created_before..].iter().any(|c| c.sentence == si) {
+            if kind == Kind::Meeting
+                && PURPOSE.is_match(before_trigger)
+                && candidates[created_before..]
+                    .iter()
+                    .any(|c| c.sentence == si)
+            {
                 continue;
             }
-            let refers_back = matches!(kind, Kind::Meeting | Kind::Dialogue | Kind::Visit | Kind::CourtesyCall | Kind::PhoneCall)
-                && ANAPHOR.is_match(before_trigger)
-                && clause_parties.is_empty()
-                && !rule.starts_with("dialogue.round");
+            // "The meeting was marked by …": a definite noun near the start of the sentence that
+            // names no party beyond those of the act before it.
+            let opening = text[sentence.range.start..trigger.start]
+                .split_whitespace()
+                .count()
+                <= 4;
+            let known_parties = last_created
+                .map(|l| candidates[l].parties.clone())
+                .unwrap_or_default();
+            let refers_back = matches!(
+                kind,
+                Kind::Meeting | Kind::Dialogue | Kind::Visit | Kind::CourtesyCall | Kind::PhoneCall
+            ) && ANAPHOR.is_match(before_trigger)
+                && (clause_parties.is_empty()
+                    || (opening && clause_parties.iter().all(|p| known_parties.contains(&p.0))))
+                && !rule.starts_with("dialogue.round")
+                && !rule.starts_with("dialogue.held");
             if refers_back {
                 if let Some(target) = last_created {
                     anaphora.push((si, target));
@@ -203,6 +293,13 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
             let mut kind = kind;
             let mut inherited_mechanism = None;
             let past_occurrence = PAST_OCCURRENCE.is_match(&text[clause.clone()]);
+            if rule.starts_with("dialogue.held") {
+                inherited_mechanism = candidates
+                    .iter()
+                    .rev()
+                    .find(|c| c.kind == Kind::Dialogue)
+                    .and_then(|c| c.mechanism.clone());
+            }
             if kind == Kind::Meeting && PRONOUN_SUBJECT.is_match(s_text) {
                 if let Some(forum) = candidates.iter().rev().find(|c| c.kind == Kind::Dialogue) {
                     kind = Kind::Dialogue;
@@ -211,7 +308,13 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
                     continue;
                 }
             }
-            let mut parties: Vec<(PartyCode, Range<usize>)> = if clause_parties.iter().map(|p| p.0).collect::<std::collections::BTreeSet<_>>().len() >= 2 {
+            let mut parties: Vec<(PartyCode, Range<usize>)> = if clause_parties
+                .iter()
+                .map(|p| p.0)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+                >= 2
+            {
                 clause_parties.clone()
             } else {
                 sentence_parties.clone()
@@ -219,7 +322,10 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
             if kind == Kind::Visit {
                 parties.extend(visit_hosts(text, &mentions, &clause));
             }
-            for p in people[si].iter().filter(|p| p.range.start >= clause.start && p.range.end <= clause.end) {
+            for p in people[si]
+                .iter()
+                .filter(|p| p.range.start >= clause.start && p.range.end <= clause.end)
+            {
                 if let Some(party) = p.party {
                     parties.push((party, p.range.clone()));
                 }
@@ -244,16 +350,58 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
             codes.sort();
             let clause_text = &text[clause.clone()];
             let (status, status_cued) = status_of(clause_text, &text[sentence.range.clone()], kind);
-            let date = nearest_date(&dates, &clause, &sentence.range, trigger.start);
-            let round = if kind == Kind::Dialogue { round_of(text, &clause, &trigger) } else { None };
-            let mechanism = if kind == Kind::Dialogue {
-                inherited_mechanism.or_else(|| mechanism_of(lex, text, &clause, &trigger, &mentions))
+            let other_clauses: Vec<Range<usize>> = sentence_triggers
+                .iter()
+                .filter(|(_, _, r)| *r != trigger)
+                .map(|(_, _, r)| text::clause(text, &sentence.range, r.start))
+                .filter(|c| *c != clause)
+                .collect();
+            let date = nearest_date(
+                &dates,
+                &clause,
+                &sentence.range,
+                trigger.start,
+                &other_clauses,
+            );
+            let round = if kind == Kind::Dialogue {
+                round_of(text, &clause, &trigger)
             } else {
                 None
             };
-            let location = location_of(text, &mentions, &clause, &sentence.range, trigger.start, dl);
-            let title = (kind == Kind::Agreement).then(|| agreement_title(clause_text)).flatten();
-            let party_spans = parties.into_iter().filter(|p| codes.contains(&p.0)).map(|p| p.1).collect();
+            let mechanism = if kind == Kind::Dialogue {
+                inherited_mechanism
+                    .or_else(|| mechanism_of(lex, text, &clause, &trigger, &mentions))
+            } else {
+                None
+            };
+            let location = location_of(
+                text,
+                &mentions,
+                &clause,
+                &sentence.range,
+                trigger.start,
+                dl,
+                kind == Kind::Visit,
+            )
+            .or_else(|| {
+                location_of(
+                    text,
+                    &mentions,
+                    &sentence.range,
+                    &sentence.range,
+                    trigger.start,
+                    dl,
+                    kind == Kind::Visit,
+                )
+            });
+            let title = (kind == Kind::Agreement)
+                .then(|| agreement_title(clause_text))
+                .flatten();
+            let party_spans = parties
+                .into_iter()
+                .filter(|p| codes.contains(&p.0))
+                .map(|p| p.1)
+                .collect();
             candidates.push(Candidate {
                 kind,
                 rule: rule.to_string(),
@@ -275,10 +423,17 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
         }
         if candidates.len() > created_before {
             last_created = Some(candidates.len() - 1);
+            last_sentence_acts = (created_before..candidates.len()).collect();
+            if last_sentence_acts
+                .iter()
+                .any(|&c| candidates[c].status != candidates[created_before].status)
+            {
+                last_sentence_acts.truncate(1);
+            }
         } else if let Some(last) = last_created {
             let near = sentences[candidates[last].sentence].paragraph + 6 >= sentence.paragraph;
             if near {
-                scope[si] = Some(last);
+                scope[si] = last_sentence_acts.clone();
             }
         }
     }
@@ -296,26 +451,39 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
 }
 
 /// Trigger matches of a sentence, at most one per kind and clause, overlaps resolved in rule order.
-fn find_triggers<'l>(lex: &'l Lexicon, text: &str, sentence: &Sentence) -> Vec<(Kind, &'l str, Range<usize>)> {
+fn find_triggers<'l>(
+    lex: &'l Lexicon,
+    text: &str,
+    sentence: &Sentence,
+) -> Vec<(Kind, &'l str, Range<usize>)> {
     let s = &text[sentence.range.clone()];
     let mut found: Vec<(Kind, &str, Range<usize>)> = Vec::new();
     for rule in &lex.triggers {
         for m in rule.pattern.find_iter(s) {
             let range = sentence.range.start + m.start()..sentence.range.start + m.end();
-            if found.iter().any(|(_, _, r)| r.start < range.end && range.start < r.end) {
+            if found
+                .iter()
+                .any(|(_, _, r)| r.start < range.end && range.start < r.end)
+            {
                 continue;
             }
             let clause = text::clause(text, &sentence.range, range.start);
             // One act per kind and clause; a meeting word beside a stronger kind is that act.
             let same_act = found.iter().any(|(k, _, r)| {
                 let other = text::clause(text, &sentence.range, r.start);
-                other == clause && (*k == rule.kind || rule.kind == Kind::Meeting || (*k == Kind::Meeting))
+                other == clause
+                    && (*k == rule.kind || rule.kind == Kind::Meeting || (*k == Kind::Meeting))
             });
             if same_act {
                 if rule.kind != Kind::Meeting {
                     // A stronger kind replaces a meeting word found earlier in the same clause.
-                    found.retain(|(k, _, r)| !(*k == Kind::Meeting && text::clause(text, &sentence.range, r.start) == clause));
-                    if found.iter().any(|(k, _, r)| *k == rule.kind && text::clause(text, &sentence.range, r.start) == clause) {
+                    found.retain(|(k, _, r)| {
+                        !(*k == Kind::Meeting
+                            && text::clause(text, &sentence.range, r.start) == clause)
+                    });
+                    if found.iter().any(|(k, _, r)| {
+                        *k == rule.kind && text::clause(text, &sentence.range, r.start) == clause
+                    }) {
                         continue;
                     }
                 } else {
@@ -352,15 +520,42 @@ fn status_of(clause: &str, sentence: &str, kind: Kind) -> (Status, bool) {
     (Status::Held, false)
 }
 
-fn nearest_date(dates: &[DateMention], clause: &Range<usize>, sentence: &Range<usize>, at: usize) -> Option<DateMention> {
-    let distance = |d: &DateMention| if d.start >= at { d.start - at } else { at - d.end };
-    let within = |r: &Range<usize>| dates.iter().filter(|d| d.start >= r.start && d.end <= r.end).min_by_key(|d| distance(d)).cloned();
+/// The date nearest the trigger in its clause, else in its sentence but outside the clauses of
+/// the sentence's other acts.
+fn nearest_date(
+    dates: &[DateMention],
+    clause: &Range<usize>,
+    sentence: &Range<usize>,
+    at: usize,
+    others: &[Range<usize>],
+) -> Option<DateMention> {
+    let distance = |d: &DateMention| {
+        if d.start >= at {
+            d.start - at
+        } else {
+            at - d.end
+        }
+    };
+    let within = |r: &Range<usize>| {
+        dates
+            .iter()
+            .filter(|d| d.start >= r.start && d.end <= r.end)
+            .filter(|d| !others.iter().any(|o| d.start >= o.start && d.end <= o.end))
+            .min_by_key(|d| distance(d))
+            .cloned()
+    };
     within(clause).or_else(|| within(sentence))
 }
 
-fn round_of(text: &str, clause: &Range<usize>, trigger: &Range<usize>) -> Option<(u32, Range<usize>)> {
+fn round_of(
+    text: &str,
+    clause: &Range<usize>,
+    trigger: &Range<usize>,
+) -> Option<(u32, Range<usize>)> {
     // The ordinal nearest before the trigger in its clause ("the 21st … Group", "seventh round of").
-    let window_start = clause.start.max(snap(text, trigger.start.saturating_sub(90)));
+    let window_start = clause
+        .start
+        .max(snap(text, trigger.start.saturating_sub(90)));
     let window = &text[window_start..trigger.end.min(clause.end)];
     let m = ROUND.captures_iter(window).last()?;
     let whole = m.get(0)?;
@@ -374,8 +569,25 @@ fn round_of(text: &str, clause: &Range<usize>, trigger: &Range<usize>) -> Option
 
 fn ordinal_word(w: &str) -> Option<u32> {
     const WORDS: [&str; 20] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-        "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
         "twentieth",
     ];
     if w == "inaugural" {
@@ -385,12 +597,23 @@ fn ordinal_word(w: &str) -> Option<u32> {
         return Some(pos as u32 + 1);
     }
     let tail = w.strip_prefix("twenty-")?;
-    WORDS.iter().position(|x| *x == tail).map(|p| 21 + p as u32).filter(|n| *n < 30).or((w == "thirtieth").then_some(30))
+    WORDS
+        .iter()
+        .position(|x| *x == tail)
+        .map(|p| 21 + p as u32)
+        .filter(|n| *n < 30)
+        .or((w == "thirtieth").then_some(30))
 }
 
 /// The forum's name: "round of X", or the capitalised name the trigger ends ("Defence
 /// Consultative Group"), or the trigger's own words ("counterterrorism dialogue").
-fn mechanism_of(lex: &Lexicon, text: &str, clause: &Range<usize>, trigger: &Range<usize>, mentions: &[Mention]) -> Option<(String, bool, Range<usize>)> {
+fn mechanism_of(
+    lex: &Lexicon,
+    text: &str,
+    clause: &Range<usize>,
+    trigger: &Range<usize>,
+    mentions: &[Mention],
+) -> Option<(String, bool, Range<usize>)> {
     let clause_text = &text[clause.clone()];
     if let Some(c) = ROUND_OF.captures(clause_text) {
         let g = c.get(1)?;
@@ -433,37 +656,90 @@ fn mechanism_of(lex: &Lexicon, text: &str, clause: &Range<usize>, trigger: &Rang
         start += 1;
     }
     let name = clean_mechanism(&text[start..end]);
-    let proper = capital_words > 0 && trig.chars().next().is_some_and(char::is_uppercase) || capital_words >= 2;
-    let only_parties = mentions.iter().filter(|m| m.start >= start && m.end <= end).count() >= capital_words && capital_words > 0 && !trig.chars().next().is_some_and(char::is_uppercase);
+    let proper = capital_words > 0 && trig.chars().next().is_some_and(char::is_uppercase)
+        || capital_words >= 2;
+    let only_parties = mentions
+        .iter()
+        .filter(|m| m.start >= start && m.end <= end)
+        .count()
+        >= capital_words
+        && capital_words > 0
+        && !trig.chars().next().is_some_and(char::is_uppercase);
     let _ = lex;
     if name.is_empty() {
         return None;
     }
-    Some((if only_parties { clean_mechanism(trig) } else { name }, proper && !only_parties, start..end))
+    Some((
+        if only_parties {
+            clean_mechanism(trig)
+        } else {
+            name
+        },
+        proper && !only_parties,
+        start..end,
+    ))
 }
 
+/// Tidies a forum name: no article, no "United States - Pakistan" prefix, no "(DCG)" suffix.
 fn clean_mechanism(s: &str) -> String {
-    let s = s.trim().trim_start_matches("the ").trim_start_matches("The ");
-    let s = s.trim_end_matches([',', '.', ';', ':']);
+    let s = s
+        .trim()
+        .trim_start_matches("the ")
+        .trim_start_matches("The ");
+    let mut s = s.trim_end_matches([',', '.', ';', ':']).to_string();
+    if let Some(m) = SPACED_PAIR.find(&s) {
+        s = s[m.end()..].to_string();
+    }
+    if let Some(m) = ACRONYM_TAIL.find(&s) {
+        s = format!("{}{}", &s[..m.start()], &s[m.end()..]);
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+static SPACED_PAIR: LazyLock<Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"^(?:[A-Z][\w.]*\s+){1,3}[-–]\s+[A-Z][\w.]*\s+").expect("valid")
+});
+static ACRONYM_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| regex::Regex::new(r"\s*\([A-Z]{2,8}\)").expect("valid"));
+
 /// The place of the act: a known place or capital after "in"/"at" in the clause (nearest after
 /// the trigger first), else a state after "in" ("held in Pakistan").
-fn location_of(text: &str, mentions: &[Mention], clause: &Range<usize>, sentence: &Range<usize>, at: usize, dateline: Option<&Range<usize>>) -> Option<(Option<String>, Option<PartyCode>, Range<usize>)> {
+#[allow(clippy::too_many_arguments)]
+fn location_of(
+    text: &str,
+    mentions: &[Mention],
+    clause: &Range<usize>,
+    sentence: &Range<usize>,
+    at: usize,
+    dateline: Option<&Range<usize>>,
+    visit: bool,
+) -> Option<(Option<String>, Option<PartyCode>, Range<usize>)> {
     let candidates: Vec<&Mention> = mentions
         .iter()
         .filter(|m| m.start >= clause.start && m.end <= clause.end && m.start >= sentence.start)
         .filter(|m| dateline.is_none_or(|d| m.start >= d.end))
-        .filter(|m| HELD_IN.is_match(&text[clause.start.max(snap(text, m.start.saturating_sub(40)))..m.start]))
+        .filter(|m| {
+            let before = &text[clause.start.max(snap(text, m.start.saturating_sub(40)))..m.start];
+            HELD_IN.is_match(before) || (visit && VISIT_TO.is_match(before))
+        })
         .collect();
     let pick = |want: &dyn Fn(&Mention) -> bool| {
-        let after = candidates.iter().filter(|m| want(m) && m.start >= at).min_by_key(|m| m.start);
-        let before = candidates.iter().filter(|m| want(m) && m.start < at).max_by_key(|m| m.start);
+        let after = candidates
+            .iter()
+            .filter(|m| want(m) && m.start >= at)
+            .min_by_key(|m| m.start);
+        let before = candidates
+            .iter()
+            .filter(|m| want(m) && m.start < at)
+            .max_by_key(|m| m.start);
         after.or(before).copied()
     };
     if let Some(m) = pick(&|m| matches!(m.kind, FormKind::Place | FormKind::Capital)) {
-        return Some((Some(title_case(&text[m.start..m.end])), m.party, m.start..m.end));
+        return Some((
+            Some(title_case(&text[m.start..m.end])),
+            m.party,
+            m.start..m.end,
+        ));
     }
     pick(&|m| m.kind == FormKind::StateName).map(|m| (None, m.party, m.start..m.end))
 }
@@ -471,8 +747,17 @@ fn location_of(text: &str, mentions: &[Mention], clause: &Range<usize>, sentence
 fn agreement_title(clause: &str) -> Option<String> {
     let m = AGREEMENT_NOUN.find(clause)?;
     let t = m.as_str().trim_end_matches([',', '.', ';']).trim();
-    let t = t.strip_suffix(" after").or(t.strip_suffix(" between")).or(t.strip_suffix(" at")).or(t.strip_suffix(" in")).or(t.strip_suffix(" with")).or(t.strip_suffix(" during")).unwrap_or(t);
-    let t = t.replace("memorandum of understanding (MoU)", "MoU").replace("memorandum of understanding", "MoU");
+    let t = t
+        .strip_suffix(" after")
+        .or(t.strip_suffix(" between"))
+        .or(t.strip_suffix(" at"))
+        .or(t.strip_suffix(" in"))
+        .or(t.strip_suffix(" with"))
+        .or(t.strip_suffix(" during"))
+        .unwrap_or(t);
+    let t = t
+        .replace("memorandum of understanding (MoU)", "MoU")
+        .replace("memorandum of understanding", "MoU");
     Some(t.trim().to_string())
 }
 
@@ -495,7 +780,12 @@ pub fn title_case(s: &str) -> String {
 
 /// The two parties the article is mostly about: counted over acting mentions, the headline
 /// counting double. None when the article has no clear pair.
-fn main_pair(text: &str, sentences: &[Sentence], mentions: &[Mention], datelines: &[Option<Range<usize>>]) -> Option<[PartyCode; 2]> {
+fn main_pair(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: &[Mention],
+    datelines: &[Option<Range<usize>>],
+) -> Option<[PartyCode; 2]> {
     let mut counts: HashMap<PartyCode, (usize, usize)> = HashMap::new();
     for (i, s) in sentences.iter().enumerate() {
         let weight = if i == 0 { 2 } else { 1 };

@@ -95,13 +95,55 @@ struct Tok {
 fn trigger_word(lw: &[u8]) -> bool {
     matches!(
         lw,
-        b"last" | b"next" | b"this" | b"from" | b"between" | b"coming" | b"earlier" | b"later"
-            | b"late" | b"early" | b"mid" | b"today" | b"tonight" | b"yesterday" | b"tomorrow"
-            | b"the" | b"current" | b"past" | b"previous" | b"about" | b"almost" | b"nearly"
-            | b"some" | b"around" | b"roughly" | b"just" | b"over" | b"exactly" | b"a" | b"an"
-            | b"one" | b"two" | b"three" | b"four" | b"five" | b"six" | b"seven" | b"eight"
-            | b"nine" | b"ten" | b"eleven" | b"twelve" | b"first" | b"second" | b"third"
-            | b"fourth" | b"christmas" | b"thanksgiving" | b"new"
+        b"last"
+            | b"next"
+            | b"this"
+            | b"from"
+            | b"between"
+            | b"coming"
+            | b"earlier"
+            | b"later"
+            | b"late"
+            | b"early"
+            | b"mid"
+            | b"today"
+            | b"tonight"
+            | b"yesterday"
+            | b"tomorrow"
+            | b"the"
+            | b"current"
+            | b"past"
+            | b"previous"
+            | b"about"
+            | b"almost"
+            | b"nearly"
+            | b"some"
+            | b"around"
+            | b"roughly"
+            | b"just"
+            | b"over"
+            | b"exactly"
+            | b"a"
+            | b"an"
+            | b"one"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"eleven"
+            | b"twelve"
+            | b"first"
+            | b"second"
+            | b"third"
+            | b"fourth"
+            | b"christmas"
+            | b"thanksgiving"
+            | b"new"
     )
 }
 
@@ -185,7 +227,24 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 nl_before: nl,
                 trig: false,
             };
-            if w.len() <= 12 && matches!(c | 0x20, b'a' | b'b' | b'c' | b'e' | b'f' | b'j' | b'l' | b'm' | b'n' | b'o' | b'p' | b's' | b't' | b'y') {
+            if w.len() <= 12
+                && matches!(
+                    c | 0x20,
+                    b'a' | b'b'
+                        | b'c'
+                        | b'e'
+                        | b'f'
+                        | b'j'
+                        | b'l'
+                        | b'm'
+                        | b'n'
+                        | b'o'
+                        | b'p'
+                        | b's'
+                        | b't'
+                        | b'y'
+                )
+            {
                 if let Some(l) = lower_buf(w, &mut buf) {
                     t.trig = trigger_word(&buf[..l]);
                 }
@@ -288,7 +347,16 @@ fn monday_of(d: NaiveDate) -> NaiveDate {
 }
 
 fn wd_name(n: u8) -> &'static str {
-    ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][n as usize]
+    [
+        "",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ][n as usize]
 }
 
 fn days_in_month(y: i32, m: u32) -> u32 {
@@ -520,8 +588,12 @@ impl<'a> Ctx<'a> {
                     if p.month != 0 && p.abbr || w.len() == 1 {
                         return false;
                     }
-                    if ["Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Prof", "No", "Jr", "Sr", "Co", "Inc", "Corp", "Maj", "Capt", "Sgt", "Adm", "Brig", "Rev", "Hon", "Pres", "Vol", "Ltd"]
-                        .contains(&w)
+                    if [
+                        "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Sen", "Rep", "Gov",
+                        "Prof", "No", "Jr", "Sr", "Co", "Inc", "Corp", "Maj", "Capt", "Sgt", "Adm",
+                        "Brig", "Rev", "Hon", "Pres", "Vol", "Ltd",
+                    ]
+                    .contains(&w)
                     {
                         return false;
                     }
@@ -538,7 +610,11 @@ impl<'a> Ctx<'a> {
     fn tense(&self, a: usize, b: usize) -> Tense {
         let (s, e) = self.sentence_bounds(a);
         // Immediately governing words.
-        if a >= 3 && self.is_word(a - 3, "as") && self.is_word(a - 2, "soon") && self.is_word(a - 1, "as") {
+        if a >= 3
+            && self.is_word(a - 3, "as")
+            && self.is_word(a - 2, "soon")
+            && self.is_word(a - 1, "as")
+        {
             return Tense::Future;
         }
         let mut best: (usize, Tense) = (usize::MAX, Tense::None);
@@ -552,11 +628,14 @@ impl<'a> Ctx<'a> {
             }
             let w = self.w(k);
             let mut lw = [0u8; 16];
-            let Some(l) = lower_buf(w.as_bytes(), &mut lw) else { continue };
+            let Some(l) = lower_buf(w.as_bytes(), &mut lw) else {
+                continue;
+            };
             let lw = &lw[..l];
             let (cue, weak) = match lw {
                 b"will" | b"shall" | b"upcoming" | b"scheduled" | b"slated" | b"due"
-                | b"forthcoming" | b"would" | b"tomorrow" | b"intends" | b"payable" | b"effective" => (Tense::Future, false),
+                | b"forthcoming" | b"would" | b"tomorrow" | b"intends" | b"payable"
+                | b"effective" => (Tense::Future, false),
                 b"expected" | b"plans" | b"planned" | b"plan" | b"planning" | b"set" | b"going"
                 | b"is" | b"are" | b"hopes" | b"aims" | b"intend" | b"wants"
                     if self.is_word(k + 1, "to") =>
@@ -564,24 +643,51 @@ impl<'a> Ctx<'a> {
                     (Tense::Future, false)
                 }
                 b"ll" if k > 0 && self.is_p(k - 1, b'\'') => (Tense::Future, false),
-                b"wo" if self.is_p(k + 1, b'\'') || self.is_word(k + 1, "n") => (Tense::Future, false),
+                b"wo" if self.is_p(k + 1, b'\'') || self.is_word(k + 1, "n") => {
+                    (Tense::Future, false)
+                }
                 b"was" | b"were" | b"had" | b"did" | b"said" | b"told" | b"met" | b"held"
                 | b"took" | b"came" | b"went" | b"gave" | b"made" | b"began" | b"left"
                 | b"sent" | b"spoke" | b"saw" | b"won" | b"lost" | b"fought" | b"struck"
                 | b"brought" | b"found" | b"became" | b"rose" | b"fell" | b"ran" | b"wrote"
                 | b"flew" | b"led" | b"paid" | b"sold" | b"bought" | b"kept" | b"broke"
-                | b"chose" | b"drew" | b"grew" | b"knew" | b"shot" | b"stood"
-                | b"yesterday" | b"ago" | b"last" | b"earlier" => (Tense::Past, false),
+                | b"chose" | b"drew" | b"grew" | b"knew" | b"shot" | b"stood" | b"yesterday"
+                | b"ago" | b"last" | b"earlier" => (Tense::Past, false),
                 _ if l >= 5
                     && lw.ends_with(b"ed")
                     && !matches!(
                         lw,
-                        b"indeed" | b"hundred" | b"proceed" | b"succeed" | b"exceed" | b"united"
-                            | b"limited" | b"based" | b"speed" | b"need" | b"armed" | b"related"
-                            | b"embed" | b"breed" | b"concerned" | b"interested" | b"advanced"
-                            | b"detailed" | b"sacred" | b"wicked" | b"naked" | b"kindred"
-                            | b"expected" | b"planned" | b"scheduled" | b"untouched" | b"unprecedented"
-                            | b"supposed" | b"proposed" | b"required" | b"needed"
+                        b"indeed"
+                            | b"hundred"
+                            | b"proceed"
+                            | b"succeed"
+                            | b"exceed"
+                            | b"united"
+                            | b"limited"
+                            | b"based"
+                            | b"speed"
+                            | b"need"
+                            | b"armed"
+                            | b"related"
+                            | b"embed"
+                            | b"breed"
+                            | b"concerned"
+                            | b"interested"
+                            | b"advanced"
+                            | b"detailed"
+                            | b"sacred"
+                            | b"wicked"
+                            | b"naked"
+                            | b"kindred"
+                            | b"expected"
+                            | b"planned"
+                            | b"scheduled"
+                            | b"untouched"
+                            | b"unprecedented"
+                            | b"supposed"
+                            | b"proposed"
+                            | b"required"
+                            | b"needed"
                     ) =>
                 {
                     (Tense::Past, true)
@@ -628,21 +734,31 @@ impl<'a> Ctx<'a> {
             // months since epoch*40 + day, for comparisons
             (y as i64 * 12 + m as i64) * 40 + d.unwrap_or(0) as i64
         };
-        let pk = (py as i64 * 12 + p.month() as i64) * 40 + if d.is_some() { p.day() as i64 } else { 0 };
+        let pk =
+            (py as i64 * 12 + p.month() as i64) * 40 + if d.is_some() { p.day() as i64 } else { 0 };
         let tense = self.tense(a, b);
         let after = key(py) > pk;
         let before = key(py) < pk;
         let months_diff = (m as i64 - p.month() as i64).abs();
         match tense {
-            Tense::Future if before && (months_diff >= 1) => {
-                (py + 1, format!("future tense: next occurrence after publication date {}", ymd(p)))
-            }
-            Tense::Past if after && months_diff >= PAST_GAP => {
-                (py - 1, format!("past tense: last occurrence before publication date {}", ymd(p)))
-            }
-            Tense::None if after && months_diff >= NONE_GAP => {
-                (py - 1, format!("last occurrence before publication date {}", ymd(p)))
-            }
+            Tense::Future if before && (months_diff >= 1) => (
+                py + 1,
+                format!(
+                    "future tense: next occurrence after publication date {}",
+                    ymd(p)
+                ),
+            ),
+            Tense::Past if after && months_diff >= PAST_GAP => (
+                py - 1,
+                format!(
+                    "past tense: last occurrence before publication date {}",
+                    ymd(p)
+                ),
+            ),
+            Tense::None if after && months_diff >= NONE_GAP => (
+                py - 1,
+                format!("last occurrence before publication date {}", ymd(p)),
+            ),
             _ => (py, format!("publication year of {}", ymd(p))),
         }
     }
@@ -653,10 +769,26 @@ impl<'a> Ctx<'a> {
                 let (y, basis) = self.year_for(m, d, st, et);
                 match d {
                     Some(d) => match NaiveDate::from_ymd_opt(y, m, d) {
-                        Some(dt) => self.found(st, et, Some(ymd(dt)), Precision::Day, format!("{extra}{basis}"), true),
-                        None => self.found(st, et, None, Precision::Day, "invalid day".into(), false),
+                        Some(dt) => self.found(
+                            st,
+                            et,
+                            Some(ymd(dt)),
+                            Precision::Day,
+                            format!("{extra}{basis}"),
+                            true,
+                        ),
+                        None => {
+                            self.found(st, et, None, Precision::Day, "invalid day".into(), false)
+                        }
                     },
-                    None => self.found(st, et, Some(ym(y, m)), Precision::Month, format!("{extra}{basis}"), true),
+                    None => self.found(
+                        st,
+                        et,
+                        Some(ym(y, m)),
+                        Precision::Month,
+                        format!("{extra}{basis}"),
+                        true,
+                    ),
                 }
             }
             None => {
@@ -664,7 +796,11 @@ impl<'a> Ctx<'a> {
                     st,
                     et,
                     None,
-                    if d.is_some() { Precision::Day } else { Precision::Month },
+                    if d.is_some() {
+                        Precision::Day
+                    } else {
+                        Precision::Month
+                    },
                     "no publication date: no year in text".into(),
                     false,
                 );
@@ -700,7 +836,14 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let dt = NaiveDate::from_ymd_opt(y, m, d)?;
-        Some(self.found(i, j + 4, Some(ymd(dt)), Precision::Day, "absolute".into(), false))
+        Some(self.found(
+            i,
+            j + 4,
+            Some(ymd(dt)),
+            Precision::Day,
+            "absolute".into(),
+            false,
+        ))
     }
 
     /// Day-first: "19 June 2019", "13-16 February 2023", "13 to 16 February", "the 5th of May".
@@ -733,13 +876,28 @@ impl<'a> Ctx<'a> {
         Some(self.finish_md(i, k, m, d1, d2, year))
     }
 
-    fn finish_md(&self, st: usize, et: usize, m: u32, d1: u32, d2: Option<u32>, year: Option<i32>) -> Found {
+    fn finish_md(
+        &self,
+        st: usize,
+        et: usize,
+        m: u32,
+        d1: u32,
+        d2: Option<u32>,
+        year: Option<i32>,
+    ) -> Found {
         match year {
             Some(y) => {
                 let Some(dt) = NaiveDate::from_ymd_opt(y, m, d1) else {
                     return self.found(st, et, None, Precision::Day, "invalid date".into(), false);
                 };
-                let mut f = self.found(st, et, Some(ymd(dt)), Precision::Day, "absolute".into(), false);
+                let mut f = self.found(
+                    st,
+                    et,
+                    Some(ymd(dt)),
+                    Precision::Day,
+                    "absolute".into(),
+                    false,
+                );
                 f.end_value = d2.and_then(|d| NaiveDate::from_ymd_opt(y, m, d)).map(ymd);
                 f
             }
@@ -794,7 +952,14 @@ impl<'a> Ctx<'a> {
             }
             if let Some((y, k2)) = self.year_at(k) {
                 if !t.abbr || t.allcap || true {
-                    return Some(self.found(i, k2, Some(ym(y, m)), Precision::Month, "absolute".into(), false));
+                    return Some(self.found(
+                        i,
+                        k2,
+                        Some(ym(y, m)),
+                        Precision::Month,
+                        "absolute".into(),
+                        false,
+                    ));
                 }
             }
         }
@@ -810,9 +975,23 @@ impl<'a> Ctx<'a> {
                         "next" => 1,
                         _ => 0,
                     };
-                return Some(self.found(i, j + 2, Some(ym(y, m)), Precision::Month, format!("month of year relative to publication date {}", ymd(p)), true));
+                return Some(self.found(
+                    i,
+                    j + 2,
+                    Some(ym(y, m)),
+                    Precision::Month,
+                    format!("month of year relative to publication date {}", ymd(p)),
+                    true,
+                ));
             }
-            let mut f = self.found(i, j + 2, None, Precision::Month, "no publication date: month only".into(), false);
+            let mut f = self.found(
+                i,
+                j + 2,
+                None,
+                Precision::Month,
+                "no publication date: month only".into(),
+                false,
+            );
             f.partial = Some(format!("--{:02}", m));
             return Some(f);
         }
@@ -823,7 +1002,40 @@ impl<'a> Ctx<'a> {
         let prev_ok = i > 0
             && self.is_any(
                 i - 1,
-                &["in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "through", "early", "mid", "late", "end", "last", "next", "this", "every", "each", "for", "and", "or", "to", "between", "throughout", "on", "that", "until", "around", "beginning", "start", "middle",
+                &[
+                    "in",
+                    "since",
+                    "by",
+                    "until",
+                    "till",
+                    "from",
+                    "of",
+                    "during",
+                    "before",
+                    "after",
+                    "through",
+                    "early",
+                    "mid",
+                    "late",
+                    "end",
+                    "last",
+                    "next",
+                    "this",
+                    "every",
+                    "each",
+                    "for",
+                    "and",
+                    "or",
+                    "to",
+                    "between",
+                    "throughout",
+                    "on",
+                    "that",
+                    "until",
+                    "around",
+                    "beginning",
+                    "start",
+                    "middle",
                 ],
             )
             || (i > 1 && self.is_dash(i - 1) && self.is_any(i - 2, &["mid", "early", "late"]));
@@ -832,8 +1044,18 @@ impl<'a> Ctx<'a> {
         }
         if m == 5 || m == 3 {
             // "may be", "in March to protest"
-            if self.t.get(j).is_some_and(|n| n.kind == Kind::Word && !n.cap)
-                && self.is_any(j, &["be", "have", "not", "also", "still", "well", "never", "to", "soon", "already", "want", "need", "require", "seek", "face", "lead", "take", "make", "become", "see", "help", "get", "go", "come"])
+            if self
+                .t
+                .get(j)
+                .is_some_and(|n| n.kind == Kind::Word && !n.cap)
+                && self.is_any(
+                    j,
+                    &[
+                        "be", "have", "not", "also", "still", "well", "never", "to", "soon",
+                        "already", "want", "need", "require", "seek", "face", "lead", "take",
+                        "make", "become", "see", "help", "get", "go", "come",
+                    ],
+                )
             {
                 return None;
             }
@@ -843,12 +1065,26 @@ impl<'a> Ctx<'a> {
         }
         // habitual: "each July", "every March"
         if i > 0 && self.is_any(i - 1, &["each", "every"]) {
-            let mut f = self.found(i - 1, j, None, Precision::Month, "habitual month".into(), false);
+            let mut f = self.found(
+                i - 1,
+                j,
+                None,
+                Precision::Month,
+                "habitual month".into(),
+                false,
+            );
             f.partial = Some(format!("--{:02}", m));
             return Some(f);
         }
         // names: "in April Smith's house" – next token a capitalised word that is not a month
-        if j < self.t.len() && self.t[j].kind == Kind::Word && self.t[j].cap && !self.t[j].nl_before && self.t[j].month == 0 && self.t[j].wday == 0 && !self.t[j].allcap {
+        if j < self.t.len()
+            && self.t[j].kind == Kind::Word
+            && self.t[j].cap
+            && !self.t[j].nl_before
+            && self.t[j].month == 0
+            && self.t[j].wday == 0
+            && !self.t[j].allcap
+        {
             return None;
         }
         // "last April", "next March", "this May"
@@ -858,13 +1094,43 @@ impl<'a> Ctx<'a> {
                 let pm = p.month();
                 let py = p.year();
                 let y = match which.as_str() {
-                    "last" => if m < pm { py } else { py - 1 },
-                    "next" => if m > pm { py } else { py + 1 },
+                    "last" => {
+                        if m < pm {
+                            py
+                        } else {
+                            py - 1
+                        }
+                    }
+                    "next" => {
+                        if m > pm {
+                            py
+                        } else {
+                            py + 1
+                        }
+                    }
                     _ => py,
                 };
-                return Some(self.found(i - 1, j, Some(ym(y, m)), Precision::Month, format!("{which} {} relative to publication date {}", self.w(i), ymd(p)), true));
+                return Some(self.found(
+                    i - 1,
+                    j,
+                    Some(ym(y, m)),
+                    Precision::Month,
+                    format!(
+                        "{which} {} relative to publication date {}",
+                        self.w(i),
+                        ymd(p)
+                    ),
+                    true,
+                ));
             }
-            let mut f = self.found(i - 1, j, None, Precision::Month, "no publication date: month only".into(), false);
+            let mut f = self.found(
+                i - 1,
+                j,
+                None,
+                Precision::Month,
+                "no publication date: month only".into(),
+                false,
+            );
             f.partial = Some(format!("--{:02}", m));
             return Some(f);
         }
@@ -889,35 +1155,174 @@ impl<'a> Ctx<'a> {
                     None
                 };
                 if let Some(k) = k {
-                    let st = if i > 0 && self.is_word(i - 1, "the") { i - 1 } else { i };
-                    return Some(self.found(st, k, None, Precision::Unknown, format!("decade {}s", y), false));
+                    let st = if i > 0 && self.is_word(i - 1, "the") {
+                        i - 1
+                    } else {
+                        i
+                    };
+                    return Some(self.found(
+                        st,
+                        k,
+                        None,
+                        Precision::Unknown,
+                        format!("decade {}s", y),
+                        false,
+                    ));
                 }
             }
         }
         let (y, j) = self.year_at(i)?;
         // "2019-20", "2019-2020", "2019/20"
-        if (self.is_dash(j) || self.is_p(j, b'/')) && self.adj(i) && self.adj(j) && self.num(j + 1).is_some() {
+        if (self.is_dash(j) || self.is_p(j, b'/'))
+            && self.adj(i)
+            && self.adj(j)
+            && self.num(j + 1).is_some()
+        {
             let (_, l) = self.num(j + 1)?;
             if l == 2 || l == 4 {
-                return Some(self.found(i, j + 2, None, Precision::Unknown, "year span".into(), false));
+                return Some(self.found(
+                    i,
+                    j + 2,
+                    None,
+                    Precision::Unknown,
+                    "year span".into(),
+                    false,
+                ));
             }
         }
-        if i > 0 && (self.is_p(i - 1, b'$') || self.is_p(i - 1, b'#') || self.t[i - 1].kind == Kind::Punct && self.w(i - 1) == "\u{a3}") {
+        if i > 0
+            && (self.is_p(i - 1, b'$')
+                || self.is_p(i - 1, b'#')
+                || self.t[i - 1].kind == Kind::Punct && self.w(i - 1) == "\u{a3}")
+        {
             return None;
         }
         if self.is_p(j, b'%') {
             return None;
         }
-        if i > 0 && self.is_any(i - 1, &["at", "No", "number", "Room", "Flight", "Route", "Resolution", "about", "some", "nearly", "over", "than", "around", "approximately", "almost", "least"]) && !self.year_context_strong(i) {
+        if i > 0
+            && self.is_any(
+                i - 1,
+                &[
+                    "at",
+                    "No",
+                    "number",
+                    "Room",
+                    "Flight",
+                    "Route",
+                    "Resolution",
+                    "about",
+                    "some",
+                    "nearly",
+                    "over",
+                    "than",
+                    "around",
+                    "approximately",
+                    "almost",
+                    "least",
+                ],
+            )
+            && !self.year_context_strong(i)
+        {
             return None;
         }
         if j < self.t.len() && self.t[j].kind == Kind::Word && !self.t[j].nl_before {
             let w = self.w(j);
-            if self.is_any(j, &["GMT", "UTC", "hours", "hrs", "local", "h", "IST", "PST", "EST", "BST", "CET", "km", "kg", "m", "ft", "mm", "cm", "metres", "meters", "feet", "miles", "tonnes", "tons", "kilometres", "kilometers", "square", "acres", "hectares", "dollars", "euros", "pounds", "rupees", "yuan", "yen", "people", "men", "women", "troops", "soldiers", "personnel", "times", "points", "votes", "units", "of"]) {
+            if self.is_any(
+                j,
+                &[
+                    "GMT",
+                    "UTC",
+                    "hours",
+                    "hrs",
+                    "local",
+                    "h",
+                    "IST",
+                    "PST",
+                    "EST",
+                    "BST",
+                    "CET",
+                    "km",
+                    "kg",
+                    "m",
+                    "ft",
+                    "mm",
+                    "cm",
+                    "metres",
+                    "meters",
+                    "feet",
+                    "miles",
+                    "tonnes",
+                    "tons",
+                    "kilometres",
+                    "kilometers",
+                    "square",
+                    "acres",
+                    "hectares",
+                    "dollars",
+                    "euros",
+                    "pounds",
+                    "rupees",
+                    "yuan",
+                    "yen",
+                    "people",
+                    "men",
+                    "women",
+                    "troops",
+                    "soldiers",
+                    "personnel",
+                    "times",
+                    "points",
+                    "votes",
+                    "units",
+                    "of",
+                ],
+            ) {
                 return None;
             }
             let lw = w.as_bytes();
-            if !self.t[j].cap && lw.len() > 3 && lw.ends_with(b"s") && !self.is_any(j, &["was", "has", "is", "its", "this", "his", "as", "thus", "plus", "less", "across", "elections", "polls", "games", "olympics", "talks", "negotiations", "levels", "figures", "results", "budgets", "accords", "agreements", "protests", "riots", "attacks", "bombings", "sanctions", "exercises", "drills", "manoeuvres", "maneuvers", "series"]) {
+            if !self.t[j].cap
+                && lw.len() > 3
+                && lw.ends_with(b"s")
+                && !self.is_any(
+                    j,
+                    &[
+                        "was",
+                        "has",
+                        "is",
+                        "its",
+                        "this",
+                        "his",
+                        "as",
+                        "thus",
+                        "plus",
+                        "less",
+                        "across",
+                        "elections",
+                        "polls",
+                        "games",
+                        "olympics",
+                        "talks",
+                        "negotiations",
+                        "levels",
+                        "figures",
+                        "results",
+                        "budgets",
+                        "accords",
+                        "agreements",
+                        "protests",
+                        "riots",
+                        "attacks",
+                        "bombings",
+                        "sanctions",
+                        "exercises",
+                        "drills",
+                        "manoeuvres",
+                        "maneuvers",
+                        "series",
+                    ],
+                )
+            {
                 return None;
             }
         }
@@ -928,21 +1333,82 @@ impl<'a> Ctx<'a> {
             jj += 2;
         }
         if self.is_any(jj, &part_words)
-            || (self.is_any(jj, &["first", "second", "third", "fourth", "fiscal"]) && self.is_any(jj + 1, &part_words))
+            || (self.is_any(jj, &["first", "second", "third", "fourth", "fiscal"])
+                && self.is_any(jj + 1, &part_words))
             || (i >= 2 && self.is_word(i - 1, "of") && self.is_any(i - 2, &part_words))
         {
-            return Some(self.found(i, j, None, Precision::Unknown, "part of a year (quarter/period)".into(), false));
+            return Some(self.found(
+                i,
+                j,
+                None,
+                Precision::Unknown,
+                "part of a year (quarter/period)".into(),
+                false,
+            ));
         }
         // inside a proper name: "Vision 2030", "Orion 1980"
-        if i > 0 && !self.t[i].nl_before && self.t[i - 1].kind == Kind::Word && self.t[i - 1].cap && !self.t[i - 1].allcap && self.t[i - 1].month == 0
-            && !self.is_any(i - 1, &["In", "Since", "By", "Until", "From", "Before", "After", "During", "Through", "Of", "And", "Or", "To", "On", "For", "At", "As", "Early", "Late", "Mid", "Fiscal", "FY", "Circa", "The", "Between", "Until", "Till", "Around", "About", "Only", "Even", "Already", "Back", "Then", "Last", "Throughout", "Unlike", "Like", "Despite", "Beyond"])
+        if i > 0
+            && !self.t[i].nl_before
+            && self.t[i - 1].kind == Kind::Word
+            && self.t[i - 1].cap
+            && !self.t[i - 1].allcap
+            && self.t[i - 1].month == 0
+            && !self.is_any(
+                i - 1,
+                &[
+                    "In",
+                    "Since",
+                    "By",
+                    "Until",
+                    "From",
+                    "Before",
+                    "After",
+                    "During",
+                    "Through",
+                    "Of",
+                    "And",
+                    "Or",
+                    "To",
+                    "On",
+                    "For",
+                    "At",
+                    "As",
+                    "Early",
+                    "Late",
+                    "Mid",
+                    "Fiscal",
+                    "FY",
+                    "Circa",
+                    "The",
+                    "Between",
+                    "Until",
+                    "Till",
+                    "Around",
+                    "About",
+                    "Only",
+                    "Even",
+                    "Already",
+                    "Back",
+                    "Then",
+                    "Last",
+                    "Throughout",
+                    "Unlike",
+                    "Like",
+                    "Despite",
+                    "Beyond",
+                ],
+            )
             && !(i >= 2 && self.is_boundary(i - 2))
         {
             return None;
         }
         let mut st = i;
         // prefixes: "mid-2020", "early 2021", "late 2019", "the end of 2020"
-        if i >= 2 && self.is_dash(i - 1) && self.is_any(i - 2, &["mid", "early", "late", "pre", "post"]) && self.adj(i - 2) {
+        if i >= 2
+            && self.is_dash(i - 1)
+            && self.is_any(i - 2, &["mid", "early", "late", "pre", "post"])
+            && self.adj(i - 2)
+        {
             if self.is_any(i - 2, &["pre", "post"]) {
                 return None;
             }
@@ -950,26 +1416,63 @@ impl<'a> Ctx<'a> {
         } else if i >= 1 && self.is_any(i - 1, &["early", "mid", "late", "fiscal", "FY"]) {
             st = i - 1;
         }
-        Some(self.found(st, j, Some(format!("{:04}", y)), Precision::Year, "absolute".into(), false))
+        Some(self.found(
+            st,
+            j,
+            Some(format!("{:04}", y)),
+            Precision::Year,
+            "absolute".into(),
+            false,
+        ))
     }
 
     fn year_context_strong(&self, _i: usize) -> bool {
         false
     }
 
-    fn wd_value(&self, wd: u8, st: usize, et: usize, mode: &str) -> (Option<String>, String, bool, Option<String>) {
+    fn wd_value(
+        &self,
+        wd: u8,
+        st: usize,
+        et: usize,
+        mode: &str,
+    ) -> (Option<String>, String, bool, Option<String>) {
         match self.pubd {
-            None => (None, "no publication date: weekday only".into(), false, Some(wd_name(wd).to_string())),
+            None => (
+                None,
+                "no publication date: weekday only".into(),
+                false,
+                Some(wd_name(wd).to_string()),
+            ),
             Some(p) => {
                 let (d, basis) = match mode {
-                    "last" => (wd_before(p, wd, true), format!("weekday before publication date {}", ymd(p))),
-                    "next" => (wd_after(p, wd, true), format!("weekday after publication date {}", ymd(p))),
-                    _ if self.is_p(et, b'\'') && self.is_word(et + 1, "s") && self.adj(et - 1) => {
-                        (wd_before(p, wd, false), format!("possessive weekday: on or before publication date {}", ymd(p)))
-                    }
+                    "last" => (
+                        wd_before(p, wd, true),
+                        format!("weekday before publication date {}", ymd(p)),
+                    ),
+                    "next" => (
+                        wd_after(p, wd, true),
+                        format!("weekday after publication date {}", ymd(p)),
+                    ),
+                    _ if self.is_p(et, b'\'') && self.is_word(et + 1, "s") && self.adj(et - 1) => (
+                        wd_before(p, wd, false),
+                        format!(
+                            "possessive weekday: on or before publication date {}",
+                            ymd(p)
+                        ),
+                    ),
                     _ => match self.tense(st, et) {
-                        Tense::Future => (wd_after(p, wd, false), format!("future tense: weekday on or after publication date {}", ymd(p))),
-                        _ => (wd_before(p, wd, false), format!("weekday on or before publication date {}", ymd(p))),
+                        Tense::Future => (
+                            wd_after(p, wd, false),
+                            format!(
+                                "future tense: weekday on or after publication date {}",
+                                ymd(p)
+                            ),
+                        ),
+                        _ => (
+                            wd_before(p, wd, false),
+                            format!("weekday on or before publication date {}", ymd(p)),
+                        ),
                     },
                 };
                 (Some(ymd(d)), basis, true, None)
@@ -999,8 +1502,28 @@ impl<'a> Ctx<'a> {
         }
         let wd = t.wday;
         // habitual or anaphoric: "every Friday", "the previous Friday", "Fridays"
-        if k > 0 && self.is_any(k - 1, &["each", "every", "previous", "following", "same", "preceding", "prior"]) {
-            let mut f = self.found(k - 1, k + 1, None, Precision::Day, "habitual or anaphoric weekday".into(), false);
+        if k > 0
+            && self.is_any(
+                k - 1,
+                &[
+                    "each",
+                    "every",
+                    "previous",
+                    "following",
+                    "same",
+                    "preceding",
+                    "prior",
+                ],
+            )
+        {
+            let mut f = self.found(
+                k - 1,
+                k + 1,
+                None,
+                Precision::Day,
+                "habitual or anaphoric weekday".into(),
+                false,
+            );
             f.partial = Some(wd_name(wd).to_string());
             return Some(f);
         }
@@ -1008,12 +1531,43 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // newspaper names and named days: "Sunday Times", "Good Friday", "Bloody Sunday"
-        if k > 0 && self.t[k - 1].kind == Kind::Word && self.is_any(k - 1, &["Good", "Black", "Bloody", "Super", "Ash", "Palm", "Easter", "Cyber", "Holy", "Maundy", "Giving", "Shrove", "Mad", "Blue", "Whit", "Low"]) && !self.t[k].nl_before {
+        if k > 0
+            && self.t[k - 1].kind == Kind::Word
+            && self.is_any(
+                k - 1,
+                &[
+                    "Good", "Black", "Bloody", "Super", "Ash", "Palm", "Easter", "Cyber", "Holy",
+                    "Maundy", "Giving", "Shrove", "Mad", "Blue", "Whit", "Low",
+                ],
+            )
+            && !self.t[k].nl_before
+        {
             return None;
         }
         if let Some(n) = self.t.get(k + 1) {
-            if n.kind == Kind::Word && n.cap && !n.nl_before && n.month == 0 && n.wday == 0
-                && !self.is_any(k + 1, &["Morning", "Afternoon", "Evening", "Night", "And", "To", "On", "In", "At", "The", "After", "Before", "That"])
+            if n.kind == Kind::Word
+                && n.cap
+                && !n.nl_before
+                && n.month == 0
+                && n.wday == 0
+                && !self.is_any(
+                    k + 1,
+                    &[
+                        "Morning",
+                        "Afternoon",
+                        "Evening",
+                        "Night",
+                        "And",
+                        "To",
+                        "On",
+                        "In",
+                        "At",
+                        "The",
+                        "After",
+                        "Before",
+                        "That",
+                    ],
+                )
                 && !(n.allcap && self.t[k].allcap)
             {
                 return None;
@@ -1042,7 +1596,9 @@ impl<'a> Ctx<'a> {
         }
         // range: "Monday to Thursday", "Monday-Thursday", "from Monday through Thursday"
         let mut wd2 = None;
-        if (self.is_dash(j) || self.is_any(j, &["to", "through", "till", "until", "and"])) && self.t.get(j + 1).is_some_and(|x| x.wday != 0) {
+        if (self.is_dash(j) || self.is_any(j, &["to", "through", "till", "until", "and"]))
+            && self.t.get(j + 1).is_some_and(|x| x.wday != 0)
+        {
             if !self.is_word(j, "and") || self.is_word(i, "between") {
                 wd2 = Some(self.t[j + 1].wday);
                 j += 2;
@@ -1090,21 +1646,74 @@ impl<'a> Ctx<'a> {
             st = i;
         }
         // "Today" in names: "USA Today", "VOA Today", "Russia Today"
-        if k > 0 && self.t[k].cap && self.w(k) == "Today" && self.t[k - 1].kind == Kind::Word && self.t[k - 1].cap && !self.t[k].nl_before {
+        if k > 0
+            && self.t[k].cap
+            && self.w(k) == "Today"
+            && self.t[k - 1].kind == Kind::Word
+            && self.t[k - 1].cap
+            && !self.t[k].nl_before
+        {
             return None;
         }
         // generic present / future: "today's youth", "people of today", "the world of tomorrow"
         if k > 0 && self.is_word(k - 1, "of") && k == i {
             return None;
         }
-        if self.is_p(k + 1, b'\'') && self.is_word(k + 2, "s")
-            && self.is_any(k + 3, &["world", "youth", "society", "generation", "children", "standards", "young", "economy", "age", "market", "markets", "technology", "environment", "era", "times", "life", "reality", "realities", "kids", "students", "consumers", "families", "computers", "politics"])
+        if self.is_p(k + 1, b'\'')
+            && self.is_word(k + 2, "s")
+            && self.is_any(
+                k + 3,
+                &[
+                    "world",
+                    "youth",
+                    "society",
+                    "generation",
+                    "children",
+                    "standards",
+                    "young",
+                    "economy",
+                    "age",
+                    "market",
+                    "markets",
+                    "technology",
+                    "environment",
+                    "era",
+                    "times",
+                    "life",
+                    "reality",
+                    "realities",
+                    "kids",
+                    "students",
+                    "consumers",
+                    "families",
+                    "computers",
+                    "politics",
+                ],
+            )
         {
             return None;
         }
         match self.pubd {
-            Some(p) => Some(self.found(st, k + 1, Some(ymd(p + Duration::days(off))), Precision::Day, format!("{} relative to publication date {}", self.w(k).to_lowercase(), ymd(p)), true)),
-            None => Some(self.found(st, k + 1, None, Precision::Day, "no publication date: relative day".into(), false)),
+            Some(p) => Some(self.found(
+                st,
+                k + 1,
+                Some(ymd(p + Duration::days(off))),
+                Precision::Day,
+                format!(
+                    "{} relative to publication date {}",
+                    self.w(k).to_lowercase(),
+                    ymd(p)
+                ),
+                true,
+            )),
+            None => Some(self.found(
+                st,
+                k + 1,
+                None,
+                Precision::Day,
+                "no publication date: relative day".into(),
+                false,
+            )),
         }
     }
 
@@ -1123,7 +1732,10 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
-        if self.is_word(k, "the") && self.is_any(k + 1, &["coming", "next", "past", "last", "current"]) && !hedge {
+        if self.is_word(k, "the")
+            && self.is_any(k + 1, &["coming", "next", "past", "last", "current"])
+            && !hedge
+        {
             k += 1;
         }
         let dir: i32 = if self.is_any(k, &["this", "current"]) {
@@ -1158,9 +1770,21 @@ impl<'a> Ctx<'a> {
                 "month" => Precision::Month,
                 _ => Precision::Year,
             };
-            return Some(self.found(st, j, None, prec, "no publication date: relative".into(), false));
+            return Some(self.found(
+                st,
+                j,
+                None,
+                prec,
+                "no publication date: relative".into(),
+                false,
+            ));
         };
-        let basis = format!("{} {} relative to publication date {}", self.w(k).to_lowercase(), uw, ymd(p));
+        let basis = format!(
+            "{} {} relative to publication date {}",
+            self.w(k).to_lowercase(),
+            uw,
+            ymd(p)
+        );
         Some(match uw.as_str() {
             "week" => {
                 let d = monday_of(p) + Duration::days(7 * dir as i64);
@@ -1170,14 +1794,26 @@ impl<'a> Ctx<'a> {
                 let (y, m) = add_months(p.year(), p.month(), dir);
                 self.found(st, j, Some(ym(y, m)), Precision::Month, basis, true)
             }
-            _ => self.found(st, j, Some(format!("{:04}", p.year() + dir)), Precision::Year, basis, true),
+            _ => self.found(
+                st,
+                j,
+                Some(format!("{:04}", p.year() + dir)),
+                Precision::Year,
+                basis,
+                true,
+            ),
         })
     }
 
     /// "two days ago", "three weeks ago", "a year ago".
     fn p_ago(&self, i: usize) -> Option<Found> {
         let mut k = i;
-        if self.is_any(k, &["about", "almost", "nearly", "some", "around", "roughly", "just", "over", "exactly"]) {
+        if self.is_any(
+            k,
+            &[
+                "about", "almost", "nearly", "some", "around", "roughly", "just", "over", "exactly",
+            ],
+        ) {
             k += 1;
         }
         let n: i64 = if let Some((v, l)) = self.num(k) {
@@ -1192,7 +1828,12 @@ impl<'a> Ctx<'a> {
             return None;
         };
         let unit = k + 1;
-        if !self.is_any(unit, &["day", "days", "week", "weeks", "month", "months", "year", "years"]) {
+        if !self.is_any(
+            unit,
+            &[
+                "day", "days", "week", "weeks", "month", "months", "year", "years",
+            ],
+        ) {
             return None;
         }
         if !self.is_word(unit + 1, "ago") {
@@ -1206,21 +1847,56 @@ impl<'a> Ctx<'a> {
                 "month" => Precision::Month,
                 _ => Precision::Year,
             };
-            return Some(self.found(i, j, None, prec, "no publication date: relative".into(), false));
+            return Some(self.found(
+                i,
+                j,
+                None,
+                prec,
+                "no publication date: relative".into(),
+                false,
+            ));
         };
         let basis = format!("{} {} before publication date {}", n, u, ymd(p));
         // "up 5% from a year ago": a comparison baseline, not a point in time
         if i > 0 && self.is_any(i - 1, &["from", "than", "with", "over", "since"]) {
-            return Some(self.found(i, j, None, Precision::Unknown, format!("comparison baseline: {basis}"), true));
+            return Some(self.found(
+                i,
+                j,
+                None,
+                Precision::Unknown,
+                format!("comparison baseline: {basis}"),
+                true,
+            ));
         }
         Some(match u.trim_end_matches('s') {
-            "day" => self.found(i, j, Some(ymd(p - Duration::days(n))), Precision::Day, basis, true),
-            "week" => self.found(i, j, Some(ymd(p - Duration::days(7 * n))), Precision::Day, format!("{basis} (approximate day)"), true),
+            "day" => self.found(
+                i,
+                j,
+                Some(ymd(p - Duration::days(n))),
+                Precision::Day,
+                basis,
+                true,
+            ),
+            "week" => self.found(
+                i,
+                j,
+                Some(ymd(p - Duration::days(7 * n))),
+                Precision::Day,
+                format!("{basis} (approximate day)"),
+                true,
+            ),
             "month" => {
                 let (y, m) = add_months(p.year(), p.month(), -(n as i32));
                 self.found(i, j, Some(ym(y, m)), Precision::Month, basis, true)
             }
-            _ => self.found(i, j, Some(format!("{:04}", p.year() - n as i32)), Precision::Year, basis, true),
+            _ => self.found(
+                i,
+                j,
+                Some(format!("{:04}", p.year() - n as i32)),
+                Precision::Year,
+                basis,
+                true,
+            ),
         })
     }
 
@@ -1255,7 +1931,14 @@ impl<'a> Ctx<'a> {
                 (y, format!("week of month, year from {}", b), true)
             }
             (None, None) => {
-                let mut f = self.found(i, j, None, Precision::Week, "no publication date: month only".into(), false);
+                let mut f = self.found(
+                    i,
+                    j,
+                    None,
+                    Precision::Week,
+                    "no publication date: month only".into(),
+                    false,
+                );
                 f.partial = Some(format!("--{:02}", m));
                 return Some(f);
             }
@@ -1267,7 +1950,11 @@ impl<'a> Ctx<'a> {
             wd_before(last_ok, 1, false)
         } else {
             let first = NaiveDate::from_ymd_opt(y, m, 1)?;
-            let base = if first.weekday().num_days_from_monday() <= 3 { monday_of(first) } else { wd_after(first, 1, false) };
+            let base = if first.weekday().num_days_from_monday() <= 3 {
+                monday_of(first)
+            } else {
+                wd_after(first, 1, false)
+            };
             base + Duration::days(7 * (ord as i64 - 1))
         };
         Some(self.found(i, j, Some(ymd(monday)), Precision::Week, basis, rel))
@@ -1285,32 +1972,83 @@ impl<'a> Ctx<'a> {
             }
         } else if self.is_word(i, "Thanksgiving") && self.t[i].cap {
             // US Thanksgiving: fourth Thursday of November
-            let j = if self.is_word(i + 1, "Day") { i + 2 } else { i + 1 };
+            let j = if self.is_word(i + 1, "Day") {
+                i + 2
+            } else {
+                i + 1
+            };
             let thanks = |y: i32| -> Option<NaiveDate> {
                 let first = NaiveDate::from_ymd_opt(y, 11, 1)?;
                 Some(wd_after(first, 4, false) + Duration::days(21))
             };
             if let Some((y, jj)) = self.year_at(j) {
-                return Some(self.found(i, jj, Some(ymd(thanks(y)?)), Precision::Day, "absolute (holiday)".into(), false));
+                return Some(self.found(
+                    i,
+                    jj,
+                    Some(ymd(thanks(y)?)),
+                    Precision::Day,
+                    "absolute (holiday)".into(),
+                    false,
+                ));
             }
             let Some(p) = self.pubd else {
-                let mut f = self.found(i, j, None, Precision::Day, "no publication date: holiday".into(), false);
+                let mut f = self.found(
+                    i,
+                    j,
+                    None,
+                    Precision::Day,
+                    "no publication date: holiday".into(),
+                    false,
+                );
                 f.partial = Some("Thanksgiving".into());
                 return Some(f);
             };
             let this = thanks(p.year())?;
             let fut = self.tense(i, j) == Tense::Future;
-            let d = if i > 0 && self.is_word(i - 1, "last") || (!fut && this > p) { thanks(p.year() - 1)? } else if fut && this < p { thanks(p.year() + 1)? } else { this };
-            let st = if i > 0 && self.is_any(i - 1, &["last", "next", "this"]) { i - 1 } else { i };
-            return Some(self.found(st, j, Some(ymd(d)), Precision::Day, format!("holiday relative to publication date {}", ymd(p)), true));
-        } else if self.is_word(i, "New") && self.is_word(i + 1, "Year") && self.is_p(i + 2, b'\'') && self.is_word(i + 3, "s") && self.is_any(i + 4, &["Day", "Eve"]) {
-            if self.is_word(i + 4, "Eve") { (12, 31, i + 5) } else { (1, 1, i + 5) }
+            let d = if i > 0 && self.is_word(i - 1, "last") || (!fut && this > p) {
+                thanks(p.year() - 1)?
+            } else if fut && this < p {
+                thanks(p.year() + 1)?
+            } else {
+                this
+            };
+            let st = if i > 0 && self.is_any(i - 1, &["last", "next", "this"]) {
+                i - 1
+            } else {
+                i
+            };
+            return Some(self.found(
+                st,
+                j,
+                Some(ymd(d)),
+                Precision::Day,
+                format!("holiday relative to publication date {}", ymd(p)),
+                true,
+            ));
+        } else if self.is_word(i, "New")
+            && self.is_word(i + 1, "Year")
+            && self.is_p(i + 2, b'\'')
+            && self.is_word(i + 3, "s")
+            && self.is_any(i + 4, &["Day", "Eve"])
+        {
+            if self.is_word(i + 4, "Eve") {
+                (12, 31, i + 5)
+            } else {
+                (1, 1, i + 5)
+            }
         } else {
             return None;
         };
         if let Some((y, jj)) = self.year_at(j) {
             let dt = NaiveDate::from_ymd_opt(y, m, d)?;
-            return Some(self.found(i, jj, Some(ymd(dt)), Precision::Day, "absolute (holiday)".into(), false));
+            return Some(self.found(
+                i,
+                jj,
+                Some(ymd(dt)),
+                Precision::Day,
+                "absolute (holiday)".into(),
+                false,
+            ));
         }
         Some(self.month_value(m, Some(d), i, j, "holiday, year from "))
     }
@@ -1374,7 +2112,12 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
     if text.len() >= u32::MAX as usize {
         return Vec::new();
     }
-    let ctx = Ctx { text, b: text.as_bytes(), t: tokenize(text), pubd: published };
+    let ctx = Ctx {
+        text,
+        b: text.as_bytes(),
+        t: tokenize(text),
+        pubd: published,
+    };
     let mut out = Vec::new();
     let n = ctx.t.len();
     let mut i = 0;
@@ -1430,7 +2173,10 @@ mod tests {
 
     /// All mentions as (text, value) pairs.
     fn read(text: &str, published: &str) -> Vec<(String, Option<String>)> {
-        find_dates(text, d(published)).into_iter().map(|m| (m.text, m.value)).collect()
+        find_dates(text, d(published))
+            .into_iter()
+            .map(|m| (m.text, m.value))
+            .collect()
     }
 
     /// The single mention whose text is `span`.
@@ -1454,7 +2200,11 @@ mod tests {
 
     #[test]
     fn month_day_ordinal_comma_year() {
-        let m = one("The accord was signed on June 19th, 2019 in Oslo.", "2024-01-01", "June 19th, 2019");
+        let m = one(
+            "The accord was signed on June 19th, 2019 in Oslo.",
+            "2024-01-01",
+            "June 19th, 2019",
+        );
         assert_eq!(m.value, s("2019-06-19"));
         assert_eq!(m.precision, Precision::Day);
         assert!(!m.relative);
@@ -1463,33 +2213,70 @@ mod tests {
 
     #[test]
     fn month_day_comma_year() {
-        assert_eq!(val("Talks opened June 19, 2019 in Geneva.", "2024-01-01", "June 19, 2019"), s("2019-06-19"));
+        assert_eq!(
+            val(
+                "Talks opened June 19, 2019 in Geneva.",
+                "2024-01-01",
+                "June 19, 2019"
+            ),
+            s("2019-06-19")
+        );
     }
 
     #[test]
     fn day_month_year() {
-        assert_eq!(val("The envoys met on 19 June 2019.", "", "19 June 2019"), s("2019-06-19"));
-        assert_eq!(val("A pact took effect on 22 January 2025.", "", "22 January 2025"), s("2025-01-22"));
-        assert_eq!(val("It began on the 5th of May 2020.", "", "5th of May 2020"), s("2020-05-05"));
+        assert_eq!(
+            val("The envoys met on 19 June 2019.", "", "19 June 2019"),
+            s("2019-06-19")
+        );
+        assert_eq!(
+            val(
+                "A pact took effect on 22 January 2025.",
+                "",
+                "22 January 2025"
+            ),
+            s("2025-01-22")
+        );
+        assert_eq!(
+            val("It began on the 5th of May 2020.", "", "5th of May 2020"),
+            s("2020-05-05")
+        );
     }
 
     #[test]
     fn month_year() {
-        let m = one("The base opened in January 2021 near the coast.", "", "January 2021");
+        let m = one(
+            "The base opened in January 2021 near the coast.",
+            "",
+            "January 2021",
+        );
         assert_eq!(m.value, s("2021-01"));
         assert_eq!(m.precision, Precision::Month);
-        assert_eq!(val("The frigate was launched in May, 2011.", "", "May, 2011"), s("2011-05"));
+        assert_eq!(
+            val("The frigate was launched in May, 2011.", "", "May, 2011"),
+            s("2011-05")
+        );
     }
 
     #[test]
     fn abbreviated_month_with_day() {
-        assert_eq!(val("Ministers meet Jan. 5 in Rome.", "2022-01-02", "Jan. 5"), s("2022-01-05"));
-        assert_eq!(val("The deal closed Sept. 30, 2018.", "", "Sept. 30, 2018"), s("2018-09-30"));
+        assert_eq!(
+            val("Ministers meet Jan. 5 in Rome.", "2022-01-02", "Jan. 5"),
+            s("2022-01-05")
+        );
+        assert_eq!(
+            val("The deal closed Sept. 30, 2018.", "", "Sept. 30, 2018"),
+            s("2018-09-30")
+        );
     }
 
     #[test]
     fn all_caps_dateline() {
-        let m = one("ISLAMABAD, JAN 22 /DNA/: The two navies held drills.", "2023-01-22", "JAN 22");
+        let m = one(
+            "ISLAMABAD, JAN 22 /DNA/: The two navies held drills.",
+            "2023-01-22",
+            "JAN 22",
+        );
         assert_eq!(m.value, s("2023-01-22"));
         assert_eq!(m.precision, Precision::Day);
     }
@@ -1510,8 +2297,18 @@ mod tests {
 
     #[test]
     fn mid_year() {
-        assert_eq!(val("Deliveries slip to mid-2020, officials said.", "", "mid-2020"), s("2020"));
-        assert_eq!(val("Work starts in early 2026.", "", "early 2026"), s("2026"));
+        assert_eq!(
+            val(
+                "Deliveries slip to mid-2020, officials said.",
+                "",
+                "mid-2020"
+            ),
+            s("2020")
+        );
+        assert_eq!(
+            val("Work starts in early 2026.", "", "early 2026"),
+            s("2026")
+        );
     }
 
     #[test]
@@ -1522,7 +2319,11 @@ mod tests {
 
     #[test]
     fn month_day_takes_publication_year() {
-        let m = one("The summit is on November 26 in Delhi.", "2023-11-20", "November 26");
+        let m = one(
+            "The summit is on November 26 in Delhi.",
+            "2023-11-20",
+            "November 26",
+        );
         assert_eq!(m.value, s("2023-11-26"));
         assert!(m.relative);
     }
@@ -1538,28 +2339,44 @@ mod tests {
 
     #[test]
     fn month_day_range() {
-        let m = one("Exercises run February 13-16 off Karachi.", "2023-02-01", "February 13-16");
+        let m = one(
+            "Exercises run February 13-16 off Karachi.",
+            "2023-02-01",
+            "February 13-16",
+        );
         assert_eq!(m.value, s("2023-02-13"));
         assert_eq!(m.end_value, s("2023-02-16"));
     }
 
     #[test]
     fn day_month_year_range() {
-        let m = one("The drills ran 13-16 February 2023 at sea.", "", "13-16 February 2023");
+        let m = one(
+            "The drills ran 13-16 February 2023 at sea.",
+            "",
+            "13-16 February 2023",
+        );
         assert_eq!(m.value, s("2023-02-13"));
         assert_eq!(m.end_value, s("2023-02-16"));
     }
 
     #[test]
     fn day_to_day_month_range() {
-        let m = one("Delegates gather 13 to 16 February in Doha.", "2023-02-01", "13 to 16 February");
+        let m = one(
+            "Delegates gather 13 to 16 February in Doha.",
+            "2023-02-01",
+            "13 to 16 February",
+        );
         assert_eq!(m.value, s("2023-02-13"));
         assert_eq!(m.end_value, s("2023-02-16"));
     }
 
     #[test]
     fn range_without_publication_date_keeps_partial() {
-        let m = one("Delegates gather 13 to 16 February in Doha.", "", "13 to 16 February");
+        let m = one(
+            "Delegates gather 13 to 16 February in Doha.",
+            "",
+            "13 to 16 February",
+        );
         assert_eq!(m.value, None);
         assert!(m.partial.as_deref().unwrap().starts_with("--02-13"));
     }
@@ -1569,48 +2386,116 @@ mod tests {
     #[test]
     fn today_yesterday_tomorrow() {
         let pubd = "2019-06-19";
-        assert_eq!(val("The minister arrived today.", pubd, "today"), s("2019-06-19"));
-        assert_eq!(val("He left yesterday for Kabul.", pubd, "yesterday"), s("2019-06-18"));
-        assert_eq!(val("Talks resume tomorrow, aides said.", pubd, "tomorrow"), s("2019-06-20"));
+        assert_eq!(
+            val("The minister arrived today.", pubd, "today"),
+            s("2019-06-19")
+        );
+        assert_eq!(
+            val("He left yesterday for Kabul.", pubd, "yesterday"),
+            s("2019-06-18")
+        );
+        assert_eq!(
+            val("Talks resume tomorrow, aides said.", pubd, "tomorrow"),
+            s("2019-06-20")
+        );
         assert!(one("He left yesterday for Kabul.", pubd, "yesterday").relative);
     }
 
     #[test]
     fn bare_weekday_past() {
         // 2019-06-19 is a Wednesday
-        let m = one("The two leaders met on Tuesday in Beijing.", "2019-06-19", "Tuesday");
+        let m = one(
+            "The two leaders met on Tuesday in Beijing.",
+            "2019-06-19",
+            "Tuesday",
+        );
         assert_eq!(m.value, s("2019-06-18"));
         assert!(m.basis.contains("2019-06-19"));
-        assert_eq!(val("Officials said Monday the deal was done.", "2019-06-19", "Monday"), s("2019-06-17"));
+        assert_eq!(
+            val(
+                "Officials said Monday the deal was done.",
+                "2019-06-19",
+                "Monday"
+            ),
+            s("2019-06-17")
+        );
     }
 
     #[test]
     fn weekday_same_day_as_publication() {
-        assert_eq!(val("Troops withdrew on Wednesday.", "2019-06-19", "Wednesday"), s("2019-06-19"));
+        assert_eq!(
+            val("Troops withdrew on Wednesday.", "2019-06-19", "Wednesday"),
+            s("2019-06-19")
+        );
     }
 
     #[test]
     fn bare_weekday_future() {
-        assert_eq!(val("The envoy will visit Seoul on Friday.", "2019-06-19", "Friday"), s("2019-06-21"));
-        assert_eq!(val("The council is set to vote Thursday.", "2019-06-19", "Thursday"), s("2019-06-20"));
-        assert_eq!(val("The ministers are due to meet on Monday.", "2019-06-19", "Monday"), s("2019-06-24"));
+        assert_eq!(
+            val(
+                "The envoy will visit Seoul on Friday.",
+                "2019-06-19",
+                "Friday"
+            ),
+            s("2019-06-21")
+        );
+        assert_eq!(
+            val(
+                "The council is set to vote Thursday.",
+                "2019-06-19",
+                "Thursday"
+            ),
+            s("2019-06-20")
+        );
+        assert_eq!(
+            val(
+                "The ministers are due to meet on Monday.",
+                "2019-06-19",
+                "Monday"
+            ),
+            s("2019-06-24")
+        );
     }
 
     #[test]
     fn last_and_next_weekday() {
-        assert_eq!(val("Shelling resumed last Tuesday.", "2019-06-19", "last Tuesday"), s("2019-06-18"));
-        assert_eq!(val("Shelling resumed last Wednesday.", "2019-06-19", "last Wednesday"), s("2019-06-12"));
-        assert_eq!(val("Talks open next Tuesday.", "2019-06-19", "next Tuesday"), s("2019-06-25"));
+        assert_eq!(
+            val(
+                "Shelling resumed last Tuesday.",
+                "2019-06-19",
+                "last Tuesday"
+            ),
+            s("2019-06-18")
+        );
+        assert_eq!(
+            val(
+                "Shelling resumed last Wednesday.",
+                "2019-06-19",
+                "last Wednesday"
+            ),
+            s("2019-06-12")
+        );
+        assert_eq!(
+            val("Talks open next Tuesday.", "2019-06-19", "next Tuesday"),
+            s("2019-06-25")
+        );
     }
 
     #[test]
     fn possessive_weekday_is_past() {
-        assert_eq!(val("They will appeal Monday's ruling.", "2019-06-19", "Monday"), s("2019-06-17"));
+        assert_eq!(
+            val("They will appeal Monday's ruling.", "2019-06-19", "Monday"),
+            s("2019-06-17")
+        );
     }
 
     #[test]
     fn weekday_range() {
-        let m = one("The navies exercised from Monday to Thursday.", "2019-06-21", "from Monday to Thursday");
+        let m = one(
+            "The navies exercised from Monday to Thursday.",
+            "2019-06-21",
+            "from Monday to Thursday",
+        );
         assert_eq!(m.value, s("2019-06-17"));
         assert_eq!(m.end_value, s("2019-06-20"));
     }
@@ -1626,16 +2511,36 @@ mod tests {
 
     #[test]
     fn weekday_with_date() {
-        assert_eq!(val("It opened on Monday, Oct. 26, 1998 in Paris.", "", "Monday, Oct. 26, 1998"), s("1998-10-26"));
+        assert_eq!(
+            val(
+                "It opened on Monday, Oct. 26, 1998 in Paris.",
+                "",
+                "Monday, Oct. 26, 1998"
+            ),
+            s("1998-10-26")
+        );
     }
 
     #[test]
     fn month_relative_units() {
         let pubd = "2023-02-13";
-        assert_eq!(val("Exports rose next month, they hope.", pubd, "next month"), s("2023-03"));
-        assert_eq!(val("The visit took place last month.", pubd, "last month"), s("2023-01"));
-        assert_eq!(val("A deal is expected this month.", pubd, "this month"), s("2023-02"));
-        let m = one("The pact was signed earlier this month.", pubd, "earlier this month");
+        assert_eq!(
+            val("Exports rose next month, they hope.", pubd, "next month"),
+            s("2023-03")
+        );
+        assert_eq!(
+            val("The visit took place last month.", pubd, "last month"),
+            s("2023-01")
+        );
+        assert_eq!(
+            val("A deal is expected this month.", pubd, "this month"),
+            s("2023-02")
+        );
+        let m = one(
+            "The pact was signed earlier this month.",
+            pubd,
+            "earlier this month",
+        );
         assert_eq!(m.value, s("2023-02"));
         assert_eq!(m.precision, Precision::Month);
     }
@@ -1643,11 +2548,23 @@ mod tests {
     #[test]
     fn year_relative_units() {
         let pubd = "2023-02-13";
-        assert_eq!(val("Elections are due next year.", pubd, "next year"), s("2024"));
+        assert_eq!(
+            val("Elections are due next year.", pubd, "next year"),
+            s("2024")
+        );
         assert_eq!(val("Trade fell last year.", pubd, "last year"), s("2022"));
-        assert_eq!(val("Sales climbed this year.", pubd, "this year"), s("2023"));
-        assert_eq!(val("A review follows later this year.", pubd, "later this year"), s("2023"));
-        assert_eq!(val("The base reopens early next year.", pubd, "early next year"), s("2024"));
+        assert_eq!(
+            val("Sales climbed this year.", pubd, "this year"),
+            s("2023")
+        );
+        assert_eq!(
+            val("A review follows later this year.", pubd, "later this year"),
+            s("2023")
+        );
+        assert_eq!(
+            val("The base reopens early next year.", pubd, "early next year"),
+            s("2024")
+        );
     }
 
     #[test]
@@ -1657,13 +2574,27 @@ mod tests {
         let m = one("The fleet sailed last week.", pubd, "last week");
         assert_eq!(m.value, s("2023-02-06"));
         assert_eq!(m.precision, Precision::Week);
-        assert_eq!(val("Talks resume next week.", pubd, "next week"), s("2023-02-20"));
-        assert_eq!(val("A visit is planned in the coming week.", pubd, "the coming week"), s("2023-02-20"));
+        assert_eq!(
+            val("Talks resume next week.", pubd, "next week"),
+            s("2023-02-20")
+        );
+        assert_eq!(
+            val(
+                "A visit is planned in the coming week.",
+                pubd,
+                "the coming week"
+            ),
+            s("2023-02-20")
+        );
     }
 
     #[test]
     fn last_week_of_month() {
-        let m = one("Drills are planned in the last week of February.", "2023-01-10", "last week of February");
+        let m = one(
+            "Drills are planned in the last week of February.",
+            "2023-01-10",
+            "last week of February",
+        );
         assert_eq!(m.precision, Precision::Week);
         // Feb 2023 ends on Tuesday the 28th: the last Monday-to-Friday week starts 20 February
         assert_eq!(m.value, s("2023-02-20"));
@@ -1672,10 +2603,22 @@ mod tests {
     #[test]
     fn ago_expressions() {
         let pubd = "2023-02-15";
-        assert_eq!(val("He arrived two days ago.", pubd, "two days ago"), s("2023-02-13"));
-        assert_eq!(val("It started three weeks ago.", pubd, "three weeks ago"), s("2023-01-25"));
-        assert_eq!(val("The ceasefire began a year ago.", pubd, "a year ago"), s("2022"));
-        assert_eq!(val("The base closed 5 months ago.", pubd, "5 months ago"), s("2022-09"));
+        assert_eq!(
+            val("He arrived two days ago.", pubd, "two days ago"),
+            s("2023-02-13")
+        );
+        assert_eq!(
+            val("It started three weeks ago.", pubd, "three weeks ago"),
+            s("2023-01-25")
+        );
+        assert_eq!(
+            val("The ceasefire began a year ago.", pubd, "a year ago"),
+            s("2022")
+        );
+        assert_eq!(
+            val("The base closed 5 months ago.", pubd, "5 months ago"),
+            s("2022-09")
+        );
     }
 
     #[test]
@@ -1693,36 +2636,78 @@ mod tests {
 
     #[test]
     fn in_month_uses_publication_year() {
-        assert_eq!(val("The ships docked in March at Gwadar.", "2023-06-10", "March"), s("2023-03"));
+        assert_eq!(
+            val(
+                "The ships docked in March at Gwadar.",
+                "2023-06-10",
+                "March"
+            ),
+            s("2023-03")
+        );
     }
 
     #[test]
     fn in_month_future_rolls_to_next_year() {
-        let m = one("The navies will hold joint drills in March.", "2023-06-10", "March");
+        let m = one(
+            "The navies will hold joint drills in March.",
+            "2023-06-10",
+            "March",
+        );
         assert_eq!(m.value, s("2024-03"));
         assert_eq!(m.precision, Precision::Month);
     }
 
     #[test]
     fn past_month_after_publication_month_is_last_year() {
-        assert_eq!(val("The two sides signed a deal in November.", "2023-02-10", "November"), s("2022-11"));
+        assert_eq!(
+            val(
+                "The two sides signed a deal in November.",
+                "2023-02-10",
+                "November"
+            ),
+            s("2022-11")
+        );
     }
 
     #[test]
     fn last_and_next_named_month() {
-        assert_eq!(val("The pact was signed last April.", "2023-02-10", "last April"), s("2022-04"));
-        assert_eq!(val("It was agreed last January.", "2023-02-10", "last January"), s("2023-01"));
-        assert_eq!(val("Talks begin next March.", "2023-02-10", "next March"), s("2023-03"));
+        assert_eq!(
+            val(
+                "The pact was signed last April.",
+                "2023-02-10",
+                "last April"
+            ),
+            s("2022-04")
+        );
+        assert_eq!(
+            val("It was agreed last January.", "2023-02-10", "last January"),
+            s("2023-01")
+        );
+        assert_eq!(
+            val("Talks begin next March.", "2023-02-10", "next March"),
+            s("2023-03")
+        );
     }
 
     #[test]
     fn month_with_relative_year() {
-        assert_eq!(val("He visited in June last year.", "2023-02-10", "June last year"), s("2022-06"));
+        assert_eq!(
+            val(
+                "He visited in June last year.",
+                "2023-02-10",
+                "June last year"
+            ),
+            s("2022-06")
+        );
     }
 
     #[test]
     fn bare_month_without_publication_date() {
-        let m = one("The drills were held in March near the border.", "", "March");
+        let m = one(
+            "The drills were held in March near the border.",
+            "",
+            "March",
+        );
         assert_eq!(m.value, None);
         assert_eq!(m.precision, Precision::Month);
         assert_eq!(m.partial, s("--03"));
@@ -1731,14 +2716,34 @@ mod tests {
 
     #[test]
     fn late_month() {
-        assert_eq!(val("Troops left in late November.", "2023-12-10", "late November"), s("2023-11"));
-        assert_eq!(val("Troops left in mid-November.", "2023-12-10", "mid-November"), s("2023-11"));
+        assert_eq!(
+            val(
+                "Troops left in late November.",
+                "2023-12-10",
+                "late November"
+            ),
+            s("2023-11")
+        );
+        assert_eq!(
+            val("Troops left in mid-November.", "2023-12-10", "mid-November"),
+            s("2023-11")
+        );
     }
 
     #[test]
     fn holidays() {
-        assert_eq!(val("They met on Christmas Day 2019.", "", "Christmas Day 2019"), s("2019-12-25"));
-        assert_eq!(val("Prices rose over Thanksgiving Day.", "2000-01-10", "Thanksgiving Day"), s("1999-11-25"));
+        assert_eq!(
+            val("They met on Christmas Day 2019.", "", "Christmas Day 2019"),
+            s("2019-12-25")
+        );
+        assert_eq!(
+            val(
+                "Prices rose over Thanksgiving Day.",
+                "2000-01-10",
+                "Thanksgiving Day"
+            ),
+            s("1999-11-25")
+        );
     }
 
     // --- false positives -------------------------------------------------------------
@@ -1752,8 +2757,18 @@ mod tests {
 
     #[test]
     fn may_as_month_is_read() {
-        assert_eq!(val("The vote was held in May after delays.", "2023-08-01", "May"), s("2023-05"));
-        assert_eq!(val("The vote is on May 5.", "2023-04-01", "May 5"), s("2023-05-05"));
+        assert_eq!(
+            val(
+                "The vote was held in May after delays.",
+                "2023-08-01",
+                "May"
+            ),
+            s("2023-05")
+        );
+        assert_eq!(
+            val("The vote is on May 5.", "2023-04-01", "May 5"),
+            s("2023-05-05")
+        );
     }
 
     #[test]
@@ -1769,7 +2784,13 @@ mod tests {
 
     #[test]
     fn numbers_are_not_years() {
-        assert!(read("Some 1,500 troops and 2,019 vehicles crossed.", "2023-01-01").is_empty());
+        assert!(
+            read(
+                "Some 1,500 troops and 2,019 vehicles crossed.",
+                "2023-01-01"
+            )
+            .is_empty()
+        );
         assert!(read("Nearly 2000 troops were deployed.", "2023-01-01").is_empty());
         assert!(read("It cost $2019 per unit.", "2023-01-01").is_empty());
         assert!(read("Turnout was 2019 votes.", "2023-01-01").is_empty());

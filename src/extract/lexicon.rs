@@ -143,7 +143,10 @@ impl Lexicon {
             let mut variants = vec![form.to_string()];
             let caps = form.to_uppercase();
             // Datelines print places and states in capitals ("ISLAMABAD:").
-            if kind != FormKind::Demonym && caps != form && form.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            if kind != FormKind::Demonym
+                && caps != form
+                && form.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            {
                 variants.push(caps);
             }
             for v in variants {
@@ -215,11 +218,17 @@ impl Lexicon {
                 line: 0,
                 problem: e.to_string(),
             })?;
-        let mut ranks: Vec<String> = data_lines(src.ranks).map(|s| s.trim().to_string()).collect();
+        let mut ranks: Vec<String> = data_lines(src.ranks)
+            .map(|s| s.trim().to_string())
+            .collect();
         ranks.sort_by_key(|r| std::cmp::Reverse(r.len()));
-        let mut honorifics: Vec<String> = data_lines(src.honorifics).map(|s| s.trim().to_string()).collect();
+        let mut honorifics: Vec<String> = data_lines(src.honorifics)
+            .map(|s| s.trim().to_string())
+            .collect();
         honorifics.sort_by_key(|r| std::cmp::Reverse(r.len()));
-        let office_words = data_lines(src.office_words).map(|s| s.trim().to_string()).collect();
+        let office_words = data_lines(src.office_words)
+            .map(|s| s.trim().to_string())
+            .collect();
         let mut triggers = Vec::new();
         for (i, line) in data_lines(src.triggers).enumerate() {
             let fields: Vec<&str> = line.splitn(3, '\t').collect();
@@ -279,12 +288,16 @@ impl Lexicon {
 
     /// The common name of a party ("Pakistan").
     pub fn name_of(&self, party: PartyCode) -> String {
-        self.names.get(&party).cloned().unwrap_or_else(|| party.to_string())
+        self.names
+            .get(&party)
+            .cloned()
+            .unwrap_or_else(|| party.to_string())
     }
 
     /// Every known party with its common name, sorted by name: for pickers.
     pub fn parties(&self) -> Vec<(PartyCode, &str)> {
-        let mut all: Vec<(PartyCode, &str)> = self.names.iter().map(|(c, n)| (*c, n.as_str())).collect();
+        let mut all: Vec<(PartyCode, &str)> =
+            self.names.iter().map(|(c, n)| (*c, n.as_str())).collect();
         all.sort_by(|a, b| a.1.cmp(b.1));
         all
     }
@@ -307,26 +320,44 @@ mod tests {
         let lex = Lexicon::builtin();
         assert!(lex.names.len() > 190);
         assert!(lex.triggers.len() > 10);
-        assert!(lex.ranks.iter().position(|r| r == "Rear Admiral") < lex.ranks.iter().position(|r| r == "Admiral"));
+        assert!(
+            lex.ranks.iter().position(|r| r == "Rear Admiral")
+                < lex.ranks.iter().position(|r| r == "Admiral")
+        );
     }
 
     #[test]
     fn finds_names_short_forms_demonyms_and_capitals() {
         use FormKind::*;
-        let found = parties("The U.S. and Pakistani officials met in Islamabad; the US side and ASEAN agreed.");
-        let want = [("USA", StateName), ("PAK", Demonym), ("PAK", Capital), ("USA", StateName), ("ASEAN", Organisation)];
+        let found = parties(
+            "The U.S. and Pakistani officials met in Islamabad; the US side and ASEAN agreed.",
+        );
+        let want = [
+            ("USA", StateName),
+            ("PAK", Demonym),
+            ("PAK", Capital),
+            ("USA", StateName),
+            ("ASEAN", Organisation),
+        ];
         assert_eq!(found, want.map(|(c, k)| (c.to_string(), k)));
     }
 
     #[test]
     fn whole_words_only_and_case_matters() {
-        assert!(parties("Let us discuss the USB drive and the Omanis' dhows").iter().all(|(c, _)| c != "USA"));
+        assert!(
+            parties("Let us discuss the USB drive and the Omanis' dhows")
+                .iter()
+                .all(|(c, _)| c != "USA")
+        );
         assert!(parties("Pakistanis").iter().any(|(c, _)| c == "PAK"));
     }
 
     #[test]
     fn dateline_capitals_and_blocked_phrases() {
-        assert_eq!(parties("RAWALPINDI: talks"), vec![("PAK".to_string(), FormKind::Place)]);
+        assert_eq!(
+            parties("RAWALPINDI: talks"),
+            vec![("PAK".to_string(), FormKind::Place)]
+        );
         assert!(parties("patrols in the Indian Ocean and the South China Sea").is_empty());
     }
 
@@ -335,6 +366,9 @@ mod tests {
         let mut src = Sources::BUILTIN;
         src.triggers = "x\tvisit\tok\ny\tparade\tx";
         let err = Lexicon::compile(src).err().map(|e| e.to_string());
-        assert_eq!(err.as_deref(), Some("triggers.tsv, line 2: unknown kind 'parade'"));
+        assert_eq!(
+            err.as_deref(),
+            Some("triggers.tsv, line 2: unknown kind 'parade'")
+        );
     }
 }

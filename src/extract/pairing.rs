@@ -7,8 +7,8 @@ use super::dates::{DateMention, Precision as DatePrecision};
 use super::lexicon::Lexicon;
 use super::people::PersonMention;
 use crate::model::{
-    sha256_hex, Article, DateSpan, DateValue, Engagement, Evidence, Extra, Kind, Location, Origin, Participant,
-    PartyCode, Precision, Review, Status,
+    Article, DateSpan, DateValue, Engagement, Evidence, Extra, Kind, Location, Origin, Participant,
+    PartyCode, Precision, Review, Status, sha256_hex,
 };
 use regex::Regex;
 use std::collections::BTreeSet;
@@ -18,7 +18,10 @@ static TOPICS: LazyLock<Vec<(String, Regex)>> = LazyLock::new(|| {
     super::lexicon::data_lines(include_str!("../../assets/dict/topics.tsv"))
         .filter_map(|line| {
             let (topic, pattern) = line.split_once('\t')?;
-            let re = regex::RegexBuilder::new(pattern).case_insensitive(true).build().ok()?;
+            let re = regex::RegexBuilder::new(pattern)
+                .case_insensitive(true)
+                .build()
+                .ok()?;
             Some((topic.to_string(), re))
         })
         .collect()
@@ -59,7 +62,10 @@ fn similar_mechanisms(a: &str, b: &str) -> bool {
 }
 
 fn acronym(s: &str) -> String {
-    s.split_whitespace().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect()
+    s.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
 }
 
 fn dates_compatible(a: &Option<DateMention>, b: &Option<DateMention>) -> bool {
@@ -98,7 +104,9 @@ fn compatible(d: &Draft, c: &Candidate) -> bool {
             }
             true
         }
-        (Some((a, _)), Some((b, _, _))) => similar_mechanisms(a, b) || d.round.is_some() || c.round.is_some() || true,
+        (Some((a, _)), Some((b, _, _))) => {
+            similar_mechanisms(a, b) || d.round.is_some() || c.round.is_some() || true
+        }
         _ => false,
     };
     let statuses_agree = d.status == c.status || !d.status_cued || !c.status_cued;
@@ -115,7 +123,9 @@ fn absorb(d: &mut Draft, i: usize, c: &Candidate) {
         d.round = c.round.as_ref().map(|r| r.0);
     }
     match (&d.mechanism, &c.mechanism) {
-        (None, Some((m, p, _))) | (Some((_, false)), Some((m, p @ true, _))) => d.mechanism = Some((m.clone(), *p)),
+        (None, Some((m, p, _))) | (Some((_, false)), Some((m, p @ true, _))) => {
+            d.mechanism = Some((m.clone(), *p))
+        }
         _ => {}
     }
     if d.date.is_none() || d.date.as_ref().is_some_and(|x| x.value.is_none()) {
@@ -126,7 +136,9 @@ fn absorb(d: &mut Draft, i: usize, c: &Candidate) {
         }
     } else if let (Some(a), Some(b)) = (&d.date, &c.date) {
         // Prefer the more exact reading.
-        if rank(b.precision) < rank(a.precision) && b.value.is_some() || (b.end_value.is_some() && a.end_value.is_none() && b.value.is_some()) {
+        if rank(b.precision) < rank(a.precision) && b.value.is_some()
+            || (b.end_value.is_some() && a.end_value.is_none() && b.value.is_some())
+        {
             d.date = Some(b.clone());
         }
     }
@@ -202,7 +214,9 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
         .iter()
         .filter(|d| d.status == Status::Held && !d.past)
         .filter_map(|d| d.date.as_ref())
-        .find(|x| x.precision == DatePrecision::Day && x.value.as_ref().is_some_and(|v| v.len() == 10))
+        .find(|x| {
+            x.precision == DatePrecision::Day && x.value.as_ref().is_some_and(|v| v.len() == 10)
+        })
         .cloned();
     // A visit's place is where its meetings happened.
     let visit_places: Vec<(Vec<PartyCode>, (Option<String>, Option<PartyCode>))> = drafts
@@ -211,17 +225,28 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
         .filter_map(|d| Some((d.parties.clone(), d.location.clone()?)))
         .collect();
 
-    let full_names: Vec<&PersonMention> = a.people.iter().flatten().filter(|p| !p.surname_only).collect();
+    let full_names: Vec<&PersonMention> = a
+        .people
+        .iter()
+        .flatten()
+        .filter(|p| !p.surname_only)
+        .collect();
     let text = &article.text;
     let mut out = Vec::new();
     for mut d in drafts {
-        if d.status == Status::Held && !d.past && d.date.as_ref().is_none_or(|x| x.value.is_none()) {
+        if d.status == Status::Held && !d.past && d.date.as_ref().is_none_or(|x| x.value.is_none())
+        {
             if let Some(ev) = &event_date {
                 d.date = Some(ev.clone());
             }
         }
         if let (Some(date), Some(published)) = (&d.date, article.published) {
-            let after_publication = date.value.as_ref().and_then(|v| DateValue::parse(v)).and_then(|v| v.first_day()).is_some_and(|day| day > published && date.precision == DatePrecision::Day);
+            let after_publication = date
+                .value
+                .as_ref()
+                .and_then(|v| DateValue::parse(v))
+                .and_then(|v| v.first_day())
+                .is_some_and(|day| day > published && date.precision == DatePrecision::Day);
             if after_publication && d.status == Status::Held {
                 d.status = Status::Planned;
             }
@@ -231,7 +256,11 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
                 .iter()
                 .find(|(parties, _)| *parties == d.parties)
                 .map(|(_, l)| l.clone())
-                .or_else(|| a.dateline.as_ref().map(|(place, country, _)| (Some(place.clone()), Some(*country))));
+                .or_else(|| {
+                    a.dateline
+                        .as_ref()
+                        .map(|(place, country, _)| (Some(place.clone()), Some(*country)))
+                });
         }
 
         let parts: Vec<&Candidate> = d.parts.iter().map(|&i| &a.candidates[i]).collect();
@@ -241,7 +270,12 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
             if let Some(rule) = rule {
                 extra.insert("rule".into(), rule.into());
             }
-            let e = Evidence { article_id: article.id.clone(), start, end, field: field.to_string() };
+            let e = Evidence {
+                article_id: article.id.clone(),
+                start,
+                end,
+                field: field.to_string(),
+            };
             if !evidence.iter().any(|(x, _): &(Evidence, Extra)| *x == e) {
                 evidence.push((e, extra));
             }
@@ -277,7 +311,9 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
         // who led or met whom.
         let mut scope: BTreeSet<usize> = d.sentences.clone();
         for (si, owner) in a.scope.iter().enumerate() {
-            if owner.is_some_and(|o| d.parts.contains(&o)) && LEADS.is_match(&text[a.sentences[si].range.clone()]) {
+            if owner.iter().any(|o| d.parts.contains(o))
+                && LEADS.is_match(&text[a.sentences[si].range.clone()])
+            {
                 scope.insert(si);
             }
         }
@@ -285,7 +321,10 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
         for &si in &scope {
             for p in &a.people[si] {
                 let full = if p.surname_only {
-                    match full_names.iter().find(|f| f.name.split_whitespace().last() == Some(p.name.as_str())) {
+                    match full_names
+                        .iter()
+                        .find(|f| f.name.split_whitespace().last() == Some(p.name.as_str()))
+                    {
                         Some(f) => *f,
                         None => continue,
                     }
@@ -299,7 +338,12 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
                     continue;
                 }
                 let party = full.party.filter(|p| d.parties.contains(p));
-                participants.push(Participant { name: full.name.clone(), title: full.title.clone(), rank: full.rank.clone(), party });
+                participants.push(Participant {
+                    name: full.name.clone(),
+                    title: full.title.clone(),
+                    rank: full.rank.clone(),
+                    party,
+                });
                 ev(p.range.start, p.range.end, "participants", None);
             }
         }
@@ -307,17 +351,31 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
         // Topics from the act's own sentences and the ones that follow it.
         let mut scope_all = d.sentences.clone();
         for (si, owner) in a.scope.iter().enumerate() {
-            if owner.is_some_and(|o| d.parts.contains(&o)) {
+            if owner.iter().any(|o| d.parts.contains(o)) {
                 scope_all.insert(si);
             }
         }
-        let scope_text: String = scope_all.iter().map(|&s| &text[a.sentences[s].range.clone()]).collect::<Vec<_>>().join(" ");
-        let topics: Vec<String> = TOPICS.iter().filter(|(_, re)| re.is_match(&scope_text)).map(|(t, _)| t.clone()).collect();
+        let scope_text: String = scope_all
+            .iter()
+            .map(|&s| &text[a.sentences[s].range.clone()])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let topics: Vec<String> = TOPICS
+            .iter()
+            .filter(|(_, re)| re.is_match(&scope_text))
+            .map(|(t, _)| t.clone())
+            .collect();
 
         let confidence = confidence(&d, &parts);
         let first = parts.first().map_or(0, |c| c.trigger.start);
         let parties_key: Vec<&str> = d.parties.iter().map(PartyCode::as_str).collect();
-        let key = format!("{}|{}|{}|{}", article.id, d.kind, parties_key.join(","), first);
+        let key = format!(
+            "{}|{}|{}|{}",
+            article.id,
+            d.kind,
+            parties_key.join(","),
+            first
+        );
         let id = format!("e-{}", &sha256_hex(key.as_bytes())[..12]);
         let date = date_span(d.date.as_ref());
         let (place, country) = d.location.clone().unwrap_or((None, None));
@@ -370,7 +428,11 @@ fn date_span(date: Option<&DateMention>) -> DateSpan {
     DateSpan {
         start,
         end,
-        precision: if start.is_some() || d.partial.is_some() { precision(d.precision) } else { Precision::Unknown },
+        precision: if start.is_some() || d.partial.is_some() {
+            precision(d.precision)
+        } else {
+            Precision::Unknown
+        },
         text: Some(d.text.clone()),
         basis: Some(d.basis.clone()),
     }

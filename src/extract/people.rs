@@ -30,16 +30,64 @@ struct Token<'a> {
     ends_phrase: bool,
 }
 
-const PARTICLES: [&str; 12] = ["bin", "bint", "al", "el", "ul", "ur", "de", "da", "van", "von", "der", "du"];
+const PARTICLES: [&str; 12] = [
+    "bin", "bint", "al", "el", "ul", "ur", "de", "da", "van", "von", "der", "du",
+];
 const NOT_NAMES: [&str; 40] = [
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "His", "Her", "Their", "This", "That", "In",
-    "On", "At", "By", "For", "With", "During", "After", "Before", "Both", "Meanwhile", "According",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Twitter", "Photo",
-    "File", "Updated", "Published", "Comments", "Mrs.",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "His",
+    "Her",
+    "Their",
+    "This",
+    "That",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "With",
+    "During",
+    "After",
+    "Before",
+    "Both",
+    "Meanwhile",
+    "According",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Twitter",
+    "Photo",
+    "File",
+    "Updated",
+    "Published",
+    "Comments",
+    "Mrs.",
 ];
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
@@ -63,13 +111,16 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                     ends_phrase = true;
                 }
             }
-            if let Some(c) = core.strip_suffix([',', ';', ':', ')', '"', '”', '’', '\'', '?', '!']) {
+            if let Some(c) = core.strip_suffix([',', ';', ':', ')', '"', '”', '’', '\'', '?', '!'])
+            {
                 core = c;
                 ends_phrase = true;
             }
             // A full stop ends the phrase unless the word is an initial or abbreviation ("J.", "Gen.", "U.S.").
             if let Some(c) = core.strip_suffix('.') {
-                let abbreviation = c.chars().count() <= 4 || c.contains('.');
+                let abbreviation = c.chars().count() == 1
+                    || c.contains('.')
+                    || super::text::ABBREVIATIONS.contains(&c);
                 if !abbreviation {
                     core = c;
                     ends_phrase = true;
@@ -101,10 +152,9 @@ fn phrase_at(tokens: &[Token<'_>], i: usize, phrases: &[String]) -> Option<(usiz
     phrases.iter().find_map(|p| {
         let words: Vec<&str> = p.split_whitespace().collect();
         let fits = words.len() <= tokens.len() - i
-            && words
-                .iter()
-                .zip(&tokens[i..])
-                .all(|(w, t)| t.core == *w || t.core.trim_end_matches('.') == w.trim_end_matches('.'));
+            && words.iter().zip(&tokens[i..]).all(|(w, t)| {
+                t.core == *w || t.core.trim_end_matches('.') == w.trim_end_matches('.')
+            });
         let phrase_broken = tokens[i..i + words.len().min(tokens.len() - i)]
             .iter()
             .rev()
@@ -115,7 +165,12 @@ fn phrase_at(tokens: &[Token<'_>], i: usize, phrases: &[String]) -> Option<(usiz
 }
 
 /// Finds the people named in `text[sentence]`. `mentions` are the party mentions of the text.
-pub fn find_people(text: &str, sentence: Range<usize>, lex: &Lexicon, mentions: &[Mention]) -> Vec<PersonMention> {
+pub fn find_people(
+    text: &str,
+    sentence: Range<usize>,
+    lex: &Lexicon,
+    mentions: &[Mention],
+) -> Vec<PersonMention> {
     let toks = tokens(text, sentence.clone());
     let in_party = |t: &Token<'_>| {
         mentions
@@ -139,7 +194,12 @@ pub fn find_people(text: &str, sentence: Range<usize>, lex: &Lexicon, mentions: 
                 rank = Some(r);
                 j += n;
                 // "Lt. Gen. (Retd)"
-                if toks.get(j).is_some_and(|t| matches!(t.core.trim_matches(['(', ')']), "Retd" | "Retd." | "retd" | "R" | "Rtd")) {
+                if toks.get(j).is_some_and(|t| {
+                    matches!(
+                        t.core.trim_matches(['(', ')']),
+                        "Retd" | "Retd." | "retd" | "R" | "Rtd"
+                    )
+                }) {
                     j += 1;
                 }
                 continue;
@@ -162,7 +222,9 @@ pub fn find_people(text: &str, sentence: Range<usize>, lex: &Lexicon, mentions: 
                 continue;
             }
             // "Adviser to the Prime Minister on Commerce": lower-case links inside a title.
-            if matches!(t.core, "of" | "for" | "to" | "the" | "on" | "and") && !title_words.is_empty() {
+            if matches!(t.core, "of" | "for" | "to" | "the" | "on" | "and")
+                && !title_words.is_empty()
+            {
                 j += 1;
                 continue;
             }
@@ -202,12 +264,17 @@ pub fn find_people(text: &str, sentence: Range<usize>, lex: &Lexicon, mentions: 
         }
         let prefixed = rank.is_some() || honorific || !title_words.is_empty();
         // A name followed straight on by office words is an office ("Asian Affairs Department").
-        let followed_by_office = !toks[name_end - 1].ends_phrase && toks.get(name_end).is_some_and(|t| is_office(t) && is_capitalised(t.core));
+        let followed_by_office = !toks[name_end - 1].ends_phrase
+            && toks
+                .get(name_end)
+                .is_some_and(|t| is_office(t) && is_capitalised(t.core));
         // "Imtiaz Ahmad, Special Secretary": a title after a comma.
         let mut trailing_title = Vec::new();
         if toks[name_end - 1].ends_phrase && text[toks[name_end - 1].range.end..].starts_with(',') {
             for t in toks[name_end..].iter() {
-                if (is_capitalised(t.core) && is_office(t)) || (!trailing_title.is_empty() && matches!(t.core, "of" | "for" | "the")) {
+                if (is_capitalised(t.core) && is_office(t))
+                    || (!trailing_title.is_empty() && matches!(t.core, "of" | "for" | "the"))
+                {
                     trailing_title.push(t.core);
                     if t.ends_phrase {
                         break;
@@ -216,7 +283,10 @@ pub fn find_people(text: &str, sentence: Range<usize>, lex: &Lexicon, mentions: 
                     break;
                 }
             }
-            while trailing_title.last().is_some_and(|w| matches!(*w, "of" | "for" | "the")) {
+            while trailing_title
+                .last()
+                .is_some_and(|w| matches!(*w, "of" | "for" | "the"))
+            {
                 trailing_title.pop();
             }
         }
@@ -249,8 +319,17 @@ pub fn find_people(text: &str, sentence: Range<usize>, lex: &Lexicon, mentions: 
 
 /// The party a person is linked to: a state or demonym in the words just before the name
 /// ("Pakistan's Secretary of Defence …"), else just after it ("… of Japan", "… led the Japanese side").
-fn party_near(text: &str, sentence: &Range<usize>, person: Range<usize>, mentions: &[Mention], earlier: &[PersonMention]) -> Option<PartyCode> {
-    let floor = earlier.last().map_or(sentence.start, |p| p.range.end).max(person.start.saturating_sub(60));
+fn party_near(
+    text: &str,
+    sentence: &Range<usize>,
+    person: Range<usize>,
+    mentions: &[Mention],
+    earlier: &[PersonMention],
+) -> Option<PartyCode> {
+    let floor = earlier
+        .last()
+        .map_or(sentence.start, |p| p.range.end)
+        .max(person.start.saturating_sub(60));
     let acting = |m: &&Mention| m.kind != FormKind::Place && m.kind != FormKind::Capital;
     let left = mentions
         .iter()
@@ -291,37 +370,66 @@ mod tests {
     #[test]
     fn rank_and_title_before_the_name() {
         assert_eq!(
-            people("Additional Defence Secretary Rear Admiral Nadeem Akhtar Qureshi led the Pakistani delegation."),
-            vec![("Nadeem Akhtar Qureshi".into(), some("Additional Defence Secretary"), some("Rear Admiral"), some("PAK"))]
+            people(
+                "Additional Defence Secretary Rear Admiral Nadeem Akhtar Qureshi led the Pakistani delegation."
+            ),
+            vec![(
+                "Nadeem Akhtar Qureshi".into(),
+                some("Additional Defence Secretary"),
+                some("Rear Admiral"),
+                some("PAK")
+            )]
         );
     }
 
     #[test]
     fn title_after_a_comma_and_party_after_the_name() {
         assert_eq!(
-            people("The visitors were led by Kenji Sato, Director General, Ministry of Foreign Affairs of Japan."),
-            vec![("Kenji Sato".into(), some("Director General"), None, some("JPN"))]
+            people(
+                "The visitors were led by Kenji Sato, Director General, Ministry of Foreign Affairs of Japan."
+            ),
+            vec![(
+                "Kenji Sato".into(),
+                some("Director General"),
+                None,
+                some("JPN")
+            )]
         );
     }
 
     #[test]
     fn retired_ranks_initials_and_possessives() {
-        let found = people("It was led by Pakistan's Secretary of Defence Lt. Gen. (Retd) Tariq Anwar Khan and the US Under Secretary of Defence Dr Robert J. Miller.");
-        let names: Vec<(&str, Option<&str>)> = found.iter().map(|p| (p.0.as_str(), p.3.as_deref())).collect();
-        assert_eq!(names, vec![("Tariq Anwar Khan", Some("PAK")), ("Robert J. Miller", Some("USA"))]);
+        let found = people(
+            "It was led by Pakistan's Secretary of Defence Lt. Gen. (Retd) Tariq Anwar Khan and the US Under Secretary of Defence Dr Robert J. Miller.",
+        );
+        let names: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|p| (p.0.as_str(), p.3.as_deref()))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("Tariq Anwar Khan", Some("PAK")),
+                ("Robert J. Miller", Some("USA"))
+            ]
+        );
         assert_eq!(found[0].2.as_deref(), Some("Lt. Gen."));
     }
 
     #[test]
     fn surnames_after_honorifics_and_no_offices_as_people() {
-        let found = people("Mr Sato later called on the Southeast and Southwest Asian Affairs Department at the Foreign Office.");
+        let found = people(
+            "Mr Sato later called on the Southeast and Southwest Asian Affairs Department at the Foreign Office.",
+        );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, "Sato");
     }
 
     #[test]
     fn long_titles_with_lower_case_links() {
-        let found = people("He called on Adviser to the Prime Minister on Commerce and Investment Ali Raza Baig.");
+        let found = people(
+            "He called on Adviser to the Prime Minister on Commerce and Investment Ali Raza Baig.",
+        );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, "Ali Raza Baig");
     }

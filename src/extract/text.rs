@@ -14,10 +14,10 @@ pub struct Sentence {
 }
 
 /// Words that end with a full stop without ending a sentence.
-const ABBREVIATIONS: [&str; 40] = [
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Brig", "Capt", "Cdr", "Adm", "Sgt",
-    "Gov", "Sen", "Rep", "St", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "Retd", "Rtd", "vs", "Vol", "Hon", "Jr", "Sr", "Mt",
+pub const ABBREVIATIONS: [&str; 40] = [
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Brig", "Capt", "Cdr", "Adm",
+    "Sgt", "Gov", "Sen", "Rep", "St", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    "Sep", "Sept", "Oct", "Nov", "Dec", "Retd", "Rtd", "vs", "Vol", "Hon", "Jr", "Sr", "Mt",
 ];
 
 /// Splits `text[range]` into sentences: paragraphs at line breaks, then at `.`, `!` or `?`
@@ -36,7 +36,8 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
         let lead = line.len() - line.trim_start().len();
         let start = line_start + lead;
         let end = start + trimmed.len();
-        let heading = !trimmed.ends_with(['.', '!', '?', '"', '”', ':', '’', ')']) && trimmed.split_whitespace().count() <= 12;
+        let heading = !trimmed.ends_with(['.', '!', '?', '"', '”', ':', '’', ')'])
+            && trimmed.split_whitespace().count() <= 12;
         let mut s = start;
         let bytes = text.as_bytes();
         let mut i = start;
@@ -44,23 +45,37 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
             let b = bytes[i];
             if matches!(b, b'.' | b'!' | b'?') && i + 2 < end && bytes[i + 1] == b' ' {
                 let next = text[i + 2..end].chars().next().unwrap_or(' ');
-                let starts_sentence = next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '“' | '‘' | '\'');
-                if starts_sentence && b != b'.' || starts_sentence && !is_abbreviation(&text[s..i]) {
-                    out.push(Sentence { range: s..i + 1, paragraph, heading: false });
+                let starts_sentence = next.is_uppercase()
+                    || next.is_ascii_digit()
+                    || matches!(next, '"' | '“' | '‘' | '\'');
+                if starts_sentence && b != b'.' || starts_sentence && !is_abbreviation(&text[s..i])
+                {
+                    out.push(Sentence {
+                        range: s..i + 1,
+                        paragraph,
+                        heading: false,
+                    });
                     s = i + 2;
                 }
             }
             i += 1;
         }
         if s < end {
-            out.push(Sentence { range: s..end, paragraph, heading: heading && s == start });
+            out.push(Sentence {
+                range: s..end,
+                paragraph,
+                heading: heading && s == start,
+            });
         }
     }
     out
 }
 
 fn is_abbreviation(before: &str) -> bool {
-    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
     let bare = word.trim_start_matches(['"', '“', '(']);
     // "J." in "Lloyd J. Austin", "U.S." and "D.C."
     (bare.chars().count() == 1 && bare.chars().all(char::is_uppercase))
@@ -70,8 +85,18 @@ fn is_abbreviation(before: &str) -> bool {
 
 /// Words that open a new clause: a trigger's status and date are read within its clause.
 const CLAUSE_WORDS: [&str; 12] = [
-    " after ", " before ", " while ", " whereas ", " but ", " which ", " when ", " since ",
-    " although ", " following ", " so ", " and will ",
+    " after ",
+    " before ",
+    " while ",
+    " whereas ",
+    " but ",
+    " which ",
+    " when ",
+    " since ",
+    " although ",
+    " following ",
+    " so ",
+    " and will ",
 ];
 
 /// The clause of `sentence` around byte `at`: bounded by `;`, `—`, ` – `, or a clause word.
@@ -106,8 +131,16 @@ pub fn dateline(text: &str, sentence: &Range<usize>) -> Option<(Range<usize>, Ra
     let colon = head.find(':')?;
     let place_end = head[..colon].find(',').unwrap_or(colon);
     let place = head[..place_end].trim();
-    let is_caps = place.len() >= 3 && place.chars().all(|c| c.is_uppercase() || c == ' ' || c == '-' || c == '.');
-    is_caps.then(|| (sentence.start..sentence.start + colon + 1, sentence.start..sentence.start + place.len()))
+    let is_caps = place.len() >= 3
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '-' || c == '.');
+    is_caps.then(|| {
+        (
+            sentence.start..sentence.start + colon + 1,
+            sentence.start..sentence.start + place.len(),
+        )
+    })
 }
 
 #[cfg(test)]
@@ -115,14 +148,23 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text, 0..text.len()).into_iter().map(|s| &text[s.range]).collect()
+        sentences(text, 0..text.len())
+            .into_iter()
+            .map(|s| &text[s.range])
+            .collect()
     }
 
     #[test]
     fn splits_at_sentence_ends_but_not_abbreviations() {
         assert_eq!(
-            split("Gen. Bajwa met Lloyd J. Austin in the U.S. capital. Talks followed. \"Good,\" he said."),
-            vec!["Gen. Bajwa met Lloyd J. Austin in the U.S. capital.", "Talks followed.", "\"Good,\" he said."]
+            split(
+                "Gen. Bajwa met Lloyd J. Austin in the U.S. capital. Talks followed. \"Good,\" he said."
+            ),
+            vec![
+                "Gen. Bajwa met Lloyd J. Austin in the U.S. capital.",
+                "Talks followed.",
+                "\"Good,\" he said."
+            ]
         );
     }
 
@@ -141,8 +183,14 @@ mod tests {
         let text = "The talks will be the second round after the first round was held in 2021; more later.";
         let all = 0..text.len();
         let first = text.find("first").unwrap();
-        assert_eq!(&text[clause(text, &all, first)], "after the first round was held in 2021");
-        assert_eq!(&text[clause(text, &all, 4)], "The talks will be the second round");
+        assert_eq!(
+            &text[clause(text, &all, first)],
+            "after the first round was held in 2021"
+        );
+        assert_eq!(
+            &text[clause(text, &all, 4)],
+            "The talks will be the second round"
+        );
     }
 
     #[test]

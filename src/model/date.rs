@@ -154,7 +154,14 @@ mod tests {
             DateValue::parse("2019-06-18").map(|d| d.to_string()),
             Some("2019-06-18".to_string())
         );
-        for bad in ["2019-13", "2019-02-30", "19", "2019-6-1", "June 2019", "2019-06-18T10"] {
+        for bad in [
+            "2019-13",
+            "2019-02-30",
+            "19",
+            "2019-6-1",
+            "June 2019",
+            "2019-06-18T10",
+        ] {
             assert_eq!(DateValue::parse(bad), None, "{bad}");
         }
     }

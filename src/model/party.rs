@@ -77,7 +77,10 @@ mod tests {
 
     #[test]
     fn parses_states_and_organisations_only() {
-        assert_eq!(PartyCode::parse("PAK").map(|p| p.to_string()), Some("PAK".into()));
+        assert_eq!(
+            PartyCode::parse("PAK").map(|p| p.to_string()),
+            Some("PAK".into())
+        );
         assert!(PartyCode::parse("ASEAN").is_some_and(|p| p.is_organisation()));
         assert!(PartyCode::parse("pak").is_none());
         assert!(PartyCode::parse("PAKI").is_none());

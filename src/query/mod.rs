@@ -138,13 +138,22 @@ pub fn haystack(dataset: &Dataset, e: &Engagement) -> String {
 
 /// The rows that pass `filter`, in dataset order.
 pub fn filter_rows(dataset: &Dataset, haystacks: &[String], filter: &Filter) -> Vec<usize> {
-    let needles: Vec<String> = filter.text.to_lowercase().split_whitespace().map(str::to_string).collect();
+    let needles: Vec<String> = filter
+        .text
+        .to_lowercase()
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
     dataset
         .engagements
         .iter()
         .enumerate()
         .filter(|(_, e)| filter.show_rejected || e.review != Review::Rejected)
-        .filter(|(i, _)| needles.iter().all(|n| haystacks.get(*i).is_some_and(|h| h.contains(n.as_str()))))
+        .filter(|(i, _)| {
+            needles
+                .iter()
+                .all(|n| haystacks.get(*i).is_some_and(|h| h.contains(n.as_str())))
+        })
         .map(|(i, _)| i)
         .collect()
 }
@@ -173,7 +182,11 @@ pub fn sort_rows(dataset: &Dataset, rows: &mut [usize], key: SortKey) {
     };
     rows.sort_by(|&i, &j| {
         let primary = compare(&es[i], &es[j]);
-        let primary = if key.ascending { primary } else { primary.reverse() };
+        let primary = if key.ascending {
+            primary
+        } else {
+            primary.reverse()
+        };
         primary.then_with(|| by_date(&es[i], &es[j]))
     });
 }
@@ -183,17 +196,24 @@ mod tests {
     use super::*;
 
     fn dataset() -> Dataset {
-        let e = |id: &str, parties: [&str; 2], kind: &str, date: &str, review: &str| -> Engagement {
-            serde_json::from_value(serde_json::json!({
-                "id": id, "article_ids": [], "parties": parties, "kind": kind, "status": "held",
-                "date": {"start": date, "precision": "day"}, "review": review
-            }))
-            .unwrap()
-        };
+        let e =
+            |id: &str, parties: [&str; 2], kind: &str, date: &str, review: &str| -> Engagement {
+                serde_json::from_value(serde_json::json!({
+                    "id": id, "article_ids": [], "parties": parties, "kind": kind, "status": "held",
+                    "date": {"start": date, "precision": "day"}, "review": review
+                }))
+                .unwrap()
+            };
         Dataset::new(
             vec![],
             vec![
-                e("e-1", ["JPN", "PAK"], "agreement", "2019-06-18", "unreviewed"),
+                e(
+                    "e-1",
+                    ["JPN", "PAK"],
+                    "agreement",
+                    "2019-06-18",
+                    "unreviewed",
+                ),
                 e("e-2", ["PAK", "USA"], "dialogue", "2023-02-13", "verified"),
                 e("e-3", ["LKA", "USA"], "visit", "2021-01-05", "rejected"),
             ],
@@ -208,7 +228,10 @@ mod tests {
 
     #[test]
     fn text_filter_matches_codes_names_and_all_words() {
-        let f = |t: &str| Filter { text: t.into(), show_rejected: false };
+        let f = |t: &str| Filter {
+            text: t.into(),
+            show_rejected: false,
+        };
         assert_eq!(visible(&f("")), vec![0, 1]);
         assert_eq!(visible(&f("pak")), vec![0, 1]);
         assert_eq!(visible(&f("japan")), vec![0]);
@@ -218,7 +241,10 @@ mod tests {
 
     #[test]
     fn rejected_rows_are_hidden_unless_asked() {
-        let all = Filter { text: String::new(), show_rejected: true };
+        let all = Filter {
+            text: String::new(),
+            show_rejected: true,
+        };
         assert_eq!(visible(&all), vec![0, 1, 2]);
     }
 
@@ -226,11 +252,32 @@ mod tests {
     fn sorts_by_column_both_ways_with_date_second() {
         let d = dataset();
         let mut rows = vec![0, 1, 2];
-        sort_rows(&d, &mut rows, SortKey { column: Column::Date, ascending: false });
+        sort_rows(
+            &d,
+            &mut rows,
+            SortKey {
+                column: Column::Date,
+                ascending: false,
+            },
+        );
         assert_eq!(rows, vec![1, 2, 0]);
-        sort_rows(&d, &mut rows, SortKey { column: Column::Kind, ascending: true });
+        sort_rows(
+            &d,
+            &mut rows,
+            SortKey {
+                column: Column::Kind,
+                ascending: true,
+            },
+        );
         assert_eq!(rows, vec![0, 1, 2]);
-        sort_rows(&d, &mut rows, SortKey { column: Column::Parties, ascending: true });
+        sort_rows(
+            &d,
+            &mut rows,
+            SortKey {
+                column: Column::Parties,
+                ascending: true,
+            },
+        );
         assert_eq!(rows, vec![0, 2, 1]);
     }
 }

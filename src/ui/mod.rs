@@ -9,9 +9,11 @@ use crate::model::Review;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-const SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+const SAVE_AS: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 const OPEN_DATASET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-const OPEN_CORPUS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::O);
+const OPEN_CORPUS: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::O);
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 
@@ -72,7 +74,11 @@ fn shortcuts_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>
                 commands.push(Command::MoveSelection(-20));
             }
             if state.selected.is_some() {
-                for (key, review) in [(Key::V, Review::Verified), (Key::R, Review::Rejected), (Key::U, Review::Unreviewed)] {
+                for (key, review) in [
+                    (Key::V, Review::Verified),
+                    (Key::R, Review::Rejected),
+                    (Key::U, Review::Unreviewed),
+                ] {
                     if i.consume_key(Modifiers::NONE, key) {
                         commands.push(Command::SetReview(review));
                     }
@@ -82,7 +88,12 @@ fn shortcuts_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>
     });
 }
 
-fn menu_item(ui: &mut egui::Ui, label: &str, shortcut: Option<&KeyboardShortcut>, enabled: bool) -> bool {
+fn menu_item(
+    ui: &mut egui::Ui,
+    label: &str,
+    shortcut: Option<&KeyboardShortcut>,
+    enabled: bool,
+) -> bool {
     let mut button = egui::Button::new(label);
     if let Some(s) = shortcut {
         button = button.shortcut_text(ui.ctx().format_shortcut(s));
@@ -117,7 +128,10 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
         });
         ui.menu_button("View", |ui| {
             let mut show = state.filter.show_rejected;
-            if ui.checkbox(&mut show, "Show rejected engagements").changed() {
+            if ui
+                .checkbox(&mut show, "Show rejected engagements")
+                .changed()
+            {
                 commands.push(Command::SetShowRejected(show));
             }
             if menu_item(ui, "Load report…", None, state.load_report.is_some()) {
@@ -126,8 +140,15 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
         });
         ui.menu_button("Review", |ui| {
             let has = state.selected.is_some();
-            for (label, key, review) in [("Verify", "V", Review::Verified), ("Reject", "R", Review::Rejected), ("Mark unreviewed", "U", Review::Unreviewed)] {
-                if ui.add_enabled(has, egui::Button::new(label).shortcut_text(key)).clicked() {
+            for (label, key, review) in [
+                ("Verify", "V", Review::Verified),
+                ("Reject", "R", Review::Rejected),
+                ("Mark unreviewed", "U", Review::Unreviewed),
+            ] {
+                if ui
+                    .add_enabled(has, egui::Button::new(label).shortcut_text(key))
+                    .clicked()
+                {
                     commands.push(Command::SetReview(review));
                 }
             }
@@ -139,13 +160,14 @@ fn filter_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
     ui.horizontal(|ui| {
         let label = ui.label("Filter");
         let mut text = state.filter.text.clone();
-        let response = ui.add(
-            egui::TextEdit::singleline(&mut text)
-                .id(filter_id())
-                .hint_text("parties, kind, place, people, article… (Ctrl+F)")
-                .desired_width(360.0),
-        )
-        .labelled_by(label.id);
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .id(filter_id())
+                    .hint_text("parties, kind, place, people, article… (Ctrl+F)")
+                    .desired_width(360.0),
+            )
+            .labelled_by(label.id);
         if response.changed() {
             commands.push(Command::SetFilterText(text));
         }
@@ -167,9 +189,12 @@ fn filter_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
             ui.separator();
             let (stage, done, total) = job.progress.get();
             let bar = if total > 0 {
-                egui::ProgressBar::new(done as f32 / total as f32).text(format!("{stage} {done} / {total}"))
+                egui::ProgressBar::new(done as f32 / total as f32)
+                    .text(format!("{stage} {done} / {total}"))
             } else {
-                egui::ProgressBar::new(0.0).animate(true).text(format!("{stage} {done}"))
+                egui::ProgressBar::new(0.0)
+                    .animate(true)
+                    .text(format!("{stage} {done}"))
             };
             ui.add(bar.desired_width(260.0));
             if ui.button("Cancel").clicked() {
@@ -189,24 +214,36 @@ fn status_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
                 ui.label(&n.text);
             }
             None => {
-                ui.weak("↑/↓ move · V verify · R reject · Ctrl+F filter · Ctrl+S save");
+                ui.weak("Up/Down move · V verify · R reject · Ctrl+F filter · Ctrl+S save");
             }
         }
-        if state.load_report.as_ref().is_some_and(|r| !r.issues.is_empty()) && ui.link("Load report").clicked() {
+        if state
+            .load_report
+            .as_ref()
+            .is_some_and(|r| !r.issues.is_empty())
+            && ui.link("Load report").clicked()
+        {
             commands.push(Command::ShowLoadReport(true));
         }
     });
 }
 
 fn pending_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
-    let Some(pending) = &state.pending else { return };
+    let Some(pending) = &state.pending else {
+        return;
+    };
     let then = match pending {
         Pending::Quit => "closing",
-        Pending::Open(_) | Pending::OpenCorpusDialog | Pending::OpenDatasetDialog => "opening another file",
+        Pending::Open(_) | Pending::OpenCorpusDialog | Pending::OpenDatasetDialog => {
+            "opening another file"
+        }
     };
     let modal = egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ui.ctx(), |ui| {
         ui.heading("Unsaved changes");
-        ui.label(format!("Save the changes to “{}” before {then}?", state.name));
+        ui.label(format!(
+            "Save the changes to “{}” before {then}?",
+            state.name
+        ));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button("Save").clicked() {
@@ -226,27 +263,34 @@ fn pending_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
 }
 
 fn load_report_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
-    let (true, Some(report)) = (state.show_load_report, &state.load_report) else { return };
+    let (true, Some(report)) = (state.show_load_report, &state.load_report) else {
+        return;
+    };
     let mut open = true;
-    egui::Window::new("Load report").open(&mut open).default_width(560.0).show(ui.ctx(), |ui| {
-        ui.label(format!(
-            "{} files looked at, {} articles read, {} duplicates left out, {} problems.",
-            report.files_seen,
-            report.articles_read,
-            report.duplicates,
-            report.issues.len()
-        ));
-        egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-            egui::Grid::new("issues").striped(true).show(ui, |ui| {
-                for issue in &report.issues {
-                    ui.label(if issue.skipped { "skipped" } else { "warning" });
-                    ui.label(&issue.place);
-                    ui.label(&issue.problem);
-                    ui.end_row();
-                }
-            });
+    egui::Window::new("Load report")
+        .open(&mut open)
+        .default_width(560.0)
+        .show(ui.ctx(), |ui| {
+            ui.label(format!(
+                "{} files looked at, {} articles read, {} duplicates left out, {} problems.",
+                report.files_seen,
+                report.articles_read,
+                report.duplicates,
+                report.issues.len()
+            ));
+            egui::ScrollArea::vertical()
+                .max_height(360.0)
+                .show(ui, |ui| {
+                    egui::Grid::new("issues").striped(true).show(ui, |ui| {
+                        for issue in &report.issues {
+                            ui.label(if issue.skipped { "skipped" } else { "warning" });
+                            ui.label(&issue.place);
+                            ui.label(&issue.problem);
+                            ui.end_row();
+                        }
+                    });
+                });
         });
-    });
     if !open {
         commands.push(Command::ShowLoadReport(false));
     }

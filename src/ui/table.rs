@@ -32,7 +32,9 @@ pub fn table_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>
         return;
     }
     ui.style_mut().interaction.selectable_labels = false;
-    let selected_row = state.selected.and_then(|s| state.rows.iter().position(|&r| r == s));
+    let selected_row = state
+        .selected
+        .and_then(|s| state.rows.iter().position(|&r| r == s));
     let mut builder = TableBuilder::new(ui)
         .id_salt("engagements")
         .striped(true)
@@ -65,11 +67,21 @@ pub fn table_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>
             for column in Column::ALL {
                 header.col(|ui| {
                     let arrow = match state.sort {
-                        Some(k) if k.column == column => if k.ascending { " ⏶" } else { " ⏷" },
+                        Some(k) if k.column == column => {
+                            if k.ascending {
+                                " ^"
+                            } else {
+                                " v"
+                            }
+                        }
                         _ => "",
                     };
                     let label = format!("{}{arrow}", column.label());
-                    if ui.add(egui::Button::new(egui::RichText::new(label).strong()).frame(false)).on_hover_text("Sort by this column; again to reverse").clicked() {
+                    if ui
+                        .add(egui::Button::new(egui::RichText::new(label).strong()).frame(false))
+                        .on_hover_text("Sort by this column; again to reverse")
+                        .clicked()
+                    {
                         commands.push(Command::SortBy(column));
                     }
                 });
@@ -79,7 +91,8 @@ pub fn table_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>
             body.rows(ROW_HEIGHT, state.rows.len(), |mut row| {
                 let i = state.rows[row.index()];
                 row.set_selected(state.selected == Some(i));
-                let rejected = state.dataset.engagements[i].review == crate::model::Review::Rejected;
+                let rejected =
+                    state.dataset.engagements[i].review == crate::model::Review::Rejected;
                 for column in Column::ALL {
                     row.col(|ui| {
                         let text = cell_text(state, i, column);

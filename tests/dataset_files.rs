@@ -1,0 +1,168 @@
+//! The dataset file end to end: extract the sample corpus, save, reopen, compare; bad files.
+
+use entente::dataset::{Dataset, DatasetError};
+use std::process::Command;
+
+fn entente() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_entente"))
+}
+
+#[test]
+fn extracted_samples_survive_save_and_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.entente.json");
+    let status = entente()
+        .args(["extract", "assets/corpus", "-o"])
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+
+    let (first, warnings) = Dataset::load(&out).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(first.articles.len(), 5);
+    assert!(first.engagements.len() >= 5);
+    for e in &first.engagements {
+        assert!(e.parties.len() >= 2, "{e:?}");
+        assert!(!e.evidence.is_empty(), "every record has evidence: {e:?}");
+        let article = first.article(&e.article_ids[0]).unwrap();
+        for ev in &e.evidence {
+            assert!(
+                article.text.get(ev.start..ev.end).is_some(),
+                "evidence on char boundaries"
+            );
+        }
+    }
+
+    // Save again and reopen: identical.
+    let again = dir.path().join("y.entente.json");
+    first.save(&again).unwrap();
+    let (second, _) = Dataset::load(&again).unwrap();
+    assert_eq!(first, second);
+
+    // Same text, same ids.
+    let out2 = dir.path().join("z.entente.json");
+    assert!(
+        entente()
+            .args(["extract", "assets/corpus", "-o"])
+            .arg(&out2)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (third, _) = Dataset::load(&out2).unwrap();
+    let ids = |d: &Dataset| {
+        d.engagements
+            .iter()
+            .map(|e| e.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&first), ids(&third));
+}
+
+#[test]
+fn a_malformed_dataset_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.entente.json");
+    std::fs::write(
+        &bad,
+        "{\"format\": \"entente.dataset\", \"version\": 1, \"engagements\": [ {\"id\": 3 ",
+    )
+    .unwrap();
+    match Dataset::load(&bad) {
+        Err(DatasetError::Parse { path, .. }) => assert_eq!(path, bad),
+        other => panic!("expected a parse error, got {other:?}"),
+    }
+    let out = entente().arg("stats").arg(&bad).output().unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    assert!(
+        stderr.contains("bad.entente.json") && stderr.contains("line 1"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn export_writes_csv_that_spreadsheets_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("x.entente.json");
+    assert!(
+        entente()
+            .args(["extract", "assets/corpus", "-o"])
+            .arg(&data)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let csv_path = dir.path().join("x.csv");
+    let out = entente()
+        .arg("export")
+        .arg(&data)
+        .arg("--csv")
+        .arg(&csv_path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (dataset, _) = Dataset::load(&data).unwrap();
+    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
+    assert_eq!(reader.records().count(), dataset.engagements.len());
+
+    let stats = entente().arg("stats").arg(&data).output().unwrap();
+    let text = String::from_utf8_lossy(&stats.stdout);
+    assert!(text.contains("by kind:") && text.contains("PAK"), "{text}");
+}
+
+#[test]
+fn missing_input_fails_with_the_path_named() {
+    let out = entente()
+        .args(["extract", "/no/such/dir", "-o", "/tmp/never.json"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/dir"));
+}
+
+/// Reads ../shared (the team's corpus and gold); skipped when it is absent.
+#[test]
+fn sample_corpus_scores_against_the_gold() {
+    let shared = std::path::Path::new("../shared");
+    let (score, gold) = (
+        shared.join("tools/score.py"),
+        shared.join("gold/seeds.gold.json"),
+    );
+    if !score.exists() || !gold.exists() {
+        eprintln!("skipped: ../shared is not here");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("x.entente.json");
+    assert!(
+        entente()
+            .args(["extract", "assets/corpus", "-o"])
+            .arg(&data)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = Command::new("python3")
+        .arg(&score)
+        .arg(&data)
+        .arg(&gold)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let f1: f64 = text
+        .lines()
+        .last()
+        .and_then(|l| l.strip_prefix("F1 "))
+        .and_then(|l| l.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no F1 line in {text}"));
+    assert!(f1 >= 0.84, "F1 fell to {f1}:\n{text}");
+    assert!(!text.contains("VIOLATION"), "{text}");
+}
