@@ -509,11 +509,11 @@ impl EntenteApp {
                 s
             }
         };
-        if let Some(storage) = cc.storage {
-            if let Some(sort) = eframe::get_value::<Option<SortKey>>(storage, "sort") {
-                state.sort = sort;
-                state.refresh_rows();
-            }
+        if let Some(storage) = cc.storage
+            && let Some(sort) = eframe::get_value::<Option<SortKey>>(storage, "sort")
+        {
+            state.sort = sort;
+            state.refresh_rows();
         }
         EntenteApp {
             state,
@@ -526,11 +526,12 @@ impl eframe::App for EntenteApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.state.poll();
-        if ctx.input(|i| i.viewport().close_requested()) && !self.state.close_now {
-            if self.state.dirty {
-                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.state.pending = Some(Pending::Quit);
-            }
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.state.close_now
+            && self.state.dirty
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.state.pending = Some(Pending::Quit);
         }
         let mut commands = Vec::new();
         crate::ui::app_ui(ui, &self.state, &mut commands);

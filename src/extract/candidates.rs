@@ -13,12 +13,8 @@ use std::sync::LazyLock;
 /// What the extractor reads from one article before pairing.
 pub struct Analysis {
     pub sentences: Vec<Sentence>,
-    pub mentions: Vec<Mention>,
-    pub dates: Vec<DateMention>,
     pub people: Vec<Vec<PersonMention>>,
     pub candidates: Vec<Candidate>,
-    /// The two parties the article is mostly about, when it has such a pair.
-    pub main_pair: Option<[PartyCode; 2]>,
     /// The dateline place ("ISLAMABAD:") and its state.
     pub dateline: Option<(String, PartyCode, Range<usize>)>,
     /// Sentences that refer back to an earlier act ("the meeting was …") by index of the
@@ -36,7 +32,6 @@ pub struct Candidate {
     pub rule: String,
     pub trigger: Range<usize>,
     pub sentence: usize,
-    pub clause: Range<usize>,
     pub parties: Vec<PartyCode>,
     pub party_spans: Vec<Range<usize>>,
     /// True when parties came from the article's main pair rather than the sentence.
@@ -142,7 +137,7 @@ fn acting_parties(
                     .is_match(&text[range.start.max(m.start.saturating_sub(40))..m.start]),
                 FormKind::Place | FormKind::NotAParty => false,
             };
-            acting.then(|| (party, m.start..m.end))
+            acting.then_some((party, m.start..m.end))
         })
         .collect()
 }
@@ -407,7 +402,6 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
                 rule: rule.to_string(),
                 trigger: trigger.clone(),
                 sentence: si,
-                clause,
                 parties: codes,
                 party_spans,
                 parties_inferred: inferred,
@@ -439,11 +433,8 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
     }
     Analysis {
         sentences,
-        mentions,
-        dates,
         people,
         candidates,
-        main_pair,
         dateline,
         anaphora,
         scope,
@@ -645,12 +636,11 @@ fn mechanism_of(
     }
     // Keep the trigger's case for "Defence Consultative Group (DCG) meeting".
     let after = &text[end..clause.end];
-    if let Some(rest) = after.strip_prefix(' ') {
-        if rest.starts_with('(') {
-            if let Some(close) = rest.find(')') {
-                end += 1 + close + 1;
-            }
-        }
+    if let Some(rest) = after.strip_prefix(' ')
+        && rest.starts_with('(')
+        && let Some(close) = rest.find(')')
+    {
+        end += 1 + close + 1;
     }
     while text[start..end].starts_with(['-', '–', '(']) {
         start += 1;

@@ -244,10 +244,9 @@ fn tokenize(text: &str) -> Vec<Tok> {
                         | b't'
                         | b'y'
                 )
+                && let Some(l) = lower_buf(w, &mut buf)
             {
-                if let Some(l) = lower_buf(w, &mut buf) {
-                    t.trig = trigger_word(&buf[..l]);
-                }
+                t.trig = trigger_word(&buf[..l]);
             }
             if t.cap && w.len() >= 3 && w.len() <= 9 {
                 if let Some(l) = lower_buf(w, &mut buf) {
@@ -728,7 +727,10 @@ impl<'a> Ctx<'a> {
 
     /// Year for a month(-day) without a year, chosen from the publication date and tense.
     fn year_for(&self, m: u32, d: Option<u32>, a: usize, b: usize) -> (i32, String) {
-        let p = self.pubd.unwrap();
+        // Callers only ask when a publication date is known.
+        let Some(p) = self.pubd else {
+            return (0, String::from("no publication date"));
+        };
         let py = p.year();
         let key = |y: i32| -> i64 {
             // months since epoch*40 + day, for comparisons
@@ -817,7 +819,7 @@ impl<'a> Ctx<'a> {
 
     /// ISO 2019-06-19.
     fn p_iso(&self, i: usize) -> Option<Found> {
-        let (y, j) = self.year_at(i).or_else(|| {
+        let (y, j) = self.year_at(i).or({
             // year_at rejects a year glued to a following '-'? No: '-' is punct, accepted.
             None
         })?;
@@ -951,16 +953,14 @@ impl<'a> Ctx<'a> {
                 k += 1;
             }
             if let Some((y, k2)) = self.year_at(k) {
-                if !t.abbr || t.allcap || true {
-                    return Some(self.found(
-                        i,
-                        k2,
-                        Some(ym(y, m)),
-                        Precision::Month,
-                        "absolute".into(),
-                        false,
-                    ));
-                }
+                return Some(self.found(
+                    i,
+                    k2,
+                    Some(ym(y, m)),
+                    Precision::Month,
+                    "absolute".into(),
+                    false,
+                ));
             }
         }
         if t.abbr {
@@ -996,9 +996,6 @@ impl<'a> Ctx<'a> {
             return Some(f);
         }
         // bare month: guard against names, modal "may", verb "march"
-        if t.allcap && !(i > 0 && self.t[i - 1].allcap) && false {
-            return None;
-        }
         let prev_ok = i > 0
             && self.is_any(
                 i - 1,
@@ -1144,31 +1141,34 @@ impl<'a> Ctx<'a> {
     /// Years: "2019", "in 2021", "mid-2020", decades "the 1990s" (no calendar value).
     fn p_year(&self, i: usize) -> Option<Found> {
         // decade "1990s" / "1990's"
-        if let Some((y, len)) = self.num(i) {
-            if len == 4 && (1900..=2090).contains(&y) && y % 10 == 0 && self.adj(i) {
-                let j = i + 1;
-                let k = if self.is_word(j, "s") {
-                    Some(j + 1)
-                } else if self.is_p(j, b'\'') && self.adj(j) && self.is_word(j + 1, "s") {
-                    Some(j + 2)
+        if let Some((y, len)) = self.num(i)
+            && len == 4
+            && (1900..=2090).contains(&y)
+            && y % 10 == 0
+            && self.adj(i)
+        {
+            let j = i + 1;
+            let k = if self.is_word(j, "s") {
+                Some(j + 1)
+            } else if self.is_p(j, b'\'') && self.adj(j) && self.is_word(j + 1, "s") {
+                Some(j + 2)
+            } else {
+                None
+            };
+            if let Some(k) = k {
+                let st = if i > 0 && self.is_word(i - 1, "the") {
+                    i - 1
                 } else {
-                    None
+                    i
                 };
-                if let Some(k) = k {
-                    let st = if i > 0 && self.is_word(i - 1, "the") {
-                        i - 1
-                    } else {
-                        i
-                    };
-                    return Some(self.found(
-                        st,
-                        k,
-                        None,
-                        Precision::Unknown,
-                        format!("decade {}s", y),
-                        false,
-                    ));
-                }
+                return Some(self.found(
+                    st,
+                    k,
+                    None,
+                    Precision::Unknown,
+                    format!("decade {}s", y),
+                    false,
+                ));
             }
         }
         let (y, j) = self.year_at(i)?;
@@ -1544,36 +1544,35 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
-        if let Some(n) = self.t.get(k + 1) {
-            if n.kind == Kind::Word
-                && n.cap
-                && !n.nl_before
-                && n.month == 0
-                && n.wday == 0
-                && !self.is_any(
-                    k + 1,
-                    &[
-                        "Morning",
-                        "Afternoon",
-                        "Evening",
-                        "Night",
-                        "And",
-                        "To",
-                        "On",
-                        "In",
-                        "At",
-                        "The",
-                        "After",
-                        "Before",
-                        "That",
-                    ],
-                )
-                && !(n.allcap && self.t[k].allcap)
-            {
-                return None;
-            }
-            // "Monday's"
+        if let Some(n) = self.t.get(k + 1)
+            && n.kind == Kind::Word
+            && n.cap
+            && !n.nl_before
+            && n.month == 0
+            && n.wday == 0
+            && !self.is_any(
+                k + 1,
+                &[
+                    "Morning",
+                    "Afternoon",
+                    "Evening",
+                    "Night",
+                    "And",
+                    "To",
+                    "On",
+                    "In",
+                    "At",
+                    "The",
+                    "After",
+                    "Before",
+                    "That",
+                ],
+            )
+            && !(n.allcap && self.t[k].allcap)
+        {
+            return None;
         }
+        // "Monday's"
         let mut j = k + 1;
         // "Monday, Oct. 26[, 1998]" / "Monday 5 June"
         {
@@ -1598,11 +1597,10 @@ impl<'a> Ctx<'a> {
         let mut wd2 = None;
         if (self.is_dash(j) || self.is_any(j, &["to", "through", "till", "until", "and"]))
             && self.t.get(j + 1).is_some_and(|x| x.wday != 0)
+            && (!self.is_word(j, "and") || self.is_word(i, "between"))
         {
-            if !self.is_word(j, "and") || self.is_word(i, "between") {
-                wd2 = Some(self.t[j + 1].wday);
-                j += 2;
-            }
+            wd2 = Some(self.t[j + 1].wday);
+            j += 2;
         }
         if !mode.is_empty() || self.is_word(i, "this") {
             st = i;
@@ -2083,11 +2081,11 @@ impl<'a> Ctx<'a> {
                         if self.is_dash(k) && self.adj(i) {
                             k += 1;
                         }
-                        if self.t.get(k).is_some_and(|x| x.month != 0) {
-                            if let Some(mut f) = self.p_month(k) {
-                                f.start_tok = i;
-                                cands[6] = Some(f);
-                            }
+                        if self.t.get(k).is_some_and(|x| x.month != 0)
+                            && let Some(mut f) = self.p_month(k)
+                        {
+                            f.start_tok = i;
+                            cands[6] = Some(f);
                         }
                     }
                 }
@@ -2129,34 +2127,34 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
             Kind::Word => t.month != 0 || t.wday != 0 || t.trig,
             Kind::Punct => false,
         };
-        if cand {
-            if let Some(f) = ctx.try_at(i) {
-                if f.end_tok > f.start_tok && f.start_tok >= i.saturating_sub(2) {
-                    let s = ctx.t[f.start_tok].s as usize;
-                    let e = ctx.t[f.end_tok - 1].e as usize;
-                    // never overlap a previous mention
-                    let s = match out.last() {
-                        Some(DateMention { end, .. }) if *end > s => {
-                            i = f.end_tok.max(i + 1);
-                            continue;
-                        }
-                        _ => s,
-                    };
-                    out.push(DateMention {
-                        start: s,
-                        end: e,
-                        text: text[s..e].to_string(),
-                        value: f.value,
-                        end_value: f.end_value,
-                        precision: f.precision,
-                        basis: f.basis,
-                        relative: f.relative,
-                        partial: f.partial,
-                    });
+        if cand
+            && let Some(f) = ctx.try_at(i)
+            && f.end_tok > f.start_tok
+            && f.start_tok >= i.saturating_sub(2)
+        {
+            let s = ctx.t[f.start_tok].s as usize;
+            let e = ctx.t[f.end_tok - 1].e as usize;
+            // never overlap a previous mention
+            let s = match out.last() {
+                Some(DateMention { end, .. }) if *end > s => {
                     i = f.end_tok.max(i + 1);
                     continue;
                 }
-            }
+                _ => s,
+            };
+            out.push(DateMention {
+                start: s,
+                end: e,
+                text: text[s..e].to_string(),
+                value: f.value,
+                end_value: f.end_value,
+                precision: f.precision,
+                basis: f.basis,
+                relative: f.relative,
+                partial: f.partial,
+            });
+            i = f.end_tok.max(i + 1);
+            continue;
         }
         i += 1;
     }

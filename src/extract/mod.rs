@@ -50,7 +50,7 @@ pub fn extract_all_with_progress(
             }
             let out = extract_article(a);
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            if n % 64 == 0 || n == articles.len() {
+            if n.is_multiple_of(64) || n == articles.len() {
                 progress(n);
             }
             Some(out)

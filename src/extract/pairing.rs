@@ -34,6 +34,9 @@ static LEADS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid")
 });
 
+/// A place name and the state it lies in.
+type PlaceAndState = (Option<String>, Option<PartyCode>);
+
 struct Draft {
     parts: Vec<usize>,
     kind: Kind,
@@ -92,10 +95,10 @@ fn compatible(d: &Draft, c: &Candidate) -> bool {
     if d.kind != c.kind || d.parties != c.parties || d.past != c.past_occurrence {
         return false;
     }
-    if let (Some(a), Some((b, _))) = (d.round, &c.round) {
-        if a != *b {
-            return false;
-        }
+    if let (Some(a), Some((b, _))) = (d.round, &c.round)
+        && a != *b
+    {
+        return false;
     }
     let same_forum = match (&d.mechanism, &c.mechanism) {
         (Some((a, true)), Some((b, true, _))) => {
@@ -104,9 +107,8 @@ fn compatible(d: &Draft, c: &Candidate) -> bool {
             }
             true
         }
-        (Some((a, _)), Some((b, _, _))) => {
-            similar_mechanisms(a, b) || d.round.is_some() || c.round.is_some() || true
-        }
+        // A generic name ("defence talks") fits any forum of the same parties.
+        (Some(_), Some(_)) => true,
         _ => false,
     };
     let statuses_agree = d.status == c.status || !d.status_cued || !c.status_cued;
@@ -129,10 +131,10 @@ fn absorb(d: &mut Draft, i: usize, c: &Candidate) {
         _ => {}
     }
     if d.date.is_none() || d.date.as_ref().is_some_and(|x| x.value.is_none()) {
-        if let Some(date) = &c.date {
-            if date.value.is_some() || d.date.is_none() {
-                d.date = Some(date.clone());
-            }
+        if let Some(date) = &c.date
+            && (date.value.is_some() || d.date.is_none())
+        {
+            d.date = Some(date.clone());
         }
     } else if let (Some(a), Some(b)) = (&d.date, &c.date) {
         // Prefer the more exact reading.
@@ -142,12 +144,11 @@ fn absorb(d: &mut Draft, i: usize, c: &Candidate) {
             d.date = Some(b.clone());
         }
     }
-    if d.location.is_none() || d.location.as_ref().is_some_and(|l| l.0.is_none()) {
-        if let Some((place, country, _)) = &c.location {
-            if place.is_some() || d.location.is_none() {
-                d.location = Some((place.clone(), *country));
-            }
-        }
+    if (d.location.is_none() || d.location.as_ref().is_some_and(|l| l.0.is_none()))
+        && let Some((place, country, _)) = &c.location
+        && (place.is_some() || d.location.is_none())
+    {
+        d.location = Some((place.clone(), *country));
     }
     if !d.status_cued && c.status_cued {
         d.status = c.status;
@@ -219,7 +220,7 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
         })
         .cloned();
     // A visit's place is where its meetings happened.
-    let visit_places: Vec<(Vec<PartyCode>, (Option<String>, Option<PartyCode>))> = drafts
+    let visit_places: Vec<(Vec<PartyCode>, PlaceAndState)> = drafts
         .iter()
         .filter(|d| d.kind == Kind::Visit)
         .filter_map(|d| Some((d.parties.clone(), d.location.clone()?)))
@@ -234,11 +235,12 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
     let text = &article.text;
     let mut out = Vec::new();
     for mut d in drafts {
-        if d.status == Status::Held && !d.past && d.date.as_ref().is_none_or(|x| x.value.is_none())
+        if d.status == Status::Held
+            && !d.past
+            && d.date.as_ref().is_none_or(|x| x.value.is_none())
+            && let Some(ev) = &event_date
         {
-            if let Some(ev) = &event_date {
-                d.date = Some(ev.clone());
-            }
+            d.date = Some(ev.clone());
         }
         if let (Some(date), Some(published)) = (&d.date, article.published) {
             let after_publication = date

@@ -334,8 +334,7 @@ fn party_near(
     let left = mentions
         .iter()
         .filter(acting)
-        .filter(|m| m.start >= floor && m.end <= person.end)
-        .last();
+        .rfind(|m| m.start >= floor && m.end <= person.end);
     if let Some(m) = left {
         return m.party;
     }
@@ -354,7 +353,9 @@ fn party_near(
 mod tests {
     use super::*;
 
-    fn people(text: &str) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+    type Found = (String, Option<String>, Option<String>, Option<String>);
+
+    fn people(text: &str) -> Vec<Found> {
         let lex = Lexicon::builtin();
         let mentions = lex.mentions(text);
         find_people(text, 0..text.len(), lex, &mentions)

@@ -48,8 +48,7 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
                 let starts_sentence = next.is_uppercase()
                     || next.is_ascii_digit()
                     || matches!(next, '"' | '“' | '‘' | '\'');
-                if starts_sentence && b != b'.' || starts_sentence && !is_abbreviation(&text[s..i])
-                {
+                if starts_sentence && (b != b'.' || !is_abbreviation(&text[s..i])) {
                     out.push(Sentence {
                         range: s..i + 1,
                         paragraph,

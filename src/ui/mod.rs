@@ -30,10 +30,14 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     egui::Panel::bottom("status").show(ui, |ui| status_bar_ui(ui, state, commands));
     egui::Panel::right("source")
         .resizable(true)
-        .default_size(ui.available_width() * 0.42)
+        .default_size(540.0)
         .min_size(280.0)
         .show(ui, |ui| source::source_ui(ui, state, commands));
-    egui::CentralPanel::default().show(ui, |ui| table::table_ui(ui, state, commands));
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::horizontal()
+            .id_salt("table-h")
+            .show(ui, |ui| table::table_ui(ui, state, commands));
+    });
     pending_ui(ui, state, commands);
     load_report_ui(ui, state, commands);
 }

@@ -128,13 +128,13 @@ fn article_ui(ui: &mut egui::Ui, state: &AppState, e: &Engagement, a: &Article) 
         .show(ui, |ui| {
             let galley = ui.fonts_mut(|f| f.layout_job(job));
             let response = ui.add(egui::Label::new(galley.clone()).selectable(true));
-            if state.scroll_to_evidence {
-                if let Some(c) = first_evidence_char {
-                    let rect = galley
-                        .pos_from_cursor(CCursor::new(c))
-                        .translate(response.rect.min.to_vec2());
-                    ui.scroll_to_rect(rect, Some(egui::Align::Center));
-                }
+            if state.scroll_to_evidence
+                && let Some(c) = first_evidence_char
+            {
+                let rect = galley
+                    .pos_from_cursor(CCursor::new(c))
+                    .translate(response.rect.min.to_vec2());
+                ui.scroll_to_rect(rect, Some(egui::Align::Center));
             }
         });
 }

@@ -57,10 +57,10 @@ pub fn table_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>
         };
         builder = builder.column(Col::initial(width).at_least(36.0).clip(true));
     }
-    if state.scroll_to_evidence {
-        if let Some(row) = selected_row {
-            builder = builder.scroll_to_row(row, None);
-        }
+    if state.scroll_to_evidence
+        && let Some(row) = selected_row
+    {
+        builder = builder.scroll_to_row(row, None);
     }
     builder
         .header(24.0, |mut header| {
