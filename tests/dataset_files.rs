@@ -166,3 +166,31 @@ fn sample_corpus_scores_against_the_gold() {
     assert!(f1 >= 0.84, "F1 fell to {f1}:\n{text}");
     assert!(!text.contains("VIOLATION"), "{text}");
 }
+
+/// Reads ../shared/corpus/dev (300 real articles); skipped when it is absent. Every article is
+/// extracted without a panic and every evidence span lies on character boundaries.
+#[test]
+fn real_articles_extract_with_valid_evidence() {
+    let dev = std::path::Path::new("../shared/corpus/dev");
+    if !dev.exists() {
+        eprintln!("skipped: ../shared is not here");
+        return;
+    }
+    let (articles, report) = entente::corpus::load_paths(&[dev.to_owned()], &mut |_| {});
+    assert!(articles.len() >= 300, "{report:?}");
+    let engagements = entente::extract::extract_all(&articles);
+    for e in &engagements {
+        assert!(
+            e.parties.len() >= 2 && e.parties.windows(2).all(|w| w[0] < w[1]),
+            "{e:?}"
+        );
+        let article = articles.iter().find(|a| a.id == e.article_ids[0]).unwrap();
+        for ev in &e.evidence {
+            assert!(
+                article.text.get(ev.start..ev.end).is_some(),
+                "{ev:?} in {}",
+                article.file_name()
+            );
+        }
+    }
+}

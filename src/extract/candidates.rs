@@ -133,8 +133,9 @@ fn acting_parties(
             let party = m.party?;
             let acting = match m.kind {
                 FormKind::Demonym | FormKind::Organisation => true,
-                FormKind::StateName | FormKind::Capital => !LOCATIVE_BEFORE
-                    .is_match(&text[range.start.max(m.start.saturating_sub(40))..m.start]),
+                FormKind::StateName | FormKind::Capital => !LOCATIVE_BEFORE.is_match(
+                    &text[range.start.max(snap(text, m.start.saturating_sub(40)))..m.start],
+                ),
                 FormKind::Place | FormKind::NotAParty => false,
             };
             acting.then_some((party, m.start..m.end))
@@ -158,7 +159,8 @@ fn visit_hosts(
             )
         })
         .filter(|m| {
-            LOCATIVE_BEFORE.is_match(&text[clause.start.max(m.start.saturating_sub(40))..m.start])
+            LOCATIVE_BEFORE
+                .is_match(&text[clause.start.max(snap(text, m.start.saturating_sub(40)))..m.start])
         })
         .filter_map(|m| Some((m.party?, m.start..m.end)))
         .collect()

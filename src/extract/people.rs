@@ -93,13 +93,9 @@ const MONTHS: [&str; 12] = [
 fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let s = &text[range.clone()];
-    let mut pos = 0;
-    for raw in s.split(char::is_whitespace) {
-        let start = range.start + pos;
-        pos += raw.len() + 1;
-        if raw.is_empty() {
-            continue;
-        }
+    for raw in s.split_whitespace() {
+        // Offsets from the slice itself: separators may be several bytes (U+00A0).
+        let start = range.start + (raw.as_ptr() as usize - s.as_ptr() as usize);
         let lead = raw.len() - raw.trim_start_matches(['(', '"', '“', '‘', '\'']).len();
         let mut core = &raw[lead..];
         let mut ends_phrase = false;
@@ -338,7 +334,10 @@ fn party_near(
     if let Some(m) = left {
         return m.party;
     }
-    let ceiling = (person.end + 90).min(sentence.end);
+    let mut ceiling = (person.end + 90).min(sentence.end);
+    while !text.is_char_boundary(ceiling) {
+        ceiling -= 1;
+    }
     let right_text = &text[person.end..ceiling];
     // Stop at the next person-like break so "A and the US Under Secretary B" does not give A to the US.
     let stop = right_text.find(" and ").map_or(ceiling, |i| person.end + i);
@@ -424,6 +423,17 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, "Sato");
+    }
+
+    #[test]
+    fn multi_byte_spaces_keep_offsets_on_characters() {
+        let text = "The visitors were led by Kenji\u{a0}Sato, Director General, and Mr\u{a0}Ito.";
+        let lex = Lexicon::builtin();
+        let found = find_people(text, 0..text.len(), lex, &lex.mentions(text));
+        assert!(!found.is_empty());
+        for p in found {
+            assert_eq!(&text[p.range.clone()], p.name);
+        }
     }
 
     #[test]
