@@ -112,28 +112,27 @@ fn arrow_keys_move_the_selection_down_the_visible_rows() {
     );
 }
 
+fn visible_kinds(harness: &Harness<'_, EntenteApp>) -> Vec<entente::model::Kind> {
+    let state = &harness.state().state;
+    state
+        .rows
+        .iter()
+        .map(|&i| state.dataset.engagements[i].kind)
+        .collect()
+}
+
 #[test]
 fn sorting_by_a_column_header_orders_rows() {
     let mut harness = app();
     harness.get_by_label("Kind").click();
     harness.run();
-    let state = &harness.state().state;
-    let kinds: Vec<_> = state
-        .rows
-        .iter()
-        .map(|&i| state.dataset.engagements[i].kind)
-        .collect();
+    let kinds = visible_kinds(&harness);
     let mut sorted = kinds.clone();
     sorted.sort();
     assert_eq!(kinds, sorted);
     harness.get_by_label("Kind ^").click();
     harness.run();
-    let state = &harness.state().state;
-    let kinds: Vec<_> = state
-        .rows
-        .iter()
-        .map(|&i| state.dataset.engagements[i].kind)
-        .collect();
+    let kinds = visible_kinds(&harness);
     sorted.reverse();
     assert_eq!(kinds, sorted);
 }

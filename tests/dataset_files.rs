@@ -7,16 +7,21 @@ fn entente() -> Command {
     Command::new(env!("CARGO_BIN_EXE_entente"))
 }
 
+/// Runs `entente extract` over the sample corpus into `out`.
+fn extract_samples(out: &std::path::Path) {
+    let status = entente()
+        .args(["extract", "assets/corpus", "-o"])
+        .arg(out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
 #[test]
 fn extracted_samples_survive_save_and_reopen() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("x.entente.json");
-    let status = entente()
-        .args(["extract", "assets/corpus", "-o"])
-        .arg(&out)
-        .status()
-        .unwrap();
-    assert!(status.success());
+    extract_samples(&out);
 
     let (first, warnings) = Dataset::load(&out).unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
@@ -42,14 +47,7 @@ fn extracted_samples_survive_save_and_reopen() {
 
     // Same text, same ids.
     let out2 = dir.path().join("z.entente.json");
-    assert!(
-        entente()
-            .args(["extract", "assets/corpus", "-o"])
-            .arg(&out2)
-            .status()
-            .unwrap()
-            .success()
-    );
+    extract_samples(&out2);
     let (third, _) = Dataset::load(&out2).unwrap();
     let ids = |d: &Dataset| {
         d.engagements
@@ -87,14 +85,7 @@ fn a_malformed_dataset_is_an_error_not_a_panic() {
 fn export_writes_csv_that_spreadsheets_read() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("x.entente.json");
-    assert!(
-        entente()
-            .args(["extract", "assets/corpus", "-o"])
-            .arg(&data)
-            .status()
-            .unwrap()
-            .success()
-    );
+    extract_samples(&data);
     let csv_path = dir.path().join("x.csv");
     let out = entente()
         .arg("export")
@@ -141,14 +132,7 @@ fn sample_corpus_scores_against_the_gold() {
     }
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("x.entente.json");
-    assert!(
-        entente()
-            .args(["extract", "assets/corpus", "-o"])
-            .arg(&data)
-            .status()
-            .unwrap()
-            .success()
-    );
+    extract_samples(&data);
     let out = Command::new("python3")
         .arg(&score)
         .arg(&data)
