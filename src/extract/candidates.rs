@@ -1,7 +1,7 @@
 //! One candidate act per trigger clause, with the fields read from its clause and sentence.
 
 use super::dates::{self, DateMention};
-use super::lexicon::{FormKind, Lexicon, Mention};
+use super::lexicon::{FormKind, Lexicon, Mention, mentions_in};
 use super::people::{PersonMention, find_people};
 use super::text::{self, Sentence};
 use crate::model::{Article, Kind, PartyCode, Status};
@@ -57,16 +57,34 @@ fn re(pattern: &str) -> Regex {
 }
 
 static CANCELLED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:cancel(?:l)?ed|called off|postponed|scrapped|suspended|put off|deferred)\b")
+    re(
+        r"\b(?:cancel(?:l)?(?:ed|s)?|call(?:ed|s)? off|postpone[ds]?|scrap(?:s|ped)?|suspend(?:ed|s)?|put off|defer(?:red|s)?|paus(?:ed|es))\b",
+    )
 });
 static PROPOSED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:propos(?:ed|es|al|ing)|suggest(?:ed|s)|offered to|invited|invitation|call(?:ed|s) for|urg(?:ed|es) (?:the )?(?:holding|establishment))\b",
+        r"\b(?:propos(?:ed|es|al|ing)|suggest(?:ed|s)|offered to|call(?:ed|s) for|urg(?:ed|es) (?:the )?(?:holding|establishment))\b",
     )
 });
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:will|shall|would|is set to|are set to|set to|to hold|to be held|to visit|to sign|to meet|to travel|is due|are due|due to|scheduled|expected to|plans? to|planned|planning to|upcoming|forthcoming|is to|are to|next (?:week|month|year)|coming (?:week|month|days)|later this|to host|to participate|to attend|to lead)\b",
+    )
+});
+static PAST_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:signed|inked|initialled|renewed|met|visited|held|called on|paid|telephoned|spoke|concluded|conducted|hosted|received|travelled|traveled)\b",
+    )
+});
+static MODAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:will|would|shall|to|set to|expected to|plans? to|due to|is to|are to|may|might|could)\s+(?:\w+\s+){0,2}$",
+    )
+});
+/// "called on the nation to …": urging, not a courtesy call.
+static URGING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s+(?:the\s+|all\s+|both\s+|world\s+)?(?:nation|people|public|world|international community|global community|governments?|countries|states|parties|sides|everyone|citizens|masses|youth|authorities|leaders|community|members|stakeholders|individuals)\b",
     )
 });
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
@@ -125,9 +143,8 @@ fn acting_parties(
     range: &Range<usize>,
     dateline: Option<&Range<usize>>,
 ) -> Vec<(PartyCode, Range<usize>)> {
-    mentions
+    mentions_in(mentions, range)
         .iter()
-        .filter(|m| m.start >= range.start && m.end <= range.end)
         .filter(|m| dateline.is_none_or(|d| m.start >= d.end))
         .filter_map(|m| {
             let party = m.party?;
@@ -149,9 +166,8 @@ fn visit_hosts(
     mentions: &[Mention],
     clause: &Range<usize>,
 ) -> Vec<(PartyCode, Range<usize>)> {
-    mentions
+    mentions_in(mentions, clause)
         .iter()
-        .filter(|m| m.start >= clause.start && m.end <= clause.end)
         .filter(|m| {
             matches!(
                 m.kind,
@@ -254,6 +270,11 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
             if hostile && !matches!(kind, Kind::Agreement | Kind::PhoneCall) {
                 continue;
             }
+            if kind == Kind::CourtesyCall
+                && URGING.is_match(&text[trigger.end..clause.end.max(trigger.end)])
+            {
+                continue;
+            }
             // "for talks", "to hold talks" after a visit is the visit's purpose, not another act.
             if kind == Kind::Meeting
                 && PURPOSE.is_match(before_trigger)
@@ -263,21 +284,15 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
             {
                 continue;
             }
-            // "The meeting was marked by …": a definite noun near the start of the sentence that
-            // names no party beyond those of the act before it.
-            let opening = text[sentence.range.start..trigger.start]
-                .split_whitespace()
-                .count()
-                <= 4;
-            let known_parties = last_created
-                .map(|l| candidates[l].parties.clone())
-                .unwrap_or_default();
+            // "The meeting was marked by …", "the recent visit": a definite noun that names no
+            // party beyond those of an act already read.
+            let known = |p: &PartyCode| candidates.iter().any(|c| c.parties.contains(p));
             let refers_back = matches!(
                 kind,
                 Kind::Meeting | Kind::Dialogue | Kind::Visit | Kind::CourtesyCall | Kind::PhoneCall
             ) && ANAPHOR.is_match(before_trigger)
-                && (clause_parties.is_empty()
-                    || (opening && clause_parties.iter().all(|p| known_parties.contains(&p.0))))
+                && last_created.is_some()
+                && clause_parties.iter().all(|p| known(&p.0))
                 && !rule.starts_with("dialogue.round")
                 && !rule.starts_with("dialogue.held");
             if refers_back {
@@ -330,23 +345,16 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
             let mut codes: Vec<PartyCode> = parties.iter().map(|p| p.0).collect();
             codes.sort();
             codes.dedup();
-            let mut inferred = false;
-            if codes.len() < 2 {
-                match (main_pair, codes.first()) {
-                    (Some(pair), None) => {
-                        codes = pair.to_vec();
-                        inferred = true;
-                    }
-                    (Some(pair), Some(one)) if pair.contains(one) => {
-                        codes = pair.to_vec();
-                        inferred = true;
-                    }
-                    _ => continue,
-                }
-            }
-            codes.sort();
+            // Fewer than two parties stated: filled in after the whole article is read.
+            let inferred = codes.len() < 2;
             let clause_text = &text[clause.clone()];
-            let (status, status_cued) = status_of(clause_text, &text[sentence.range.clone()], kind);
+            let (status, status_cued) = status_of(
+                clause_text,
+                &text[sentence.range.clone()],
+                kind,
+                &text[trigger.clone()],
+                before_trigger,
+            );
             let other_clauses: Vec<Range<usize>> = sentence_triggers
                 .iter()
                 .filter(|(_, _, r)| *r != trigger)
@@ -433,6 +441,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
             }
         }
     }
+    fill_parties(&mut candidates, main_pair, dateline.as_ref().map(|d| d.1));
     Analysis {
         sentences,
         people,
@@ -440,6 +449,53 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
         dateline,
         anaphora,
         scope,
+    }
+}
+
+/// Completes the parties of acts whose sentence names fewer than two. The other side is, in
+/// order: a pair the article states elsewhere for an act, the dateline's state (the host of a
+/// news agency's story), or the article's main pair. An act that cannot be completed keeps
+/// fewer than two parties and is left out.
+fn fill_parties(
+    candidates: &mut [Candidate],
+    main_pair: Option<[PartyCode; 2]>,
+    home: Option<PartyCode>,
+) {
+    let mut stated: Vec<([PartyCode; 2], usize)> = Vec::new();
+    for c in candidates.iter().filter(|c| c.parties.len() == 2) {
+        let pair = [c.parties[0], c.parties[1]];
+        match stated.iter_mut().find(|(p, _)| *p == pair) {
+            Some((_, n)) => *n += 1,
+            None => stated.push((pair, 1)),
+        }
+    }
+    // Most often stated first; ties keep the order of first mention.
+    stated.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    for c in candidates.iter_mut().filter(|c| c.parties.len() < 2) {
+        let filled: Option<Vec<PartyCode>> = match c.parties.first().copied() {
+            None => stated.first().map(|(p, _)| p.to_vec()),
+            Some(one) => stated
+                .iter()
+                .find(|(p, _)| p.contains(&one))
+                .map(|(p, _)| p.to_vec())
+                .or_else(|| {
+                    // A call on, or visit to, the newsroom's own country often leaves it unsaid.
+                    let contact = matches!(
+                        c.kind,
+                        Kind::CourtesyCall
+                            | Kind::Visit
+                            | Kind::Meeting
+                            | Kind::PhoneCall
+                            | Kind::Exercise
+                    );
+                    home.filter(|h| *h != one && contact).map(|h| vec![one, h])
+                })
+                .or_else(|| main_pair.filter(|p| p.contains(&one)).map(|p| p.to_vec())),
+        };
+        if let Some(mut parties) = filled {
+            parties.sort();
+            c.parties = parties;
+        }
     }
 }
 
@@ -490,9 +546,21 @@ fn find_triggers<'l>(
     found
 }
 
-fn status_of(clause: &str, sentence: &str, kind: Kind) -> (Status, bool) {
+/// The status of an act: cancellation words in its clause; else the tense of the trigger's
+/// own verb ("signed", "visited") unless a modal comes just before it ("will sign", "to visit");
+/// else proposal, future and past cues in the clause, then the sentence.
+fn status_of(
+    clause: &str,
+    sentence: &str,
+    kind: Kind,
+    trigger: &str,
+    before_trigger: &str,
+) -> (Status, bool) {
     if CANCELLED.is_match(clause) {
         return (Status::Cancelled, true);
+    }
+    if PAST_TRIGGER.is_match(trigger) && !MODAL_BEFORE.is_match(before_trigger) {
+        return (Status::Held, true);
     }
     if PROPOSED.is_match(clause) && !matches!(kind, Kind::Agreement) {
         return (Status::Proposed, true);
@@ -650,11 +718,7 @@ fn mechanism_of(
     let name = clean_mechanism(&text[start..end]);
     let proper = capital_words > 0 && trig.chars().next().is_some_and(char::is_uppercase)
         || capital_words >= 2;
-    let only_parties = mentions
-        .iter()
-        .filter(|m| m.start >= start && m.end <= end)
-        .count()
-        >= capital_words
+    let only_parties = mentions_in(mentions, &(start..end)).iter().count() >= capital_words
         && capital_words > 0
         && !trig.chars().next().is_some_and(char::is_uppercase);
     let _ = lex;
@@ -706,9 +770,9 @@ fn location_of(
     dateline: Option<&Range<usize>>,
     visit: bool,
 ) -> Option<(Option<String>, Option<PartyCode>, Range<usize>)> {
-    let candidates: Vec<&Mention> = mentions
+    let candidates: Vec<&Mention> = mentions_in(mentions, clause)
         .iter()
-        .filter(|m| m.start >= clause.start && m.end <= clause.end && m.start >= sentence.start)
+        .filter(|m| m.start >= sentence.start)
         .filter(|m| dateline.is_none_or(|d| m.start >= d.end))
         .filter(|m| {
             let before = &text[clause.start.max(snap(text, m.start.saturating_sub(40)))..m.start];

@@ -102,16 +102,72 @@ impl Sources<'static> {
     };
 }
 
+/// Multi-word phrases matched word by word ("Rear Admiral", "Lt. Gen."), indexed by their
+/// first word so that a lookup costs one hash probe per word of text.
+#[derive(Debug, Default)]
+pub struct PhraseSet {
+    by_first: HashMap<String, Vec<Vec<String>>>,
+}
+
+/// A word as phrases compare it: without a final full stop.
+fn phrase_key(word: &str) -> &str {
+    word.trim_end_matches('.')
+}
+
+impl PhraseSet {
+    fn new<'a>(phrases: impl Iterator<Item = &'a str>) -> PhraseSet {
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for phrase in phrases {
+            let words: Vec<String> = phrase
+                .split_whitespace()
+                .map(|w| phrase_key(w).to_string())
+                .collect();
+            if let Some(first) = words.first() {
+                by_first.entry(first.clone()).or_default().push(words);
+            }
+        }
+        // Longest first: "Rear Admiral" before "Rear".
+        for list in by_first.values_mut() {
+            list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        PhraseSet { by_first }
+    }
+
+    /// The longest phrase that starts at `words[0]`: its length in words and its text.
+    pub fn longest_at(&self, words: &[&str]) -> Option<(usize, String)> {
+        let first = phrase_key(words.first()?);
+        self.by_first.get(first)?.iter().find_map(|phrase| {
+            let fits = phrase.len() <= words.len()
+                && phrase.iter().zip(words).all(|(p, w)| p == phrase_key(w));
+            fits.then(|| (phrase.len(), words[..phrase.len()].join(" ")))
+        })
+    }
+
+    /// Whether the set holds this exact phrase.
+    pub fn contains(&self, phrase: &str) -> bool {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        self.longest_at(&words)
+            .is_some_and(|(n, _)| n == words.len())
+    }
+}
+
+/// The mentions (sorted by position) that lie inside `range`.
+pub fn mentions_in<'m>(mentions: &'m [Mention], range: &std::ops::Range<usize>) -> &'m [Mention] {
+    let from = mentions.partition_point(|m| m.start < range.start);
+    let to = mentions.partition_point(|m| m.end <= range.end).max(from);
+    &mentions[from..to]
+}
+
 /// The compiled dictionaries.
 pub struct Lexicon {
     forms: AhoCorasick,
     form_info: Vec<(FormKind, Option<PartyCode>)>,
     /// Common English name of each state or organisation.
     pub names: HashMap<PartyCode, String>,
-    /// Ranks, longest first ("Rear Admiral" before "Admiral").
-    pub ranks: Vec<String>,
+    /// Ranks ("Rear Admiral", "Lt. Gen.").
+    pub ranks: PhraseSet,
     /// Courtesy prefixes ("Mr", "H.E.").
-    pub honorifics: Vec<String>,
+    pub honorifics: PhraseSet,
     /// Words of offices and bodies.
     pub office_words: HashSet<String>,
     /// Trigger rules in file order.
@@ -218,14 +274,8 @@ impl Lexicon {
                 line: 0,
                 problem: e.to_string(),
             })?;
-        let mut ranks: Vec<String> = data_lines(src.ranks)
-            .map(|s| s.trim().to_string())
-            .collect();
-        ranks.sort_by_key(|r| std::cmp::Reverse(r.len()));
-        let mut honorifics: Vec<String> = data_lines(src.honorifics)
-            .map(|s| s.trim().to_string())
-            .collect();
-        honorifics.sort_by_key(|r| std::cmp::Reverse(r.len()));
+        let ranks = PhraseSet::new(data_lines(src.ranks));
+        let honorifics = PhraseSet::new(data_lines(src.honorifics));
         let office_words = data_lines(src.office_words)
             .map(|s| s.trim().to_string())
             .collect();
@@ -265,13 +315,13 @@ impl Lexicon {
     /// Every dictionary form in `text` that stands as a whole word, left to right, longest
     /// first. Forms hidden inside a [`FormKind::NotAParty`] phrase are not reported.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
-        let bytes = text.as_bytes();
-        let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+        // Letters and digits of any script continue a word; punctuation such as ’ does not.
+        let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         self.forms
             .find_iter(text)
             .filter(|m| {
-                let before_ok = m.start() == 0 || !is_word(bytes[m.start() - 1]);
-                let after_ok = m.end() == bytes.len() || !is_word(bytes[m.end()]);
+                let before_ok = !is_word(text[..m.start()].chars().next_back());
+                let after_ok = !is_word(text[m.end()..].chars().next());
                 before_ok && after_ok
             })
             .filter_map(|m| {
@@ -320,10 +370,12 @@ mod tests {
         let lex = Lexicon::builtin();
         assert!(lex.names.len() > 190);
         assert!(lex.triggers.len() > 10);
-        assert!(
-            lex.ranks.iter().position(|r| r == "Rear Admiral")
-                < lex.ranks.iter().position(|r| r == "Admiral")
+        assert_eq!(
+            lex.ranks.longest_at(&["Rear", "Adm.", "Khan"]),
+            Some((2, "Rear Adm.".to_string()))
         );
+        assert!(lex.ranks.contains("Lt. Gen.") && lex.ranks.contains("Lt Gen"));
+        assert!(lex.honorifics.contains("Mr"));
     }
 
     #[test]
@@ -350,6 +402,11 @@ mod tests {
                 .all(|(c, _)| c != "USA")
         );
         assert!(parties("Pakistanis").iter().any(|(c, _)| c == "PAK"));
+        assert_eq!(
+            parties("Pakistan’s efforts"),
+            vec![("PAK".to_string(), FormKind::StateName)]
+        );
+        assert!(parties("Pakistanÿ and Indiaé").is_empty());
     }
 
     #[test]

@@ -111,7 +111,9 @@ fn compatible(d: &Draft, c: &Candidate) -> bool {
         (Some(_), Some(_)) => true,
         _ => false,
     };
-    let statuses_agree = d.status == c.status || !d.status_cued || !c.status_cued;
+    // A visit's programme ("will visit the dockyard") belongs to the visit itself.
+    let undated_visit = d.kind == Kind::Visit && (d.date.is_none() || c.date.is_none());
+    let statuses_agree = d.status == c.status || !d.status_cued || !c.status_cued || undated_visit;
     if !statuses_agree && !(same_forum && (d.round.is_some() || c.round.is_some())) {
         return false;
     }
@@ -183,6 +185,9 @@ fn precision(p: DatePrecision) -> Precision {
 pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagement> {
     let mut drafts: Vec<Draft> = Vec::new();
     for (i, c) in a.candidates.iter().enumerate() {
+        if c.parties.len() < 2 {
+            continue;
+        }
         if let Some(d) = drafts.iter_mut().find(|d| compatible(d, c)) {
             absorb(d, i, c);
             continue;

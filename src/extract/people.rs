@@ -2,7 +2,7 @@
 //! "Additional Defence Secretary Rear Admiral Owais Ahmed Bilgrami", "Imtiaz Ahmad, Special
 //! Secretary", "Mr Takizaki".
 
-use super::lexicon::{FormKind, Lexicon, Mention};
+use super::lexicon::{FormKind, Lexicon, Mention, PhraseSet, mentions_in};
 use crate::model::PartyCode;
 use std::ops::Range;
 
@@ -143,21 +143,15 @@ fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Matches one of `phrases` (multi-word, e.g. "Rear Admiral", "Lt. Gen.") at token `i`.
-fn phrase_at(tokens: &[Token<'_>], i: usize, phrases: &[String]) -> Option<(usize, String)> {
-    phrases.iter().find_map(|p| {
-        let words: Vec<&str> = p.split_whitespace().collect();
-        let fits = words.len() <= tokens.len() - i
-            && words.iter().zip(&tokens[i..]).all(|(w, t)| {
-                t.core == *w || t.core.trim_end_matches('.') == w.trim_end_matches('.')
-            });
-        let phrase_broken = tokens[i..i + words.len().min(tokens.len() - i)]
-            .iter()
-            .rev()
-            .skip(1)
-            .any(|t| t.ends_phrase);
-        (fits && !phrase_broken).then(|| (words.len(), p.clone()))
-    })
+/// Matches a rank or honorific phrase at token `i`, not across a comma or closing bracket.
+fn phrase_at(tokens: &[Token<'_>], i: usize, phrases: &PhraseSet) -> Option<(usize, String)> {
+    // A phrase never runs past a token that ends one ("Gen.," stops there).
+    let stop = tokens[i..]
+        .iter()
+        .position(|t| t.ends_phrase)
+        .map_or(tokens.len(), |p| i + p + 1);
+    let words: Vec<&str> = tokens[i..stop.min(i + 5)].iter().map(|t| t.core).collect();
+    phrases.longest_at(&words)
 }
 
 /// Finds the people named in `text[sentence]`. `mentions` are the party mentions of the text.
@@ -168,6 +162,7 @@ pub fn find_people(
     mentions: &[Mention],
 ) -> Vec<PersonMention> {
     let toks = tokens(text, sentence.clone());
+    let mentions = mentions_in(mentions, &sentence);
     let in_party = |t: &Token<'_>| {
         mentions
             .iter()

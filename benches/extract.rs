@@ -1,0 +1,81 @@
+//! Extraction throughput over the bulk news corpus, on one core and on all cores, at 10% and
+//! at 100% of the corpus (cost should grow linearly). Also counts engagements that come from
+//! articles naming fewer than two parties (there should be none).
+//!
+//!     cargo bench --bench extract [-- PATH.jsonl.gz]
+//!
+//! Reads ../shared/corpus/news.jsonl.gz by default; says so and exits when it is absent.
+
+use entente::corpus;
+use entente::extract::{self, Lexicon};
+use entente::model::Article;
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::time::Instant;
+
+fn main() {
+    let path = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("../shared/corpus/news.jsonl.gz"));
+    if !path.exists() {
+        println!("skipped: {} is not here", path.display());
+        return;
+    }
+    let t = Instant::now();
+    let (articles, report) = corpus::load_paths(std::slice::from_ref(&path), &mut |_| {});
+    let read_secs = t.elapsed().as_secs_f64();
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    println!(
+        "corpus: {} articles, {:.1} MB of text, read and decoded in {:.2} s ({} problems)",
+        articles.len(),
+        bytes as f64 / 1e6,
+        read_secs,
+        report.issues.len()
+    );
+    let _ = Lexicon::builtin();
+
+    let tenth = &articles[..articles.len() / 10];
+    for (label, part) in [("10%", tenth), ("100%", &articles[..])] {
+        let mb = part.iter().map(|a| a.text.len()).sum::<usize>() as f64 / 1e6;
+        let t = Instant::now();
+        let one: usize = part.iter().map(|a| extract::extract_article(a).len()).sum();
+        let one_secs = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let all = extract::extract_all(part).len();
+        let all_secs = t.elapsed().as_secs_f64();
+        assert_eq!(one, all, "parallel extraction must give the same records");
+        println!(
+            "{label:>5}: {mb:7.1} MB  one core {:7.1} MB/s ({one_secs:6.2} s)  all {} cores {:7.1} MB/s ({all_secs:6.2} s)  {all} engagements",
+            mb / one_secs,
+            rayon::current_num_threads(),
+            mb / all_secs,
+        );
+    }
+
+    // Precision on ordinary news: engagements from articles that name fewer than two parties.
+    let lex = Lexicon::builtin();
+    let per_article: Vec<(usize, usize)> = articles
+        .par_iter()
+        .map(|a: &Article| {
+            let parties: BTreeSet<_> = lex
+                .mentions(a.body_text())
+                .into_iter()
+                .filter_map(|m| m.party)
+                .collect();
+            (parties.len(), extract::extract_article(a).len())
+        })
+        .collect();
+    let lonely: usize = per_article
+        .iter()
+        .filter(|(p, _)| *p < 2)
+        .map(|(_, n)| n)
+        .sum();
+    let with_any = per_article.iter().filter(|(_, n)| *n > 0).count();
+    println!(
+        "engagements from articles naming fewer than two parties: {lonely}; articles with at least one engagement: {with_any} of {}",
+        articles.len()
+    );
+}
