@@ -1,8 +1,9 @@
 //! Entente: a workbench for coding international security engagements from news articles.
 //!
-//! The engine (`model`, `corpus`, `extract`, `dataset`, `query`) knows nothing of the window;
-//! `cli` and `app`/`ui` are two faces over it. See ARCHITECTURE.md.
+//! The engine (`model`, `corpus`, `extract`, `dataset`, `query`, `annotate`) knows nothing of
+//! the window; `cli` and `app`/`ui` are two faces over it. See ARCHITECTURE.md.
 
+pub mod annotate;
 pub mod app;
 pub mod cli;
 pub mod corpus;
