@@ -15,6 +15,8 @@ pub struct Analysis {
     pub sentences: Vec<Sentence>,
     pub people: Vec<Vec<PersonMention>>,
     pub candidates: Vec<Candidate>,
+    /// The date a dateline gives ("ISLAMABAD, Aug 2 (APP):"): the day of the report.
+    pub dateline_date: Option<DateMention>,
     /// The dateline place ("ISLAMABAD:") and its state.
     pub dateline: Option<(String, PartyCode, Range<usize>)>,
     /// Sentences that refer back to an earlier act ("the meeting was …") by index of the
@@ -71,6 +73,13 @@ static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:will|shall|would|is set to|are set to|set to|to hold|to be held|to visit|to sign|to meet|to travel|is due|are due|due to|scheduled|expected to|plans? to|planned|planning to|upcoming|forthcoming|is to|are to|next (?:week|month|year)|coming (?:week|month|days)|later this|to host|to participate|to attend|to lead)\b",
     )
 });
+static VISITED: LazyLock<Regex> = LazyLock::new(|| re(r"\bvisit(?:ed|s|ing)?\s+(?:the\s+)?$"));
+/// Words that introduce the date of the report rather than of the act ("said on Sunday").
+static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:said|says|told|published|announced|posted|reported|stated|added|statement|tweeted|wrote|issued)\b[^.;]{0,20}$",
+    )
+});
 static PAST_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:signed|inked|initialled|renewed|met|visited|held|called on|paid|telephoned|spoke|concluded|conducted|hosted|received|travelled|traveled)\b",
@@ -103,7 +112,9 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static PAST_OCCURRENCE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:last met|last held|previous(?:ly)?|was last|the last (?:round|meeting|session))\b")
+    re(
+        r"\b(?:last met|last held|previous(?:ly)?|was last|the last (?:round|meeting|session)|had (?:earlier |also |previously )?(?:visited|met|held|signed)|earlier visited|former)\b",
+    )
 });
 static PRONOUN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     regex::Regex::new(r"^(?:It|The (?:forum|group|body|commission|committee|dialogue)) ")
@@ -165,8 +176,10 @@ fn visit_hosts(
     text: &str,
     mentions: &[Mention],
     clause: &Range<usize>,
+    trigger: &Range<usize>,
 ) -> Vec<(PartyCode, Range<usize>)> {
-    mentions_in(mentions, clause)
+    // The destination follows the visit: "visited Colombo", "a visit to Iran", "arrived in Sri Lanka".
+    mentions_in(mentions, &(trigger.start..clause.end.max(trigger.start)))
         .iter()
         .filter(|m| {
             matches!(
@@ -175,8 +188,8 @@ fn visit_hosts(
             )
         })
         .filter(|m| {
-            LOCATIVE_BEFORE
-                .is_match(&text[clause.start.max(snap(text, m.start.saturating_sub(40)))..m.start])
+            let before = &text[clause.start.max(snap(text, m.start.saturating_sub(40)))..m.start];
+            LOCATIVE_BEFORE.is_match(before) || VISITED.is_match(before)
         })
         .filter_map(|m| Some((m.party?, m.start..m.end)))
         .collect()
@@ -332,7 +345,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
                 sentence_parties.clone()
             };
             if kind == Kind::Visit {
-                parties.extend(visit_hosts(text, &mentions, &clause));
+                parties.extend(visit_hosts(text, &mentions, &clause, &trigger));
             }
             for p in people[si]
                 .iter()
@@ -362,6 +375,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
                 .filter(|c| *c != clause)
                 .collect();
             let date = nearest_date(
+                text,
                 &dates,
                 &clause,
                 &sentence.range,
@@ -402,28 +416,58 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
             let title = (kind == Kind::Agreement)
                 .then(|| agreement_title(clause_text))
                 .flatten();
-            let party_spans = parties
-                .into_iter()
-                .filter(|p| codes.contains(&p.0))
-                .map(|p| p.1)
+            // "The CNS called on the commanders of Qatar, Thailand and Oman": one call per host.
+            let mut hosts: Vec<PartyCode> = parties
+                .iter()
+                .filter(|p| p.1.start >= trigger.end)
+                .map(|p| p.0)
                 .collect();
-            candidates.push(Candidate {
-                kind,
-                rule: rule.to_string(),
-                trigger: trigger.clone(),
-                sentence: si,
-                parties: codes,
-                party_spans,
-                parties_inferred: inferred,
-                status,
-                status_cued,
-                date,
-                round,
-                mechanism,
-                location,
-                title,
-                past_occurrence,
-            });
+            hosts.sort();
+            hosts.dedup();
+            let callers: Vec<PartyCode> = parties
+                .iter()
+                .filter(|p| p.1.start < trigger.start)
+                .map(|p| p.0)
+                .filter(|p| !hosts.contains(p))
+                .collect();
+            let groups: Vec<Vec<PartyCode>> = if kind == Kind::CourtesyCall && hosts.len() >= 2 {
+                hosts
+                    .iter()
+                    .map(|h| {
+                        let mut g = callers.clone();
+                        g.push(*h);
+                        g.sort();
+                        g.dedup();
+                        g
+                    })
+                    .collect()
+            } else {
+                vec![codes]
+            };
+            for group in groups {
+                let party_spans = parties
+                    .iter()
+                    .filter(|p| group.contains(&p.0))
+                    .map(|p| p.1.clone())
+                    .collect();
+                candidates.push(Candidate {
+                    kind,
+                    rule: rule.to_string(),
+                    trigger: trigger.clone(),
+                    sentence: si,
+                    parties_inferred: inferred || group.len() < 2,
+                    parties: group,
+                    party_spans,
+                    status,
+                    status_cued,
+                    date: date.clone(),
+                    round: round.clone(),
+                    mechanism: mechanism.clone(),
+                    location: location.clone(),
+                    title: title.clone(),
+                    past_occurrence,
+                });
+            }
         }
         if candidates.len() > created_before {
             last_created = Some(candidates.len() - 1);
@@ -442,7 +486,14 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
         }
     }
     fill_parties(&mut candidates, main_pair, dateline.as_ref().map(|d| d.1));
+    let dateline_date = dateline.as_ref().and_then(|(_, _, line)| {
+        dates
+            .iter()
+            .find(|d| d.start >= line.start && d.end <= line.end && d.value.is_some())
+            .cloned()
+    });
     Analysis {
+        dateline_date,
         sentences,
         people,
         candidates,
@@ -472,25 +523,23 @@ fn fill_parties(
     // Most often stated first; ties keep the order of first mention.
     stated.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     for c in candidates.iter_mut().filter(|c| c.parties.len() < 2) {
+        // A call on, or visit to, the newsroom's own country often leaves it unsaid.
+        let contact = matches!(
+            c.kind,
+            Kind::CourtesyCall | Kind::Visit | Kind::Meeting | Kind::PhoneCall | Kind::Exercise
+        );
         let filled: Option<Vec<PartyCode>> = match c.parties.first().copied() {
             None => stated.first().map(|(p, _)| p.to_vec()),
-            Some(one) => stated
-                .iter()
-                .find(|(p, _)| p.contains(&one))
-                .map(|(p, _)| p.to_vec())
-                .or_else(|| {
-                    // A call on, or visit to, the newsroom's own country often leaves it unsaid.
-                    let contact = matches!(
-                        c.kind,
-                        Kind::CourtesyCall
-                            | Kind::Visit
-                            | Kind::Meeting
-                            | Kind::PhoneCall
-                            | Kind::Exercise
-                    );
-                    home.filter(|h| *h != one && contact).map(|h| vec![one, h])
-                })
-                .or_else(|| main_pair.filter(|p| p.contains(&one)).map(|p| p.to_vec())),
+            Some(one) => {
+                let with_home = home.filter(|h| *h != one && contact).map(|h| vec![one, h]);
+                let from_stated = stated
+                    .iter()
+                    .find(|(p, _)| p.contains(&one))
+                    .map(|(p, _)| p.to_vec());
+                with_home
+                    .or(from_stated)
+                    .or_else(|| main_pair.filter(|p| p.contains(&one)).map(|p| p.to_vec()))
+            }
         };
         if let Some(mut parties) = filled {
             parties.sort();
@@ -584,6 +633,7 @@ fn status_of(
 /// The date nearest the trigger in its clause, else in its sentence but outside the clauses of
 /// the sentence's other acts.
 fn nearest_date(
+    text: &str,
     dates: &[DateMention],
     clause: &Range<usize>,
     sentence: &Range<usize>,
@@ -597,15 +647,22 @@ fn nearest_date(
             at - d.end
         }
     };
-    let within = |r: &Range<usize>| {
+    let reported = |d: &DateMention| {
+        REPORTING
+            .is_match(&text[sentence.start.max(snap(text, d.start.saturating_sub(40)))..d.start])
+    };
+    let within = |r: &Range<usize>, skip_reports: bool| {
         dates
             .iter()
             .filter(|d| d.start >= r.start && d.end <= r.end)
             .filter(|d| !others.iter().any(|o| d.start >= o.start && d.end <= o.end))
+            .filter(|d| !skip_reports || !reported(d))
             .min_by_key(|d| distance(d))
             .cloned()
     };
-    within(clause).or_else(|| within(sentence))
+    within(clause, true)
+        .or_else(|| within(sentence, true))
+        .or_else(|| within(clause, false))
 }
 
 fn round_of(

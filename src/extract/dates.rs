@@ -1631,12 +1631,17 @@ impl<'a> Ctx<'a> {
         if self.is_any(i, &["earlier", "later", "late", "early"]) {
             k = i + 1;
         }
+        // "last night" is the evening before publication.
+        let mut last = k;
         let off = if self.is_any(k, &["today", "tonight"]) {
             0
         } else if self.is_word(k, "yesterday") {
             -1
         } else if self.is_word(k, "tomorrow") {
             1
+        } else if self.is_word(k, "last") && self.is_word(k + 1, "night") {
+            last = k + 1;
+            -1
         } else {
             return None;
         };
@@ -1694,7 +1699,7 @@ impl<'a> Ctx<'a> {
         match self.pubd {
             Some(p) => Some(self.found(
                 st,
-                k + 1,
+                last + 1,
                 Some(ymd(p + Duration::days(off))),
                 Precision::Day,
                 format!(
@@ -1706,7 +1711,7 @@ impl<'a> Ctx<'a> {
             )),
             None => Some(self.found(
                 st,
-                k + 1,
+                last + 1,
                 None,
                 Precision::Day,
                 "no publication date: relative day".into(),
@@ -2380,6 +2385,19 @@ mod tests {
     }
 
     // --- relative --------------------------------------------------------------------
+
+    #[test]
+    fn last_night_is_the_day_before() {
+        let pubd = "2025-10-22";
+        assert_eq!(
+            val(
+                "The ministers spoke on the phone late last night.",
+                pubd,
+                "late last night"
+            ),
+            s("2025-10-21")
+        );
+    }
 
     #[test]
     fn today_yesterday_tomorrow() {

@@ -243,7 +243,8 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
         if d.status == Status::Held
             && !d.past
             && d.date.as_ref().is_none_or(|x| x.value.is_none())
-            && let Some(ev) = &event_date
+            // The date of the article's main event, else the day of an agency's dateline.
+            && let Some(ev) = event_date.as_ref().or(a.dateline_date.as_ref())
         {
             d.date = Some(ev.clone());
         }
