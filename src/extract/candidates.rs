@@ -80,6 +80,9 @@ static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:said|says|told|published|announced|posted|reported|stated|added|statement|tweeted|wrote|issued)\b[^.;]{0,20}$",
     )
 });
+static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:ready|willing|prepared) to\b[^.;]{0,80}\b(?:provided|if|unless|on condition)\b")
+});
 static PAST_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:signed|inked|initialled|renewed|met|visited|held|called on|paid|telephoned|spoke|concluded|conducted|hosted|received|travelled|traveled)\b",
@@ -108,9 +111,16 @@ static HOSTILE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:\b(?:the|this|that|these|those|its|their|his|her|such|during|both)\s+(?:\w+[-\s]){0,2}|\w+(?:’s|'s)\s+(?:\w+[-\s])?)$",
+        r"(?:\b(?:the|this|that|these|those|its|their|his|her|such|during|both)\s+(?-i:[a-z0-9][\w-]*[-\s]){0,2}|\b(?:today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)(?:’s|'s)\s+(?-i:[a-z0-9][\w-]*[-\s])?)$",
     )
 });
+/// "the Ukraine war", "the Kashmir dispute": a name that says what is talked about.
+static TOPICAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:’s|'s)?\s+(?:war|conflict|crisis|issue|dispute|situation|question|file|peace process|front|invasion|offensive)\b",
+    )
+});
+static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:of|to|by|between|with)\b"));
 static PAST_OCCURRENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:last met|last held|previous(?:ly)?|was last|the last (?:round|meeting|session)|had (?:earlier |also |previously )?(?:visited|met|held|signed)|earlier visited|former)\b",
@@ -134,7 +144,7 @@ static ROUND_OF: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LOCATIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:in|at|to|from|into|across|inside|within|near|towards|throughout|of the situation in|in the|reached|capital,)\s+(?:the\s+)?$",
+        r"\b(?:in|at|to|from|into|across|inside|within|near|towards|throughout|of the situation in|in the|reached|capital,|on|about|over|regarding|concerning|against|naming|blaming)\s+(?:the\s+)?$",
     )
 });
 static HELD_IN: LazyLock<Regex> =
@@ -161,6 +171,11 @@ fn acting_parties(
             let party = m.party?;
             let acting = match m.kind {
                 FormKind::Demonym | FormKind::Organisation => true,
+                FormKind::StateName | FormKind::Capital
+                    if TOPICAL_AFTER.is_match(&text[m.end..range.end]) =>
+                {
+                    false
+                }
                 FormKind::StateName | FormKind::Capital => !LOCATIVE_BEFORE.is_match(
                     &text[range.start.max(snap(text, m.start.saturating_sub(40)))..m.start],
                 ),
@@ -178,21 +193,36 @@ fn visit_hosts(
     clause: &Range<usize>,
     trigger: &Range<usize>,
 ) -> Vec<(PartyCode, Range<usize>)> {
-    // The destination follows the visit: "visited Colombo", "a visit to Iran", "arrived in Sri Lanka".
-    mentions_in(mentions, &(trigger.start..clause.end.max(trigger.start)))
+    // The destination follows the visit: "visited Colombo", "a visit to Iran", "arrived in
+    // Sri Lanka"; "visited Malaysia and Singapore" has two. Later places ("discussed the
+    // situation in Somalia") are not destinations.
+    let mut hosts: Vec<(PartyCode, Range<usize>)> = Vec::new();
+    let places = mentions_in(mentions, &(trigger.start..clause.end.max(trigger.start)))
         .iter()
         .filter(|m| {
             matches!(
                 m.kind,
                 FormKind::StateName | FormKind::Capital | FormKind::Place
             )
-        })
-        .filter(|m| {
-            let before = &text[clause.start.max(snap(text, m.start.saturating_sub(40)))..m.start];
-            LOCATIVE_BEFORE.is_match(before) || VISITED.is_match(before)
-        })
-        .filter_map(|m| Some((m.party?, m.start..m.end)))
-        .collect()
+        });
+    for m in places {
+        let Some(party) = m.party else { continue };
+        if let Some((_, last)) = hosts.last() {
+            let between = text[last.end..m.start].trim();
+            if matches!(between, "," | "and" | ", and") {
+                hosts.push((party, m.start..m.end));
+                continue;
+            }
+            break;
+        }
+        let before = &text[clause.start.max(snap(text, m.start.saturating_sub(40)))..m.start];
+        if (LOCATIVE_BEFORE.is_match(before) || VISITED.is_match(before))
+            && !before.contains("situation")
+        {
+            hosts.push((party, m.start..m.end));
+        }
+    }
+    hosts
 }
 
 fn snap(text: &str, at: usize) -> usize {
@@ -300,18 +330,35 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
             // "The meeting was marked by …", "the recent visit": a definite noun that names no
             // party beyond those of an act already read.
             let known = |p: &PartyCode| candidates.iter().any(|c| c.parties.contains(p));
-            let refers_back = matches!(
-                kind,
-                Kind::Meeting | Kind::Dialogue | Kind::Visit | Kind::CourtesyCall | Kind::PhoneCall
-            ) && ANAPHOR.is_match(before_trigger)
-                && last_created.is_some()
-                && clause_parties.iter().all(|p| known(&p.0))
+            let opening = text[sentence.range.start..trigger.start]
+                .split_whitespace()
+                .count()
+                <= 3;
+            // "the first official visit of X to Y" introduces its act; only a bare definite
+            // noun refers back.
+            let described = DESCRIBED.is_match(&text[trigger.end..clause.end.max(trigger.end)]);
+            let definite = ANAPHOR.is_match(before_trigger)
+                && !described
+                && matches!(
+                    kind,
+                    Kind::Meeting
+                        | Kind::Dialogue
+                        | Kind::Visit
+                        | Kind::CourtesyCall
+                        | Kind::PhoneCall
+                )
                 && !rule.starts_with("dialogue.round")
                 && !rule.starts_with("dialogue.held");
-            if refers_back {
+            if definite && (opening || clause_parties.iter().all(|p| known(&p.0))) {
+                // An act already read, or one the article never reported ("The meeting was
+                // chaired by the minister"): either way not a new act.
                 if let Some(target) = last_created {
                     anaphora.push((si, target));
                 }
+                continue;
+            }
+            // "ready to hold talks provided …": a conditional offer is not an act.
+            if CONDITIONAL.is_match(&text[clause.clone()]) {
                 continue;
             }
             // "It last met in May, 2011": the forum met before; a dialogue of the last forum named.
@@ -333,20 +380,26 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
                     continue;
                 }
             }
-            let mut parties: Vec<(PartyCode, Range<usize>)> = if clause_parties
-                .iter()
-                .map(|p| p.0)
-                .collect::<std::collections::BTreeSet<_>>()
-                .len()
-                >= 2
-            {
-                clause_parties.clone()
-            } else {
+            let mut parties: Vec<(PartyCode, Range<usize>)> = if kind == Kind::Visit {
+                // The visitor's side is named before the visit, the host after it; other states
+                // in the clause are what was talked about.
+                let mut v: Vec<_> = clause_parties
+                    .iter()
+                    .filter(|p| p.1.start < trigger.start)
+                    .cloned()
+                    .collect();
+                v.extend(visit_hosts(text, &mentions, &clause, &trigger));
+                if v.is_empty() {
+                    v = sentence_parties.clone();
+                }
+                v
+            } else if clause_parties.is_empty() {
                 sentence_parties.clone()
+            } else {
+                // One party in the clause: the other comes from the article (stated pairs, the
+                // dateline), not from a neighbouring clause about something else.
+                clause_parties.clone()
             };
-            if kind == Kind::Visit {
-                parties.extend(visit_hosts(text, &mentions, &clause, &trigger));
-            }
             for p in people[si]
                 .iter()
                 .filter(|p| p.range.start >= clause.start && p.range.end <= clause.end)
@@ -358,6 +411,10 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
             let mut codes: Vec<PartyCode> = parties.iter().map(|p| p.0).collect();
             codes.sort();
             codes.dedup();
+            // A bare "meeting" or "talks" says too little to complete its parties from elsewhere.
+            if rule == "meeting.noun" && codes.len() < 2 {
+                continue;
+            }
             // Fewer than two parties stated: filled in after the whole article is read.
             let inferred = codes.len() < 2;
             let clause_text = &text[clause.clone()];
@@ -529,7 +586,13 @@ fn fill_parties(
             Kind::CourtesyCall | Kind::Visit | Kind::Meeting | Kind::PhoneCall | Kind::Exercise
         );
         let filled: Option<Vec<PartyCode>> = match c.parties.first().copied() {
-            None => stated.first().map(|(p, _)| p.to_vec()),
+            // "a meeting with military commanders" names no state: perhaps a domestic meeting.
+            None if c.kind == Kind::Meeting => None,
+            None => stated
+                .iter()
+                .find(|(p, _)| home.is_some_and(|h| p.contains(&h)))
+                .or(stated.first())
+                .map(|(p, _)| p.to_vec()),
             Some(one) => {
                 let with_home = home.filter(|h| *h != one && contact).map(|h| vec![one, h]);
                 let from_stated = stated
@@ -651,18 +714,16 @@ fn nearest_date(
         REPORTING
             .is_match(&text[sentence.start.max(snap(text, d.start.saturating_sub(40)))..d.start])
     };
-    let within = |r: &Range<usize>, skip_reports: bool| {
+    let within = |r: &Range<usize>| {
         dates
             .iter()
             .filter(|d| d.start >= r.start && d.end <= r.end)
             .filter(|d| !others.iter().any(|o| d.start >= o.start && d.end <= o.end))
-            .filter(|d| !skip_reports || !reported(d))
+            .filter(|d| !reported(d))
             .min_by_key(|d| distance(d))
             .cloned()
     };
-    within(clause, true)
-        .or_else(|| within(sentence, true))
-        .or_else(|| within(clause, false))
+    within(clause).or_else(|| within(sentence))
 }
 
 fn round_of(

@@ -161,7 +161,8 @@ pub fn mentions_in<'m>(mentions: &'m [Mention], range: &std::ops::Range<usize>) 
 /// The compiled dictionaries.
 pub struct Lexicon {
     forms: AhoCorasick,
-    form_info: Vec<(FormKind, Option<PartyCode>)>,
+    /// Per pattern: what it names, and whether it is the capitals-only variant of a form.
+    form_info: Vec<(FormKind, Option<PartyCode>, bool)>,
     /// Common English name of each state or organisation.
     pub names: HashMap<PartyCode, String>,
     /// Ranks ("Rear Admiral", "Lt. Gen.").
@@ -196,19 +197,19 @@ impl Lexicon {
             if form.is_empty() {
                 return;
             }
-            let mut variants = vec![form.to_string()];
+            let mut variants = vec![(form.to_string(), false)];
             let caps = form.to_uppercase();
             // Datelines print places and states in capitals ("ISLAMABAD:").
             if kind != FormKind::Demonym
                 && caps != form
                 && form.chars().filter(|c| c.is_alphabetic()).count() >= 4
             {
-                variants.push(caps);
+                variants.push((caps, true));
             }
-            for v in variants {
+            for (v, caps_only) in variants {
                 if seen.insert(v.clone()) {
                     patterns.push(v);
-                    form_info.push((kind, party));
+                    form_info.push((kind, party, caps_only));
                 }
             }
         };
@@ -325,7 +326,16 @@ impl Lexicon {
                 before_ok && after_ok
             })
             .filter_map(|m| {
-                let (kind, party) = self.form_info[m.pattern().as_usize()];
+                let (kind, party, caps_only) = self.form_info[m.pattern().as_usize()];
+                // "LIMA" the acronym is not Lima: a form in capitals counts only as a dateline.
+                let dateline = text[m.end()..].starts_with([',', ':'])
+                    && text[..m.start()]
+                        .trim_end_matches(' ')
+                        .ends_with(['\n', '>'])
+                    || m.start() == 0;
+                if caps_only && !dateline && !text[..m.start()].ends_with('\n') {
+                    return None;
+                }
                 (kind != FormKind::NotAParty).then_some(Mention {
                     start: m.start(),
                     end: m.end(),

@@ -62,3 +62,179 @@ pub fn extract_all_with_progress(
     }
     Some(all)
 }
+
+#[cfg(test)]
+mod tests {
+    //! Each reader on small sentences of our own making.
+    use super::*;
+    use crate::model::{Kind, Status};
+
+    fn extract(text: &str) -> Vec<Engagement> {
+        let article = crate::corpus::article_from_text(text.to_string(), Some("t.txt".into()));
+        extract_article(&article)
+    }
+
+    /// (kind, parties, status) of every record, for compact assertions.
+    fn acts(text: &str) -> Vec<(Kind, String, Status)> {
+        extract(text)
+            .into_iter()
+            .map(|e| (e.kind, e.parties_label(), e.status))
+            .collect()
+    }
+
+    const HEAD: &str = "Headline\n2024-03-15\n\n";
+
+    #[test]
+    fn an_agreement_and_a_dialogue_in_one_sentence_are_two_acts() {
+        let text = format!(
+            "{HEAD}Kenya and Norway on Tuesday signed an agreement on maritime security after the fourth round of bilateral defence talks in Nairobi."
+        );
+        let found = extract(&text);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(found[0].kind, Kind::Agreement);
+        let dialogue = &found[1];
+        assert_eq!((dialogue.kind, dialogue.round), (Kind::Dialogue, Some(4)));
+        assert_eq!(
+            dialogue.date.start.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-12")
+        );
+        assert_eq!(dialogue.location.place.as_deref(), Some("Nairobi"));
+        assert_eq!(dialogue.parties_label(), "KEN–NOR");
+    }
+
+    #[test]
+    fn modal_cues_make_plans_and_proposals() {
+        assert_eq!(
+            acts(&format!(
+                "{HEAD}Chile and Peru will hold security talks in Lima next month."
+            ))[0]
+                .2,
+            Status::Planned
+        );
+        assert_eq!(
+            acts(&format!(
+                "{HEAD}Chile proposed a security dialogue with Peru."
+            ))[0]
+                .2,
+            Status::Proposed
+        );
+        assert_eq!(
+            acts(&format!(
+                "{HEAD}Chile and Peru cancelled their security talks."
+            ))[0]
+                .2,
+            Status::Cancelled
+        );
+        assert_eq!(
+            acts(&format!(
+                "{HEAD}Chile and Peru held security talks in Lima."
+            ))[0]
+                .2,
+            Status::Held
+        );
+    }
+
+    #[test]
+    fn hostile_acts_and_conditional_offers_are_not_engagements() {
+        assert!(acts(&format!("{HEAD}Forces of Armenia attacked a checkpost of Azerbaijan, killing two soldiers during the drills.")).is_empty());
+        assert!(acts(&format!("{HEAD}Armenia said it was ready to hold talks with Azerbaijan provided the blockade ended.")).is_empty());
+    }
+
+    #[test]
+    fn urging_is_not_a_courtesy_call() {
+        assert!(
+            acts(&format!(
+                "{HEAD}The President of Ghana called on the nation to support Togo."
+            ))
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn one_courtesy_call_per_host_named() {
+        let text = format!(
+            "{HEAD}The Chilean admiral called on the commanders of the Peruvian Navy, the Brazilian Navy and the Argentine Navy."
+        );
+        let mut pairs: Vec<String> = extract(&text).iter().map(|e| e.parties_label()).collect();
+        pairs.sort();
+        assert_eq!(pairs, vec!["ARG–CHL", "BRA–CHL", "CHL–PER"]);
+    }
+
+    #[test]
+    fn the_dateline_state_is_the_host_left_unsaid() {
+        let text = "Envoy calls on minister\n\nNAIROBI, Mar 15 (KNA): The Norwegian ambassador called on the Cabinet Secretary for Defence and discussed training.";
+        let found = extract(text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].parties_label(), "KEN–NOR");
+        assert_eq!(found[0].kind, Kind::CourtesyCall);
+    }
+
+    #[test]
+    fn a_definite_noun_refers_back_instead_of_adding_an_act() {
+        let text = format!(
+            "{HEAD}Ghana and Togo held talks on border security on Monday. The talks were cordial. During the meeting both sides praised Togo's efforts."
+        );
+        assert_eq!(acts(&text).len(), 1, "{:#?}", extract(&text));
+    }
+
+    #[test]
+    fn a_visit_is_to_its_host_not_to_the_states_discussed() {
+        let text = format!(
+            "{HEAD}The Kenyan defence minister visited Tanzania and discussed the situation in Somalia and the Sudan war."
+        );
+        let found = extract(&text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].parties_label(), "KEN–TZA");
+        assert_eq!(found[0].kind, Kind::Visit);
+    }
+
+    #[test]
+    fn acronyms_in_capitals_are_not_capitals() {
+        // "LIMA" the exhibition is not Lima, the capital of Peru.
+        let text = format!(
+            "{HEAD}The Chilean ship visited Malaysia and took part in LIMA with other navies."
+        );
+        let found = extract(&text);
+        assert_eq!(
+            found.iter().map(|e| e.parties_label()).collect::<Vec<_>>(),
+            vec!["CHL–MYS"]
+        );
+    }
+
+    #[test]
+    fn the_date_of_a_report_is_not_the_date_of_the_act() {
+        let text = "Headline\n2025-10-22\n\nThe foreign ministers of Oman and Jordan held a telephone conversation, the ministry said on Wednesday. Omani Foreign Minister spoke on the phone late last night with his Jordanian counterpart.";
+        let found = extract(text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].kind, Kind::PhoneCall);
+        assert_eq!(
+            found[0].date.start.map(|d| d.to_string()).as_deref(),
+            Some("2025-10-21")
+        );
+    }
+
+    #[test]
+    fn every_field_keeps_its_evidence_and_ids_are_stable() {
+        let text = format!(
+            "{HEAD}Rear Admiral Tomas Ruiz, Director General of Policy, led the Chilean delegation to the seventh round of the Chile-Peru Defence Dialogue in Lima on Monday."
+        );
+        let first = extract(&text);
+        let e = &first[0];
+        let fields: std::collections::BTreeSet<&str> =
+            e.evidence.iter().map(|ev| ev.field.as_str()).collect();
+        for f in [
+            "kind",
+            "parties",
+            "round",
+            "date",
+            "location",
+            "participants",
+        ] {
+            assert!(fields.contains(f), "no {f} evidence in {e:#?}");
+        }
+        assert_eq!(e.participants[0].name, "Tomas Ruiz");
+        assert_eq!(e.participants[0].rank.as_deref(), Some("Rear Admiral"));
+        assert_eq!(e.round, Some(7));
+        assert_eq!(first[0].id, extract(&text)[0].id);
+    }
+}
