@@ -16,6 +16,13 @@ fn app() -> Harness<'static, EntenteApp> {
     harness
 }
 
+fn article_text(harness: &Harness<'_, EntenteApp>) -> String {
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Article text")
+        .value()
+        .unwrap_or_default()
+}
+
 fn count_label(harness: &Harness<'_, EntenteApp>) -> String {
     harness
         .get_by_label_contains("engagements ·")
@@ -85,10 +92,10 @@ fn clicking_a_row_shows_its_article_with_evidence() {
     );
     // The source panel shows that article's headline and its text.
     assert_eq!(harness.query_all_by_label(HEADLINE).count(), in_table + 1);
+    // The article is a read-only text field (so words can be selected in it).
     assert!(
-        harness
-            .query_by_label_contains("Defence Consultative Group (DCG) meeting held in Rawalpindi")
-            .is_some()
+        article_text(&harness)
+            .contains("Defence Consultative Group (DCG) meeting held in Rawalpindi")
     );
     assert!(
         harness

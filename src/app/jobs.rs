@@ -1,8 +1,10 @@
-//! Work off the UI thread: corpus loading with extraction, and native file dialogs.
+//! Work off the UI thread: corpus loading with extraction, re-extraction, and native file
+//! dialogs.
 
 use super::Command;
 use crate::corpus::{self, LoadReport};
 use crate::dataset::Dataset;
+use crate::model::Article;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -28,6 +30,12 @@ pub enum JobEvent {
         report: LoadReport,
         /// A name for it.
         name: String,
+    },
+    /// A re-extraction finished: the machine's records for the dataset's own articles, to be
+    /// laid over the working dataset with `annotate::rebase`.
+    Reextracted {
+        /// The articles with their freshly extracted engagements.
+        fresh: Box<Dataset>,
     },
     /// Stopped at the analyst's request.
     Cancelled,
@@ -113,6 +121,56 @@ impl Job {
             cancel,
             events,
             progress: std::cell::Cell::new(("Starting", 0, 0)),
+        }
+    }
+
+    /// Extracts `articles` again on a named thread (the dataset's own articles, so nothing is
+    /// read from disk).
+    pub fn reextract(articles: Vec<Article>) -> Job {
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (tx, events) = std::sync::mpsc::channel();
+        let flag = cancel.clone();
+        let total = articles.len();
+        let spawned = std::thread::Builder::new()
+            .name("entente-reextract".into())
+            .spawn(move || {
+                let progress_tx = tx.clone();
+                let progress = move |done| {
+                    let _ = progress_tx.send(JobEvent::Progress {
+                        stage: "Re-extracting",
+                        done,
+                        total,
+                    });
+                };
+                let cancelled = || flag.load(Ordering::Relaxed);
+                match crate::extract::extract_all_with_progress(&articles, &progress, &cancelled) {
+                    Some(engagements) => {
+                        let fresh = Box::new(Dataset::new(articles, engagements));
+                        let _ = tx.send(JobEvent::Reextracted { fresh });
+                    }
+                    None => {
+                        let _ = tx.send(JobEvent::Cancelled);
+                    }
+                }
+            });
+        let progress = match spawned {
+            Ok(_) => ("Re-extracting", 0, total),
+            Err(e) => {
+                let (tx, events) = std::sync::mpsc::channel();
+                let _ = tx.send(JobEvent::Failed(format!(
+                    "could not start re-extraction: {e}"
+                )));
+                return Job {
+                    cancel,
+                    events,
+                    progress: std::cell::Cell::new(("", 0, 0)),
+                };
+            }
+        };
+        Job {
+            cancel,
+            events,
+            progress: std::cell::Cell::new(progress),
         }
     }
 

@@ -1,15 +1,21 @@
 //! The window's state and the one place where it changes: panels emit [`Command`]s, and
-//! [`AppState::apply`] carries them out. Loading and extraction run on a background thread.
+//! [`AppState::apply`] carries them out. Every change to the dataset is an
+//! [`annotate::Edit`](crate::annotate::Edit) recorded in one [`History`], so undo, redo and the
+//! unsaved-changes mark have one home. Loading and extraction run on a background thread.
 
 mod jobs;
+mod recovery;
 
 pub use jobs::{Job, JobEvent};
+pub use recovery::{Recovery, RecoveryChoice, RecoveryOffer};
 
+use crate::annotate::{self, Edit, FieldValue, History, RebaseReport, TextSelection, Touched};
 use crate::corpus::{self, LoadReport};
 use crate::dataset::Dataset;
 use crate::model::Review;
 use crate::query::{self, Column, Filter, SortKey};
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 /// What the window opens on.
 #[derive(Debug, Clone)]
@@ -37,6 +43,51 @@ pub enum Command {
     SortBy(Column),
     /// Set the review state of the selected engagement.
     SetReview(Review),
+    /// Set one field of the selected engagement (an undoable edit).
+    SetField(FieldValue),
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Show or hide the editor of the selected engagement.
+    OpenEditor(bool),
+    /// Make a new analyst record from words of an article (byte range).
+    NewFromSelection {
+        /// The article.
+        article_id: String,
+        /// First byte.
+        start: usize,
+        /// One past the last byte.
+        end: usize,
+    },
+    /// Attach words of an article (byte range) to the selected record as evidence for a field.
+    AttachEvidence {
+        /// The article.
+        article_id: String,
+        /// First byte.
+        start: usize,
+        /// One past the last byte.
+        end: usize,
+        /// The field the words support.
+        field: String,
+    },
+    /// Remember the selected record as the one to merge into another (`false` forgets it).
+    MarkForMerge(bool),
+    /// Merge the marked record into the selected one.
+    MergeMarkedIntoSelected,
+    /// Extract the dataset's articles again, keeping the analyst's records.
+    Reextract,
+    /// Show or hide the re-extraction report.
+    ShowRebaseReport(bool),
+    /// The analyst answered the offer to restore work from a recovery file.
+    ResolveRecovery(RecoveryChoice),
+    /// Show a message in the status bar.
+    Notify {
+        /// The words.
+        text: String,
+        /// True for a problem.
+        error: bool,
+    },
     /// Ask for a corpus folder to open.
     OpenCorpusDialog,
     /// Ask for a dataset file to open.
@@ -72,6 +123,8 @@ pub enum Pending {
     OpenCorpusDialog,
     /// Show a dialog to open a dataset.
     OpenDatasetDialog,
+    /// Extract again (the result replaces the working dataset, and cannot be undone).
+    Reextract,
     /// Close the window.
     Quit,
 }
@@ -130,6 +183,25 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// Set when the window may close now.
     pub close_now: bool,
+    /// Every edit, for undo and redo.
+    pub history: History,
+    /// Whether the editor panel is open.
+    pub editor_open: bool,
+    /// The id of the record marked to be merged into another.
+    pub merge_mark: Option<String>,
+    /// What the last re-extraction did.
+    pub rebase_report: Option<RebaseReport>,
+    /// Whether the re-extraction report window is open.
+    pub show_rebase_report: bool,
+    /// Where unsaved work is autosaved; `None` turns autosave off.
+    pub recovery: Option<Recovery>,
+    /// Work a previous run left in the recovery file, offered back.
+    pub recovery_offer: Option<RecoveryOffer>,
+    /// How often unsaved work is autosaved.
+    pub autosave_interval: Duration,
+    /// Counts every change to the dataset, so autosave writes only what is new.
+    generation: u64,
+    autosaved: (u64, Instant),
     /// Dialog results and job events arrive here.
     pub inbox: std::sync::mpsc::Receiver<Command>,
     outbox: std::sync::mpsc::Sender<Command>,
@@ -156,6 +228,16 @@ impl AppState {
             pending: None,
             notice: None,
             close_now: false,
+            history: History::new(),
+            editor_open: false,
+            merge_mark: None,
+            rebase_report: None,
+            show_rebase_report: false,
+            recovery: None,
+            recovery_offer: None,
+            autosave_interval: Duration::from_secs(60),
+            generation: 0,
+            autosaved: (0, Instant::now()),
             inbox,
             outbox,
         }
@@ -190,13 +272,145 @@ impl AppState {
         self.name = name;
         self.dirty = false;
         self.selected = None;
+        self.merge_mark = None;
+        self.history = History::new();
+        self.generation += 1;
+        self.autosaved = (self.generation, Instant::now());
+        self.rebuild_haystacks();
+        self.refresh_rows();
+    }
+
+    fn rebuild_haystacks(&mut self) {
         self.haystacks = self
             .dataset
             .engagements
             .iter()
             .map(|e| query::haystack(&self.dataset, e))
             .collect();
+    }
+
+    /// The selected engagement.
+    pub fn selected_engagement(&self) -> Option<&crate::model::Engagement> {
+        self.selected.and_then(|i| self.dataset.engagements.get(i))
+    }
+
+    /// The index of the record marked for merge.
+    pub fn merge_mark_index(&self) -> Option<usize> {
+        let id = self.merge_mark.as_deref()?;
+        self.dataset.engagements.iter().position(|e| e.id == id)
+    }
+
+    /// Applies an edit through the history and updates everything that depends on the data.
+    fn commit(&mut self, edit: Edit) {
+        match self.history.apply(&mut self.dataset, edit) {
+            Ok(touched) => self.after_change(touched),
+            Err(e) => self.notify(format!("Not changed: {e}"), true),
+        }
+    }
+
+    fn undo(&mut self) {
+        let what = self.history.next_undo().map(Edit::describe);
+        match self.history.undo(&mut self.dataset) {
+            Some(touched) => {
+                self.after_change(touched);
+                self.notify(format!("Undid {}", what.unwrap_or_default()), false);
+            }
+            None => self.notify("Nothing to undo.", false),
+        }
+    }
+
+    fn redo(&mut self) {
+        let what = self.history.next_redo().map(Edit::describe);
+        match self.history.redo(&mut self.dataset) {
+            Some(touched) => {
+                self.after_change(touched);
+                self.notify(format!("Redid {}", what.unwrap_or_default()), false);
+            }
+            None => self.notify("Nothing to redo.", false),
+        }
+    }
+
+    /// After the data changed: search texts, visible rows, selection and the dirty mark.
+    fn after_change(&mut self, touched: Touched) {
+        match touched {
+            Touched::Records(indices) => {
+                for i in indices {
+                    if let (Some(h), Some(e)) =
+                        (self.haystacks.get_mut(i), self.dataset.engagements.get(i))
+                    {
+                        *h = query::haystack(&self.dataset, e);
+                    }
+                }
+            }
+            Touched::Structure => {
+                self.rebuild_haystacks();
+                if self
+                    .selected
+                    .is_some_and(|i| i >= self.dataset.engagements.len())
+                {
+                    self.selected = None;
+                }
+            }
+        }
+        self.generation += 1;
+        self.dirty = !self.history.is_at_saved();
         self.refresh_rows();
+    }
+
+    /// Sets a field of the selected record.
+    fn set_field(&mut self, value: FieldValue) {
+        let Some(i) = self.selected else {
+            return;
+        };
+        if let Some(edit) = Edit::set_field(&self.dataset, i, value) {
+            self.commit(edit);
+        }
+    }
+
+    /// Writes the recovery file when there is unsaved work the last autosave did not cover and
+    /// the interval has passed. Returns how long until the next check is due.
+    pub fn autosave_if_due(&mut self, now: Instant) -> Option<Duration> {
+        let recovery = self.recovery.as_ref()?;
+        if !self.dirty || self.autosaved.0 == self.generation || self.recovery_offer.is_some() {
+            return None;
+        }
+        let due = self.autosaved.1 + self.autosave_interval;
+        if now < due {
+            return Some(due - now);
+        }
+        recovery.write_in_background(self.dataset.clone(), self.name.clone(), self.path.clone());
+        self.autosaved = (self.generation, now);
+        None
+    }
+
+    /// Removes the recovery file (the work was saved or knowingly discarded).
+    fn forget_recovery(&mut self) {
+        if self.recovery_offer.is_some() {
+            // The previous run's work has not been answered for yet: keep it.
+            return;
+        }
+        if let Some(r) = &self.recovery {
+            r.remove();
+        }
+        self.autosaved = (self.generation, Instant::now());
+    }
+
+    /// Lays a fresh extraction over the working dataset, keeping the analyst's records.
+    fn take_reextraction(&mut self, fresh: Dataset) {
+        let selected_id = self.selected_engagement().map(|e| e.id.clone());
+        let (dataset, report) = annotate::rebase(&self.dataset, fresh);
+        self.dataset = dataset;
+        // Re-extraction is not an edit: it cannot be undone, and it leaves unsaved work.
+        self.history.clear();
+        self.rebuild_haystacks();
+        self.selected =
+            selected_id.and_then(|id| self.dataset.engagements.iter().position(|e| e.id == id));
+        self.generation += 1;
+        self.dirty = true;
+        self.refresh_rows();
+        self.notify(format!("Re-extracted: {report}."), false);
+        self.rebase_report = Some(report);
+        self.show_rebase_report = true;
     }
 
     /// Recomputes the visible rows after the filter, sort or data changed.
@@ -260,21 +474,130 @@ impl AppState {
                 });
                 self.refresh_rows();
             }
-            Command::SetReview(review) => {
-                if let Some(i) = self.selected {
-                    let e = &mut self.dataset.engagements[i];
-                    if e.review != review {
-                        e.review = review;
-                        if review == Review::Verified {
-                            e.confidence = 1.0;
-                        }
-                        self.haystacks[i] =
-                            query::haystack(&self.dataset, &self.dataset.engagements[i]);
-                        self.dirty = true;
-                        self.refresh_rows();
-                    }
+            Command::SetReview(review) => self.set_field(FieldValue::Review(review)),
+            Command::SetField(value) => self.set_field(value),
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::OpenEditor(open) => self.editor_open = open,
+            Command::NewFromSelection {
+                article_id,
+                start,
+                end,
+            } => {
+                let record = TextSelection::checked(&self.dataset, &article_id, start, end)
+                    .and_then(|s| annotate::analyst_record(&self.dataset, &s));
+                let Some(record) = record else {
+                    self.notify("Select some words of the article first.", true);
+                    return;
+                };
+                let edit = annotate::insert_edit(&self.dataset, record);
+                let Edit::Insert { index, .. } = &edit else {
+                    return;
+                };
+                let index = *index;
+                self.commit(edit);
+                self.selected = Some(index);
+                self.scroll_to_evidence = true;
+                self.editor_open = true;
+                if !self.rows.contains(&index) {
+                    self.notify(
+                        "New record made; the filter hides it from the table.",
+                        false,
+                    );
+                } else {
+                    self.notify("New record made from the selection.", false);
                 }
             }
+            Command::AttachEvidence {
+                article_id,
+                start,
+                end,
+                field,
+            } => {
+                let (Some(e), Some(sel)) = (
+                    self.selected_engagement(),
+                    TextSelection::checked(&self.dataset, &article_id, start, end),
+                ) else {
+                    self.notify("Select a record and some words of its article first.", true);
+                    return;
+                };
+                let evidence = sel.as_evidence(&field);
+                if e.evidence.contains(&evidence) {
+                    return;
+                }
+                let mut all = e.evidence.clone();
+                all.push(evidence);
+                let mut articles = e.article_ids.clone();
+                if !articles.contains(&article_id) {
+                    articles.push(article_id);
+                }
+                let Some(i) = self.selected else {
+                    return;
+                };
+                let edits: Vec<Edit> =
+                    [FieldValue::Evidence(all), FieldValue::ArticleIds(articles)]
+                        .into_iter()
+                        .filter_map(|v| Edit::set_field(&self.dataset, i, v))
+                        .collect();
+                self.commit(Edit::Batch(edits));
+                self.notify(
+                    format!("Attached the selection as evidence for {field}."),
+                    false,
+                );
+            }
+            Command::MarkForMerge(mark) => {
+                self.merge_mark = if mark {
+                    self.selected_engagement().map(|e| e.id.clone())
+                } else {
+                    None
+                };
+            }
+            Command::MergeMarkedIntoSelected => {
+                let (Some(into), Some(from)) = (self.selected, self.merge_mark_index()) else {
+                    self.notify(
+                        "Mark a record for merge, then select the one to merge it into.",
+                        true,
+                    );
+                    return;
+                };
+                match annotate::merge_edit(&self.dataset, into, from) {
+                    Some(edit) => {
+                        self.commit(edit);
+                        self.merge_mark = None;
+                        self.notify(
+                            "Merged; the other record stays in the file as rejected.",
+                            false,
+                        );
+                    }
+                    None => self.notify("A record cannot be merged into itself.", true),
+                }
+            }
+            Command::Reextract => self.guard(Pending::Reextract),
+            Command::ShowRebaseReport(show) => self.show_rebase_report = show,
+            Command::ResolveRecovery(choice) => {
+                let (Some(offer), Some(recovery)) =
+                    (self.recovery_offer.take(), self.recovery.clone())
+                else {
+                    return;
+                };
+                match choice {
+                    RecoveryChoice::Discard => {
+                        recovery.remove();
+                        self.notify("Discarded the recovered work.", false);
+                    }
+                    RecoveryChoice::Restore => match Dataset::load(&recovery.data_path()) {
+                        Ok((dataset, _)) => {
+                            self.set_dataset(dataset, offer.original.clone(), offer.name);
+                            // Still unsaved: the recovery file stays until the work is saved.
+                            self.history.clear();
+                            self.dirty = true;
+                            self.notify("Restored the unsaved work. Save it to keep it.", false);
+                        }
+                        Err(e) => self.notify(format!("Could not restore: {e}"), true),
+                    },
+                }
+            }
+            Command::Notify { text, error } => self.notify(text, error),
             Command::OpenCorpusDialog => self.guard(Pending::OpenCorpusDialog),
             Command::OpenDatasetDialog => self.guard(Pending::OpenDatasetDialog),
             Command::OpenPath(path) => self.guard(Pending::Open(path)),
@@ -285,7 +608,12 @@ impl AppState {
                 };
                 match choice {
                     PendingChoice::Cancel => {}
-                    PendingChoice::Discard => self.proceed(pending),
+                    PendingChoice::Discard => {
+                        if pending != Pending::Reextract {
+                            self.forget_recovery();
+                        }
+                        self.proceed(pending);
+                    }
                     PendingChoice::Save => {
                         if let Some(path) = self.path.clone() {
                             if self.save_to(path) {
@@ -364,6 +692,13 @@ impl AppState {
             Pending::OpenCorpusDialog => jobs::open_dialog(self.sender(), true),
             Pending::OpenDatasetDialog => jobs::open_dialog(self.sender(), false),
             Pending::Open(path) => self.open(path),
+            Pending::Reextract => {
+                if self.dataset.articles.is_empty() {
+                    self.notify("There are no articles to extract from.", true);
+                } else if self.job.is_none() {
+                    self.job = Some(Job::reextract(self.dataset.articles.clone()));
+                }
+            }
         }
     }
 
@@ -419,6 +754,8 @@ impl AppState {
                 self.notify(format!("Saved {}", path.display()), false);
                 self.path = Some(path);
                 self.dirty = false;
+                self.history.mark_saved();
+                self.forget_recovery();
                 true
             }
             Err(e) => {
@@ -464,11 +801,13 @@ impl AppState {
                         self.job = None;
                         break;
                     }
+                    JobEvent::Reextracted { fresh } => {
+                        self.take_reextraction(*fresh);
+                        self.job = None;
+                        break;
+                    }
                     JobEvent::Cancelled => {
-                        self.notify(
-                            "Loading cancelled; the previous dataset is still open.",
-                            false,
-                        );
+                        self.notify("Cancelled; the dataset is as it was.", false);
                         self.job = None;
                         break;
                     }
@@ -498,8 +837,18 @@ pub struct EntenteApp {
 }
 
 impl EntenteApp {
-    /// Creates the app on what `start` says.
+    /// Creates the app on what `start` says, without autosave (tests, demos).
     pub fn new(cc: &eframe::CreationContext<'_>, start: Start) -> EntenteApp {
+        EntenteApp::with_recovery(cc, start, None)
+    }
+
+    /// Creates the app on what `start` says, autosaving unsaved work through `recovery` and
+    /// offering back what a previous run left there.
+    pub fn with_recovery(
+        cc: &eframe::CreationContext<'_>,
+        start: Start,
+        recovery: Option<Recovery>,
+    ) -> EntenteApp {
         let mut state = match start {
             Start::Samples => AppState::with_samples(),
             Start::Empty => AppState::new(),
@@ -515,6 +864,8 @@ impl EntenteApp {
             state.sort = sort;
             state.refresh_rows();
         }
+        state.recovery_offer = recovery.as_ref().and_then(Recovery::find);
+        state.recovery = recovery;
         EntenteApp {
             state,
             last_title: String::new(),
@@ -543,7 +894,12 @@ impl eframe::App for EntenteApp {
         if self.state.close_now {
             self.state.close_now = false;
             self.state.dirty = false;
+            // A clean exit: saved, or the analyst chose not to save. Nothing to recover.
+            self.state.forget_recovery();
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        if let Some(wait) = self.state.autosave_if_due(Instant::now()) {
+            ctx.request_repaint_after(wait);
         }
         let title = self.state.title();
         if title != self.last_title {
@@ -573,7 +929,10 @@ pub fn run(start: Start) -> anyhow::Result<()> {
     eframe::run_native(
         "entente",
         options,
-        Box::new(move |cc| Ok(Box::new(EntenteApp::new(cc, start)))),
+        Box::new(move |cc| {
+            let recovery = Recovery::default_dir().map(Recovery::in_dir);
+            Ok(Box::new(EntenteApp::with_recovery(cc, start, recovery)))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("the window could not open: {e}"))
 }

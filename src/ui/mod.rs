@@ -1,10 +1,11 @@
 //! Drawing. One `*_ui` function per panel: each reads the state and emits commands; none
 //! changes the dataset.
 
+mod editor;
 mod source;
 mod table;
 
-use crate::app::{AppState, Command, Pending, PendingChoice};
+use crate::app::{AppState, Command, Pending, PendingChoice, RecoveryChoice};
 use crate::model::Review;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -16,6 +17,18 @@ const OPEN_CORPUS: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::O);
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+const REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+const REDO_ALT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+
+/// The review keys: one key sets the selected record's review state.
+const REVIEW_KEYS: [(Key, &str, &str, Review); 4] = [
+    (Key::V, "V", "Verify", Review::Verified),
+    (Key::E, "E", "Mark edited", Review::Edited),
+    (Key::R, "R", "Reject", Review::Rejected),
+    (Key::U, "U", "Mark unreviewed", Review::Unreviewed),
+];
 
 /// The id of the filter box, so Ctrl+F can focus it.
 pub fn filter_id() -> egui::Id {
@@ -33,6 +46,13 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         .default_size(540.0)
         .min_size(280.0)
         .show(ui, |ui| source::source_ui(ui, state, commands));
+    if state.editor_open {
+        egui::Panel::right("editor")
+            .resizable(true)
+            .default_size(400.0)
+            .min_size(300.0)
+            .show(ui, |ui| editor::editor_ui(ui, state, commands));
+    }
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::horizontal()
             .id_salt("table-h")
@@ -40,12 +60,27 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     });
     pending_ui(ui, state, commands);
     load_report_ui(ui, state, commands);
+    rebase_report_ui(ui, state, commands);
+    recovery_ui(ui, state, commands);
 }
 
 fn shortcuts_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     let ctx = ui.ctx().clone();
-    let typing = ctx.memory(|m| m.focused().is_some());
+    let focused = ctx.memory(|m| m.focused());
+    // The article text takes focus to be selected, but it is read-only: review keys still work.
+    let reading = focused.is_some_and(source::is_article_text);
+    let typing = focused.is_some() && !reading;
+    let modal = state.pending.is_some() || state.recovery_offer.is_some();
     ctx.input_mut(|i| {
+        if !typing && !modal {
+            // A text field being typed in has its own undo; everywhere else, the dataset's.
+            if i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_ALT) {
+                commands.push(Command::Redo);
+            }
+            if i.consume_shortcut(&UNDO) {
+                commands.push(Command::Undo);
+            }
+        }
         if i.consume_shortcut(&SAVE_AS) {
             commands.push(Command::SaveAsDialog);
         }
@@ -64,7 +99,7 @@ fn shortcuts_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>
         if i.consume_shortcut(&FIND) {
             ctx.memory_mut(|m| m.request_focus(filter_id()));
         }
-        if !typing && state.pending.is_none() {
+        if !typing && !reading && !modal {
             if i.consume_key(Modifiers::NONE, Key::ArrowDown) {
                 commands.push(Command::MoveSelection(1));
             }
@@ -77,16 +112,15 @@ fn shortcuts_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>
             if i.consume_key(Modifiers::NONE, Key::PageUp) {
                 commands.push(Command::MoveSelection(-20));
             }
-            if state.selected.is_some() {
-                for (key, review) in [
-                    (Key::V, Review::Verified),
-                    (Key::R, Review::Rejected),
-                    (Key::U, Review::Unreviewed),
-                ] {
-                    if i.consume_key(Modifiers::NONE, key) {
-                        commands.push(Command::SetReview(review));
-                    }
+        }
+        if !typing && !modal && state.selected.is_some() {
+            for (key, _, _, review) in REVIEW_KEYS {
+                if i.consume_key(Modifiers::NONE, key) {
+                    commands.push(Command::SetReview(review));
                 }
+            }
+            if i.consume_key(Modifiers::NONE, Key::Enter) {
+                commands.push(Command::OpenEditor(true));
             }
         }
     });
@@ -115,6 +149,14 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
             if menu_item(ui, "Open dataset…", Some(&OPEN_DATASET), idle) {
                 commands.push(Command::OpenDatasetDialog);
             }
+            if menu_item(
+                ui,
+                "Re-extract (keeps your records)",
+                None,
+                idle && !state.dataset.articles.is_empty(),
+            ) {
+                commands.push(Command::Reextract);
+            }
             ui.separator();
             if menu_item(ui, "Save", Some(&SAVE), true) {
                 commands.push(Command::Save);
@@ -130,6 +172,7 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                 commands.push(Command::Quit);
             }
         });
+        ui.menu_button("Edit", |ui| edit_menu_ui(ui, state, commands));
         ui.menu_button("View", |ui| {
             let mut show = state.filter.show_rejected;
             if ui
@@ -141,14 +184,18 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
             if menu_item(ui, "Load report…", None, state.load_report.is_some()) {
                 commands.push(Command::ShowLoadReport(true));
             }
+            if menu_item(
+                ui,
+                "Re-extraction report…",
+                None,
+                state.rebase_report.is_some(),
+            ) {
+                commands.push(Command::ShowRebaseReport(true));
+            }
         });
         ui.menu_button("Review", |ui| {
             let has = state.selected.is_some();
-            for (label, key, review) in [
-                ("Verify", "V", Review::Verified),
-                ("Reject", "R", Review::Rejected),
-                ("Mark unreviewed", "U", Review::Unreviewed),
-            ] {
+            for (_, key, label, review) in REVIEW_KEYS {
                 if ui
                     .add_enabled(has, egui::Button::new(label).shortcut_text(key))
                     .clicked()
@@ -158,6 +205,47 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
             }
         });
     });
+}
+
+fn edit_menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let undo = match state.history.next_undo() {
+        Some(edit) => format!("Undo {}", edit.describe()),
+        None => "Undo".into(),
+    };
+    if menu_item(ui, &undo, Some(&UNDO), state.history.next_undo().is_some()) {
+        commands.push(Command::Undo);
+    }
+    let redo = match state.history.next_redo() {
+        Some(edit) => format!("Redo {}", edit.describe()),
+        None => "Redo".into(),
+    };
+    if menu_item(ui, &redo, Some(&REDO), state.history.next_redo().is_some()) {
+        commands.push(Command::Redo);
+    }
+    ui.separator();
+    let has = state.selected.is_some();
+    let open_label = if state.editor_open {
+        "Close editor"
+    } else {
+        "Edit record"
+    };
+    if ui
+        .add_enabled(has, egui::Button::new(open_label).shortcut_text("Enter"))
+        .clicked()
+    {
+        commands.push(Command::OpenEditor(!state.editor_open));
+    }
+    ui.separator();
+    if menu_item(ui, "Mark for merge", None, has) {
+        commands.push(Command::MarkForMerge(true));
+    }
+    let can_merge = has
+        && state
+            .merge_mark_index()
+            .is_some_and(|m| Some(m) != state.selected);
+    if menu_item(ui, "Merge marked record into this", None, can_merge) {
+        commands.push(Command::MergeMarkedIntoSelected);
+    }
 }
 
 fn filter_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
@@ -218,7 +306,10 @@ fn status_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
                 ui.label(&n.text);
             }
             None => {
-                ui.weak("Up/Down move · V verify · R reject · Ctrl+F filter · Ctrl+S save");
+                ui.weak(
+                    "Up/Down move · Enter edit · V verify · E edited · R reject · \
+                     Ctrl+Z undo · Ctrl+F filter · Ctrl+S save",
+                );
             }
         }
         if state
@@ -228,6 +319,18 @@ fn status_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
             && ui.link("Load report").clicked()
         {
             commands.push(Command::ShowLoadReport(true));
+        }
+        if let Some(report) = &state.rebase_report {
+            ui.separator();
+            if ui
+                .link(format!(
+                    "Last re-extraction: {} added, {} removed, {} kept",
+                    report.added, report.removed, report.kept
+                ))
+                .clicked()
+            {
+                commands.push(Command::ShowRebaseReport(true));
+            }
         }
     });
 }
@@ -241,6 +344,7 @@ fn pending_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         Pending::Open(_) | Pending::OpenCorpusDialog | Pending::OpenDatasetDialog => {
             "opening another file"
         }
+        Pending::Reextract => "re-extracting (which cannot be undone)",
     };
     let modal = egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ui.ctx(), |ui| {
         ui.heading("Unsaved changes");
@@ -297,5 +401,96 @@ fn load_report_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
         });
     if !open {
         commands.push(Command::ShowLoadReport(false));
+    }
+}
+
+fn rebase_report_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let (true, Some(report)) = (state.show_rebase_report, &state.rebase_report) else {
+        return;
+    };
+    let mut open = true;
+    egui::Window::new("Re-extraction")
+        .open(&mut open)
+        .default_width(440.0)
+        .collapsible(false)
+        .show(ui.ctx(), |ui| {
+            ui.label("The articles were extracted again. Your records were left as you left them.");
+            ui.add_space(6.0);
+            egui::Grid::new("rebase-report")
+                .num_columns(2)
+                .spacing([16.0, 4.0])
+                .show(ui, |ui| {
+                    let rows = [
+                        (report.added, "added: new machine records"),
+                        (
+                            report.removed,
+                            "removed: unreviewed machine records no longer found",
+                        ),
+                        (
+                            report.kept,
+                            "kept: verified, edited, rejected, hand-made or annotated records",
+                        ),
+                        (
+                            report.refreshed,
+                            "refreshed: unreviewed records the extractor now reads differently",
+                        ),
+                        (report.articles_added, "new articles"),
+                    ];
+                    for (n, what) in rows {
+                        ui.strong(n.to_string());
+                        ui.label(what);
+                        ui.end_row();
+                    }
+                });
+            ui.add_space(6.0);
+            ui.weak("Re-extraction cannot be undone; the dataset is unsaved until you save it.");
+        });
+    if !open {
+        commands.push(Command::ShowRebaseReport(false));
+    }
+}
+
+fn recovery_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let Some(offer) = &state.recovery_offer else {
+        return;
+    };
+    egui::Modal::new(egui::Id::unique("recovery-offer")).show(ui.ctx(), |ui| {
+        ui.heading("Recover unsaved work?");
+        ui.label(format!(
+            "Entente ended without saving the changes to \u{201c}{}\u{201d}.",
+            offer.name
+        ));
+        let mut facts = Vec::new();
+        if let Some(n) = offer.engagements {
+            facts.push(format!("{n} engagements"));
+        }
+        if let Some(age) = offer.written.and_then(|t| t.elapsed().ok()) {
+            facts.push(format!("autosaved {} ago", age_label(age)));
+        }
+        if let Some(p) = &offer.original {
+            facts.push(format!("from {}", p.display()));
+        }
+        if !facts.is_empty() {
+            ui.weak(facts.join(", "));
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Restore").clicked() {
+                commands.push(Command::ResolveRecovery(RecoveryChoice::Restore));
+            }
+            if ui.button("Discard").clicked() {
+                commands.push(Command::ResolveRecovery(RecoveryChoice::Discard));
+            }
+        });
+    });
+}
+
+fn age_label(age: std::time::Duration) -> String {
+    let secs = age.as_secs();
+    match secs {
+        0..120 => format!("{secs} seconds"),
+        120..7200 => format!("{} minutes", secs / 60),
+        7200..172_800 => format!("{} hours", secs / 3600),
+        _ => format!("{} days", secs / 86_400),
     }
 }

@@ -1,9 +1,32 @@
 //! The source panel: the selected engagement's fields and its article, evidence highlighted.
+//! Words selected in the article become a new record or evidence for the selected one.
+//!
+//! The article is a read-only multiline `TextEdit` rather than a selectable `Label`: egui 0.37
+//! keeps a label's selection private (`LabelSelectionState` exposes only whether there is
+//! one), while a `TextEdit`'s state gives the selected character range.
 
+use crate::annotate::EVIDENCE_FIELDS;
 use crate::app::{AppState, Command};
 use crate::model::{Article, Engagement, Review};
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Color32, FontId};
+
+/// The id of the article text widget (one at a time).
+fn article_text_id() -> egui::Id {
+    egui::Id::unique("entente-article-text")
+}
+
+/// Whether `id` is the article text: it takes focus to be selected but cannot be typed in.
+pub fn is_article_text(id: egui::Id) -> bool {
+    id == article_text_id()
+}
+
+/// The byte offset of the `char_index`th character of `text` (its length past the end).
+pub fn byte_offset(text: &str, char_index: usize) -> usize {
+    text.char_indices()
+        .nth(char_index)
+        .map_or(text.len(), |(b, _)| b)
+}
 
 /// The source panel.
 pub fn source_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
@@ -15,14 +38,11 @@ pub fn source_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
         ui.weak("Select an engagement to see its article and evidence.");
         return;
     };
-    let article = e
-        .article_ids
-        .first()
-        .and_then(|id| state.dataset.article(id));
-    summary_ui(ui, e, commands);
+    summary_ui(ui, state, e, commands);
     ui.separator();
-    match article {
-        Some(a) => article_ui(ui, state, e, a),
+    let article_id = chosen_article_ui(ui, e);
+    match article_id.and_then(|id| state.dataset.article(id)) {
+        Some(a) => article_ui(ui, state, e, a, commands),
         None => {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
@@ -32,7 +52,33 @@ pub fn source_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
     }
 }
 
-fn summary_ui(ui: &mut egui::Ui, e: &Engagement, commands: &mut Vec<Command>) {
+/// For a record reported by several articles, a choice of which one to read.
+fn chosen_article_ui<'e>(ui: &mut egui::Ui, e: &'e Engagement) -> Option<&'e str> {
+    let n = e.article_ids.len();
+    if n < 2 {
+        return e.article_ids.first().map(String::as_str);
+    }
+    let memory = egui::Id::unique(("chosen-article", &e.id));
+    let mut chosen = ui
+        .data(|d| d.get_temp::<usize>(memory))
+        .unwrap_or(0)
+        .min(n - 1);
+    ui.horizontal(|ui| {
+        ui.label(format!("Reported by {n} articles:"));
+        for i in 0..n {
+            if ui
+                .selectable_label(chosen == i, format!("Article {}", i + 1))
+                .clicked()
+            {
+                chosen = i;
+            }
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(memory, chosen));
+    e.article_ids.get(chosen).map(String::as_str)
+}
+
+fn summary_ui(ui: &mut egui::Ui, state: &AppState, e: &Engagement, commands: &mut Vec<Command>) {
     ui.add_space(4.0);
     ui.heading(format!(
         "{} · {}",
@@ -101,10 +147,19 @@ fn summary_ui(ui: &mut egui::Ui, e: &Engagement, commands: &mut Vec<Command>) {
                 commands.push(Command::SetReview(review));
             }
         }
+        if !state.editor_open && ui.button("Edit record (Enter)").clicked() {
+            commands.push(Command::OpenEditor(true));
+        }
     });
 }
 
-fn article_ui(ui: &mut egui::Ui, state: &AppState, e: &Engagement, a: &Article) {
+fn article_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    e: &Engagement,
+    a: &Article,
+    commands: &mut Vec<Command>,
+) {
     ui.strong(a.title.as_deref().unwrap_or(a.file_name()));
     let mut meta = Vec::new();
     if let Some(o) = &a.outlet {
@@ -121,22 +176,122 @@ fn article_ui(ui: &mut egui::Ui, state: &AppState, e: &Engagement, a: &Article) 
             "Warning: the text does not match its hash: evidence may point at the wrong words.",
         );
     }
+    selection_bar_ui(ui, state, a, commands);
     let (job, first_evidence_char) = highlighted(ui, e, a);
     egui::ScrollArea::vertical()
         .id_salt(("source", &a.id))
         .auto_shrink(false)
         .show(ui, |ui| {
-            let galley = ui.fonts_mut(|f| f.layout_job(job));
-            let response = ui.add(egui::Label::new(galley.clone()).selectable(true));
+            let mut layouter = |ui: &egui::Ui, _: &dyn egui::TextBuffer, width: f32| {
+                let mut job = job.clone();
+                job.wrap.max_width = width;
+                ui.fonts_mut(|f| f.layout_job(job))
+            };
+            let mut text: &str = &a.text;
+            let label = ui.label(egui::RichText::new("Article text").small().weak());
+            let output = egui::TextEdit::multiline(&mut text)
+                .id(article_text_id())
+                .frame(egui::Frame::NONE)
+                .cursor_at_end(false)
+                .desired_width(f32::INFINITY)
+                .layouter(&mut layouter)
+                .show(ui);
+            output.response.response.clone().labelled_by(label.id);
             if state.scroll_to_evidence
                 && let Some(c) = first_evidence_char
             {
-                let rect = galley
+                let rect = output
+                    .galley
                     .pos_from_cursor(CCursor::new(c))
-                    .translate(response.rect.min.to_vec2());
+                    .translate(output.galley_pos.to_vec2());
                 ui.scroll_to_rect(rect, Some(egui::Align::Center));
             }
         });
+}
+
+/// The selected words of the article as a byte range, if the selection belongs to `a`.
+fn selected_range(ui: &egui::Ui, a: &Article) -> Option<(usize, usize)> {
+    let owner = egui::Id::unique("entente-article-text-owner");
+    let id = article_text_id();
+    let mut state = egui::TextEdit::load_state(ui.ctx(), id)?;
+    if ui.data(|d| d.get_temp::<String>(owner)).as_deref() != Some(a.id.as_str()) {
+        // Another article's selection: forget it.
+        state.cursor.set_char_range(None);
+        state.store(ui.ctx(), id);
+        ui.data_mut(|d| d.insert_temp(owner, a.id.clone()));
+        return None;
+    }
+    let [first, last] = state.cursor.char_range()?.sorted_cursors();
+    if first.index == last.index {
+        return None;
+    }
+    Some((
+        byte_offset(&a.text, first.index.0),
+        byte_offset(&a.text, last.index.0),
+    ))
+}
+
+/// What the selected words can become: a new record, or evidence for the selected one.
+fn selection_bar_ui(ui: &mut egui::Ui, state: &AppState, a: &Article, commands: &mut Vec<Command>) {
+    let owner = egui::Id::unique("entente-article-text-owner");
+    if ui.data(|d| d.get_temp::<String>(owner)).is_none() {
+        ui.data_mut(|d| d.insert_temp(owner, a.id.clone()));
+    }
+    let Some((start, end)) = selected_range(ui, a) else {
+        ui.weak(
+            "Select words in the article to make a record from them or attach them as evidence.",
+        );
+        return;
+    };
+    let words = a.text.get(start..end).unwrap_or("");
+    let mut shown: String = words.chars().take(60).collect();
+    if shown.len() < words.len() {
+        shown.push_str("...");
+    }
+    ui.label(format!(
+        "Selected: \u{201c}{}\u{201d}",
+        shown.replace('\n', " ")
+    ));
+    let field_memory = egui::Id::unique("evidence-field");
+    let mut field = ui
+        .data(|d| d.get_temp::<&'static str>(field_memory))
+        .unwrap_or("kind");
+    let mut done = false;
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("New engagement from selection").clicked() {
+            commands.push(Command::NewFromSelection {
+                article_id: a.id.clone(),
+                start,
+                end,
+            });
+            done = true;
+        }
+        let can_attach = state.selected.is_some();
+        if ui
+            .add_enabled(can_attach, egui::Button::new("Attach as evidence for"))
+            .clicked()
+        {
+            commands.push(Command::AttachEvidence {
+                article_id: a.id.clone(),
+                start,
+                end,
+                field: field.to_string(),
+            });
+            done = true;
+        }
+        egui::ComboBox::from_id_salt("evidence-field-choice")
+            .selected_text(field)
+            .show_ui(ui, |ui| {
+                for f in EVIDENCE_FIELDS {
+                    ui.selectable_value(&mut field, f, f);
+                }
+            });
+    });
+    ui.data_mut(|d| d.insert_temp(field_memory, field));
+    if done && let Some(mut text_state) = egui::TextEdit::load_state(ui.ctx(), article_text_id()) {
+        text_state.cursor.set_char_range(None);
+        text_state.store(ui.ctx(), article_text_id());
+    }
 }
 
 /// The article text as a layout job: evidence highlighted, boilerplate dimmed. Also returns the

@@ -103,8 +103,13 @@ pub fn table_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>
                         ui.add(egui::Label::new(rich).truncate());
                     });
                 }
-                if row.response().clicked() {
+                let response = row.response();
+                if response.clicked() {
                     commands.push(Command::Select(Some(i)));
+                }
+                if response.double_clicked() {
+                    commands.push(Command::Select(Some(i)));
+                    commands.push(Command::OpenEditor(true));
                 }
             });
         });
