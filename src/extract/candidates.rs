@@ -144,7 +144,7 @@ static ROUND_OF: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LOCATIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:in|at|to|from|into|across|inside|within|near|towards|throughout|of the situation in|in the|reached|capital,|on|about|over|regarding|concerning|against|naming|blaming)\s+(?:the\s+)?$",
+        r"\b(?:in|at|to|from|into|across|inside|within|near|towards|throughout|of the situation in|in the|reached|capital,|on|about|over|regarding|concerning|against|naming|blaming|(?:issues|matters|situation|developments|affairs),?\s+including)\s+(?:the\s+)?$",
     )
 });
 static HELD_IN: LazyLock<Regex> =
@@ -595,13 +595,19 @@ fn fill_parties(
                 .map(|(p, _)| p.to_vec()),
             Some(one) => {
                 let with_home = home.filter(|h| *h != one && contact).map(|h| vec![one, h]);
-                let from_stated = stated
-                    .iter()
-                    .find(|(p, _)| p.contains(&one))
-                    .map(|(p, _)| p.to_vec());
-                with_home
-                    .or(from_stated)
-                    .or_else(|| main_pair.filter(|p| p.contains(&one)).map(|p| p.to_vec()))
+                // A meeting of one named state with someone unnamed may be a domestic meeting:
+                // only the newsroom's own state completes it.
+                if c.kind == Kind::Meeting {
+                    with_home
+                } else {
+                    let from_stated = stated
+                        .iter()
+                        .find(|(p, _)| p.contains(&one))
+                        .map(|(p, _)| p.to_vec());
+                    with_home
+                        .or(from_stated)
+                        .or_else(|| main_pair.filter(|p| p.contains(&one)).map(|p| p.to_vec()))
+                }
             }
         };
         if let Some(mut parties) = filled {

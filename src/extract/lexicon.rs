@@ -322,7 +322,9 @@ impl Lexicon {
             .find_iter(text)
             .filter(|m| {
                 let before_ok = !is_word(text[..m.start()].chars().next_back());
-                let after_ok = !is_word(text[m.end()..].chars().next());
+                // "Pak-" in "Pak-Afghan" is a prefix form: it runs straight into the next word.
+                let after_ok =
+                    text[..m.end()].ends_with('-') || !is_word(text[m.end()..].chars().next());
                 before_ok && after_ok
             })
             .filter_map(|m| {

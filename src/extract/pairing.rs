@@ -248,6 +248,18 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
         {
             d.date = Some(ev.clone());
         }
+        // "in 2020" for a visit whose day the article gives elsewhere: the day.
+        if let (Some(date), Some(ev)) = (&d.date, &event_date) {
+            let coarse = matches!(date.precision, DatePrecision::Month | DatePrecision::Year);
+            let inside = date
+                .value
+                .as_ref()
+                .zip(ev.value.as_ref())
+                .is_some_and(|(v, e)| e.starts_with(v.as_str()));
+            if coarse && inside && d.status == Status::Held && !d.past {
+                d.date = Some(ev.clone());
+            }
+        }
         if let (Some(date), Some(published)) = (&d.date, article.published) {
             let after_publication = date
                 .value
