@@ -170,7 +170,7 @@ fn acting_parties(
         .filter_map(|m| {
             let party = m.party?;
             let acting = match m.kind {
-                FormKind::Demonym | FormKind::Organisation => true,
+                FormKind::Demonym | FormKind::Organisation | FormKind::Person => true,
                 FormKind::StateName | FormKind::Capital
                     if TOPICAL_AFTER.is_match(&text[m.end..range.end]) =>
                 {

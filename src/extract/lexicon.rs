@@ -29,6 +29,8 @@ pub enum FormKind {
     Place,
     /// A phrase that only looks like a party ("Indian Ocean"): it hides the forms inside it.
     NotAParty,
+    /// A leader or official who acts for a party ("Putin").
+    Person,
 }
 
 /// A dictionary form found in a text.
@@ -76,6 +78,8 @@ pub struct Sources<'a> {
     pub organisations: &'a str,
     /// `places.tsv`
     pub places: &'a str,
+    /// `people.tsv`
+    pub people: &'a str,
     /// `not_parties.txt`
     pub not_parties: &'a str,
     /// `ranks.txt`
@@ -94,6 +98,7 @@ impl Sources<'static> {
         states: include_str!("../../assets/dict/states.tsv"),
         organisations: include_str!("../../assets/dict/organisations.tsv"),
         places: include_str!("../../assets/dict/places.tsv"),
+        people: include_str!("../../assets/dict/people.tsv"),
         not_parties: include_str!("../../assets/dict/not_parties.txt"),
         ranks: include_str!("../../assets/dict/ranks.txt"),
         honorifics: include_str!("../../assets/dict/honorifics.txt"),
@@ -266,6 +271,20 @@ impl Lexicon {
             })?;
             let party = code("places.tsv", i + 1, c)?;
             add(place, FormKind::Place, Some(party));
+        }
+        for (i, line) in data_lines(src.people).enumerate() {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let (Some(forms), Some(c)) = (fields.first(), fields.get(1)) else {
+                return Err(LexiconError {
+                    file: "people.tsv".into(),
+                    line: i + 1,
+                    problem: "expected name_forms<TAB>code<TAB>role<TAB>from<TAB>to".into(),
+                });
+            };
+            let party = code("people.tsv", i + 1, c)?;
+            for f in forms.split('|') {
+                add(f, FormKind::Person, Some(party));
+            }
         }
         let forms = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)

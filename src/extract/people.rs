@@ -164,9 +164,11 @@ pub fn find_people(
     let toks = tokens(text, sentence.clone());
     let mentions = mentions_in(mentions, &sentence);
     let in_party = |t: &Token<'_>| {
-        mentions
-            .iter()
-            .any(|m| m.start < t.range.end && t.range.start < m.end && m.kind != FormKind::Place)
+        mentions.iter().any(|m| {
+            m.start < t.range.end
+                && t.range.start < m.end
+                && !matches!(m.kind, FormKind::Place | FormKind::Person)
+        })
     };
     let is_office = |t: &Token<'_>| lex.office_words.contains(t.core.trim_end_matches('.'));
     let mut people = Vec::new();
@@ -321,6 +323,13 @@ fn party_near(
         .last()
         .map_or(sentence.start, |p| p.range.end)
         .max(person.start.saturating_sub(60));
+    // A known leader's name carries the party itself.
+    let named = mentions
+        .iter()
+        .find(|m| m.kind == FormKind::Person && m.start >= person.start && m.end <= person.end);
+    if let Some(m) = named {
+        return m.party;
+    }
     let acting = |m: &&Mention| m.kind != FormKind::Place && m.kind != FormKind::Capital;
     let left = mentions
         .iter()
