@@ -80,6 +80,12 @@ static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:said|says|told|published|announced|posted|reported|stated|added|statement|tweeted|wrote|issued)\b[^.;]{0,20}$",
     )
 });
+static VISIT_OF: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:of|by)\s"));
+static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:exchanges? of|frequent|regular|reciprocal|numerous|several|many|various|a number of|series of|number of)\s+(?:[\w-]+\s+){0,2}$",
+    )
+});
 static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b(?:ready|willing|prepared) to\b[^.;]{0,80}\b(?:provided|if|unless|on condition)\b")
 });
@@ -275,7 +281,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
     }
 
     // Headlines are in title case: every word looks like a name there.
-    let people: Vec<Vec<PersonMention>> = sentences
+    let mut people: Vec<Vec<PersonMention>> = sentences
         .iter()
         .map(|s| {
             if s.heading {
@@ -285,6 +291,23 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
             }
         })
         .collect();
+    // "Mr Takizaki" is the Shigeki Takizaki of Japan named earlier.
+    let known: Vec<(String, PartyCode)> = people
+        .iter()
+        .flatten()
+        .filter(|p| !p.surname_only)
+        .filter_map(|p| Some((p.name.split_whitespace().last()?.to_string(), p.party?)))
+        .collect();
+    for p in people
+        .iter_mut()
+        .flatten()
+        .filter(|p| p.surname_only && p.party.is_none())
+    {
+        p.party = known
+            .iter()
+            .find(|(surname, _)| *surname == p.name)
+            .map(|(_, party)| *party);
+    }
     let main_pair = main_pair(text, &sentences, &mentions, &dateline_ranges);
 
     let mut candidates: Vec<Candidate> = Vec::new();
@@ -357,6 +380,10 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
                 }
                 continue;
             }
+            // "an exchange of high-level visits", "signed numerous agreements": no one act.
+            if GENERIC.is_match(before_trigger) {
+                continue;
+            }
             // "ready to hold talks provided …": a conditional offer is not an act.
             if CONDITIONAL.is_match(&text[clause.clone()]) {
                 continue;
@@ -388,6 +415,15 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
                     .filter(|p| p.1.start < trigger.start)
                     .cloned()
                     .collect();
+                // "the visit of Turkish President Erdogan to Pakistan": the visitor follows "of".
+                if VISIT_OF.is_match(&text[trigger.end..clause.end.max(trigger.end)]) {
+                    v.extend(
+                        clause_parties
+                            .iter()
+                            .find(|p| p.1.start >= trigger.end)
+                            .cloned(),
+                    );
+                }
                 v.extend(visit_hosts(text, &mentions, &clause, &trigger));
                 if v.is_empty() {
                     v = sentence_parties.clone();
@@ -487,20 +523,21 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
                 .map(|p| p.0)
                 .filter(|p| !hosts.contains(p))
                 .collect();
-            let groups: Vec<Vec<PartyCode>> = if kind == Kind::CourtesyCall && hosts.len() >= 2 {
-                hosts
-                    .iter()
-                    .map(|h| {
-                        let mut g = callers.clone();
-                        g.push(*h);
-                        g.sort();
-                        g.dedup();
-                        g
-                    })
-                    .collect()
-            } else {
-                vec![codes]
-            };
+            let groups: Vec<Vec<PartyCode>> =
+                if matches!(kind, Kind::CourtesyCall | Kind::Visit) && hosts.len() >= 2 {
+                    hosts
+                        .iter()
+                        .map(|h| {
+                            let mut g = callers.clone();
+                            g.push(*h);
+                            g.sort();
+                            g.dedup();
+                            g
+                        })
+                        .collect()
+                } else {
+                    vec![codes]
+                };
             for group in groups {
                 let party_spans = parties
                     .iter()
