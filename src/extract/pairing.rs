@@ -231,6 +231,26 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
         .filter_map(|d| Some((d.parties.clone(), d.location.clone()?)))
         .collect();
 
+    // Acts during a visit share its days when they give none of their own.
+    let visit_dates: Vec<(Vec<PartyCode>, DateMention)> = drafts
+        .iter()
+        .filter(|d| d.kind == Kind::Visit && !d.past)
+        .filter_map(|d| {
+            Some((
+                d.parties.clone(),
+                d.date.clone().filter(|x| x.value.is_some())?,
+            ))
+        })
+        .collect();
+    for d in drafts
+        .iter_mut()
+        .filter(|d| d.kind != Kind::Visit && !d.past && d.date.is_none())
+    {
+        if let Some((_, date)) = visit_dates.iter().find(|(p, _)| *p == d.parties) {
+            d.date = Some(date.clone());
+        }
+    }
+
     let full_names: Vec<&PersonMention> = a
         .people
         .iter()
