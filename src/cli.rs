@@ -1,5 +1,6 @@
 //! The headless face of Entente: the same engine as the window, for scripts, CI and batches.
 
+use crate::annotate;
 use crate::corpus;
 use crate::dataset::{self, Dataset};
 use crate::extract;
@@ -38,6 +39,10 @@ pub enum Command {
         /// The dataset file to write.
         #[arg(short, long)]
         output: PathBuf,
+        /// An annotated dataset to keep: its verified, edited, rejected and hand-made records
+        /// stay as they are; only new machine records are added. May be the same file as -o.
+        #[arg(long, value_name = "ANNOTATED")]
+        base: Option<PathBuf>,
     },
     /// Export a dataset for other tools.
     Export {
@@ -69,7 +74,11 @@ pub enum Command {
 pub fn run(command: Command) -> Result<()> {
     match command {
         Command::Open { .. } => bail!("'open' needs the window"),
-        Command::Extract { paths, output } => extract_cmd(&paths, &output),
+        Command::Extract {
+            paths,
+            output,
+            base,
+        } => extract_cmd(&paths, &output, base.as_deref()),
         Command::Export {
             dataset,
             csv,
@@ -89,7 +98,9 @@ pub fn load_dataset(path: &Path) -> Result<Dataset> {
     Ok(dataset)
 }
 
-fn extract_cmd(paths: &[PathBuf], output: &Path) -> Result<()> {
+fn extract_cmd(paths: &[PathBuf], output: &Path, base: Option<&Path>) -> Result<()> {
+    // Read the base first: a bad base must fail before any extraction work, and -o may be it.
+    let base = base.map(load_dataset).transpose()?;
     let (articles, report) = corpus::load_paths(paths, &mut |_| {});
     for issue in &report.issues {
         let what = if issue.skipped { "skipped" } else { "warning" };
@@ -99,7 +110,12 @@ fn extract_cmd(paths: &[PathBuf], output: &Path) -> Result<()> {
         bail!("no articles could be read from {}", display_paths(paths));
     }
     let engagements = extract::extract_all(&articles);
-    let dataset = Dataset::new(articles, engagements);
+    let mut dataset = Dataset::new(articles, engagements);
+    if let Some(base) = base {
+        let (rebased, report) = annotate::rebase(&base, dataset);
+        eprintln!("re-extraction over the base: {report}");
+        dataset = rebased;
+    }
     dataset.save(output)?;
     eprintln!(
         "{} articles, {} engagements → {}",

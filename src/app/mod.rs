@@ -302,17 +302,19 @@ impl AppState {
 
     /// Applies an edit through the history and updates everything that depends on the data.
     fn commit(&mut self, edit: Edit) {
+        let selected = self.selected_id();
         match self.history.apply(&mut self.dataset, edit) {
-            Ok(touched) => self.after_change(touched),
+            Ok(touched) => self.after_change(touched, selected),
             Err(e) => self.notify(format!("Not changed: {e}"), true),
         }
     }
 
     fn undo(&mut self) {
         let what = self.history.next_undo().map(Edit::describe);
+        let selected = self.selected_id();
         match self.history.undo(&mut self.dataset) {
             Some(touched) => {
-                self.after_change(touched);
+                self.after_change(touched, selected);
                 self.notify(format!("Undid {}", what.unwrap_or_default()), false);
             }
             None => self.notify("Nothing to undo.", false),
@@ -321,17 +323,24 @@ impl AppState {
 
     fn redo(&mut self) {
         let what = self.history.next_redo().map(Edit::describe);
+        let selected = self.selected_id();
         match self.history.redo(&mut self.dataset) {
             Some(touched) => {
-                self.after_change(touched);
+                self.after_change(touched, selected);
                 self.notify(format!("Redid {}", what.unwrap_or_default()), false);
             }
             None => self.notify("Nothing to redo.", false),
         }
     }
 
+    fn selected_id(&self) -> Option<String> {
+        self.selected_engagement().map(|e| e.id.clone())
+    }
+
     /// After the data changed: search texts, visible rows, selection and the dirty mark.
-    fn after_change(&mut self, touched: Touched) {
+    /// `selected` is the id of the record selected before the change; it stays selected
+    /// wherever it moved, or nothing is selected when it is gone.
+    fn after_change(&mut self, touched: Touched, selected: Option<String>) {
         match touched {
             Touched::Records(indices) => {
                 for i in indices {
@@ -344,12 +353,8 @@ impl AppState {
             }
             Touched::Structure => {
                 self.rebuild_haystacks();
-                if self
-                    .selected
-                    .is_some_and(|i| i >= self.dataset.engagements.len())
-                {
-                    self.selected = None;
-                }
+                self.selected = selected
+                    .and_then(|id| self.dataset.engagements.iter().position(|e| e.id == id));
             }
         }
         self.generation += 1;

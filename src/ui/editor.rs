@@ -85,7 +85,7 @@ fn fields_ui(ui: &mut egui::Ui, e: &Engagement, commands: &mut Vec<Command>) {
             parties_ui(ui, e, commands);
             ui.end_row();
 
-            ui.label("Kind");
+            let label = ui.label("Kind");
             let mut kind = e.kind;
             egui::ComboBox::from_id_salt("edit-kind")
                 .selected_text(kind.as_str().replace('_', " "))
@@ -93,13 +93,15 @@ fn fields_ui(ui: &mut egui::Ui, e: &Engagement, commands: &mut Vec<Command>) {
                     for k in Kind::ALL {
                         ui.selectable_value(&mut kind, k, k.as_str().replace('_', " "));
                     }
-                });
+                })
+                .response
+                .labelled_by(label.id);
             if kind != e.kind {
                 set(commands, FieldValue::Kind(kind));
             }
             ui.end_row();
 
-            ui.label("Status");
+            let label = ui.label("Status");
             let mut status = e.status;
             egui::ComboBox::from_id_salt("edit-status")
                 .selected_text(status.as_str())
@@ -107,7 +109,9 @@ fn fields_ui(ui: &mut egui::Ui, e: &Engagement, commands: &mut Vec<Command>) {
                     for s in Status::ALL {
                         ui.selectable_value(&mut status, s, s.as_str());
                     }
-                });
+                })
+                .response
+                .labelled_by(label.id);
             if status != e.status {
                 set(commands, FieldValue::Status(status));
             }
@@ -249,7 +253,7 @@ fn date_ui(ui: &mut egui::Ui, e: &Engagement, commands: &mut Vec<Command>) {
             }
         }
     }
-    ui.label("Precision");
+    let label = ui.label("Precision");
     let mut precision = date.precision;
     egui::ComboBox::from_id_salt("edit-precision")
         .selected_text(precision.as_str())
@@ -257,7 +261,9 @@ fn date_ui(ui: &mut egui::Ui, e: &Engagement, commands: &mut Vec<Command>) {
             for p in PRECISIONS {
                 ui.selectable_value(&mut precision, p, p.as_str());
             }
-        });
+        })
+        .response
+        .labelled_by(label.id);
     if precision != date.precision {
         set(commands, with(&|d: &mut DateSpan| d.precision = precision));
     }
@@ -452,7 +458,7 @@ fn participants_ui(ui: &mut egui::Ui, e: &Engagement, commands: &mut Vec<Command
                     let v = opt(t);
                     set(commands, changed(j, &|p| p.title = v.clone()));
                 }
-                ui.label("For");
+                let label = ui.label("For");
                 ui.horizontal(|ui| {
                     let mut party = p.party;
                     egui::ComboBox::from_id_salt(("participant-party", j))
@@ -462,7 +468,9 @@ fn participants_ui(ui: &mut egui::Ui, e: &Engagement, commands: &mut Vec<Command
                             for c in &e.parties {
                                 ui.selectable_value(&mut party, Some(*c), c.as_str());
                             }
-                        });
+                        })
+                        .response
+                        .labelled_by(label.id);
                     if party != p.party {
                         set(commands, changed(j, &|p| p.party = party));
                     }

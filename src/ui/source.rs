@@ -268,7 +268,7 @@ fn selection_bar_ui(ui: &mut egui::Ui, state: &AppState, a: &Article, commands: 
         }
         let can_attach = state.selected.is_some();
         if ui
-            .add_enabled(can_attach, egui::Button::new("Attach as evidence for"))
+            .add_enabled(can_attach, egui::Button::new("Attach as evidence"))
             .clicked()
         {
             commands.push(Command::AttachEvidence {
@@ -279,13 +279,16 @@ fn selection_bar_ui(ui: &mut egui::Ui, state: &AppState, a: &Article, commands: 
             });
             done = true;
         }
+        let label = ui.label("for");
         egui::ComboBox::from_id_salt("evidence-field-choice")
             .selected_text(field)
             .show_ui(ui, |ui| {
                 for f in EVIDENCE_FIELDS {
                     ui.selectable_value(&mut field, f, f);
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
     });
     ui.data_mut(|d| d.insert_temp(field_memory, field));
     if done && let Some(mut text_state) = egui::TextEdit::load_state(ui.ctx(), article_text_id()) {
