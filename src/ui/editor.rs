@@ -166,10 +166,7 @@ fn fields_ui(ui: &mut egui::Ui, e: &Engagement, commands: &mut Vec<Command>) {
             }
 
             ui.label("Country");
-            let country_label = e
-                .location
-                .country
-                .map_or("none".to_string(), |c| party_name(c));
+            let country_label = e.location.country.map_or("none".to_string(), party_name);
             ui.horizontal(|ui| {
                 if let Some(choice) = party_picker_ui(ui, &country_label, "edit-country", &[], true)
                 {
