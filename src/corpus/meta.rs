@@ -32,6 +32,9 @@ static HEADER_DATE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+static SITE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+[-|–]\s+(?:[\w ]{1,30}\s+[-|–]\s+)?([\w-]+\.(?:com|COM|lk|LK|pk|PK|net|org|in|co\.uk))\s*$").expect("valid regex")
+});
 static ISO_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\d{4}-\d{2}-\d{2})\s*$").expect("valid regex"));
 static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
@@ -118,6 +121,15 @@ pub fn read_metadata(text: &str) -> Metadata {
             .unwrap_or(first)
             .to_string()
     });
+    // "Headline - World - DAWN.COM": the site's suffix names the outlet, not the story.
+    let site = title
+        .as_deref()
+        .and_then(|t| SITE_SUFFIX.captures(t))
+        .map(|c| (c.get(0).map_or(0, |m| m.start()), c[1].to_string()));
+    let title = match (&title, &site) {
+        (Some(t), Some((at, _))) => Some(t[..*at].trim().to_string()),
+        _ => title,
+    };
 
     let body_end = body_end(text, &lines);
     let mut outlet = None;
@@ -147,9 +159,14 @@ pub fn read_metadata(text: &str) -> Metadata {
             .find_map(|(_, line)| AGENCY.captures(line).map(|c| c[1].to_string()));
     }
     if outlet.is_none() {
+        let trailer = &text[body_end..];
+        let domain = site.as_ref().map(|(_, d)| d.as_str()).unwrap_or("");
         outlet = OUTLETS.iter().find_map(|(name, sigs)| {
             sigs.iter()
-                .any(|sig| text[body_end..].contains(sig.as_str()))
+                .any(|sig| {
+                    trailer.contains(sig.as_str())
+                        || (!domain.is_empty() && sig.eq_ignore_ascii_case(domain))
+                })
                 .then(|| name.clone())
         });
     }
@@ -217,6 +234,14 @@ mod tests {
         let meta = read_metadata(&text);
         assert_eq!(meta.published, NaiveDate::from_ymd_opt(2023, 2, 13));
         assert!(text[..meta.body[1]].ends_with("after the talks."));
+    }
+
+    #[test]
+    fn a_site_suffix_leaves_the_title_and_names_the_outlet() {
+        let text = format!("Leaders meet in capital - World - DAWN.COM\n2025-03-02\n\n{PROSE}");
+        let meta = read_metadata(&text);
+        assert_eq!(meta.title.as_deref(), Some("Leaders meet in capital"));
+        assert_eq!(meta.outlet.as_deref(), Some("Dawn"));
     }
 
     #[test]
