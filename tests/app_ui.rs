@@ -303,8 +303,10 @@ fn selected_words_of_the_article_become_a_new_analyst_record() {
     let n = harness.state().state.dataset.engagements.len();
     assert!(
         harness
-            .query_by_label("New engagement from selection")
-            .is_none()
+            .get_by_label("New engagement from selection")
+            .accesskit_node()
+            .is_disabled(),
+        "nothing to make a record from until words are selected"
     );
 
     // Select the first words of the article with the keyboard, as an analyst could.
@@ -320,6 +322,12 @@ fn selected_words_of_the_article_become_a_new_analyst_record() {
         harness.run();
     }
     assert!(harness.query_by_label_contains("Selected: ").is_some());
+    assert!(
+        !harness
+            .get_by_label("New engagement from selection")
+            .accesskit_node()
+            .is_disabled()
+    );
     harness
         .get_by_label("New engagement from selection")
         .click();

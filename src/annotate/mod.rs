@@ -628,6 +628,28 @@ impl TextSelection {
         })
     }
 
+    /// The selection grown to whole words: a drag that starts or ends inside a word takes the
+    /// whole word, as an analyst means it.
+    pub fn whole_words(mut self, dataset: &Dataset) -> TextSelection {
+        let Some(text) = dataset.article(&self.article_id).map(|a| a.text.as_str()) else {
+            return self;
+        };
+        let is_word = |c: char| c.is_alphanumeric();
+        while let Some(c) = text[..self.start].chars().next_back()
+            && is_word(c)
+            && text[self.start..].chars().next().is_some_and(is_word)
+        {
+            self.start -= c.len_utf8();
+        }
+        while let Some(c) = text[self.end..].chars().next()
+            && is_word(c)
+            && text[..self.end].chars().next_back().is_some_and(is_word)
+        {
+            self.end += c.len_utf8();
+        }
+        self
+    }
+
     /// As evidence for `field`.
     pub fn as_evidence(&self, field: &str) -> Evidence {
         Evidence {

@@ -246,3 +246,21 @@ fn rebase_keeps_the_analysts_records_and_adds_only_new_machine_ones() {
     assert_eq!(again, out);
     assert_eq!((report.added, report.removed), (0, 0));
 }
+
+#[test]
+fn a_selection_inside_words_grows_to_whole_words() {
+    let mut data = samples();
+    data.articles[0].text = "Café talks between Pakistan and Japan".into();
+    let id = data.articles[0].id.clone();
+    let text = data.articles[0].text.clone();
+    let start = text.find("alks").expect("in the text");
+    let end = text.find("kistan").expect("in the text");
+    let sel = TextSelection::checked(&data, &id, start, end)
+        .expect("a selection")
+        .whole_words(&data);
+    assert_eq!(&text[sel.start..sel.end], "talks between Pakistan");
+    let sel = TextSelection::checked(&data, &id, 1, 3)
+        .expect("a selection")
+        .whole_words(&data);
+    assert_eq!(&text[sel.start..sel.end], "Café");
+}

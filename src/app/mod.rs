@@ -490,6 +490,7 @@ impl AppState {
                 end,
             } => {
                 let record = TextSelection::checked(&self.dataset, &article_id, start, end)
+                    .map(|s| s.whole_words(&self.dataset))
                     .and_then(|s| annotate::analyst_record(&self.dataset, &s));
                 let Some(record) = record else {
                     self.notify("Select some words of the article first.", true);
@@ -521,7 +522,8 @@ impl AppState {
             } => {
                 let (Some(e), Some(sel)) = (
                     self.selected_engagement(),
-                    TextSelection::checked(&self.dataset, &article_id, start, end),
+                    TextSelection::checked(&self.dataset, &article_id, start, end)
+                        .map(|s| s.whole_words(&self.dataset)),
                 ) else {
                     self.notify("Select a record and some words of its article first.", true);
                     return;

@@ -237,28 +237,34 @@ fn selection_bar_ui(ui: &mut egui::Ui, state: &AppState, a: &Article, commands: 
     if ui.data(|d| d.get_temp::<String>(owner)).is_none() {
         ui.data_mut(|d| d.insert_temp(owner, a.id.clone()));
     }
-    let Some((start, end)) = selected_range(ui, a) else {
-        ui.weak(
+    // The bar keeps its height whether or not words are selected: if it grew when a drag began,
+    // the text would move under the pointer mid-selection.
+    let selection = selected_range(ui, a);
+    let line = match selection {
+        Some((start, end)) => {
+            let words = a.text.get(start..end).unwrap_or("").replace('\n', " ");
+            egui::RichText::new(format!("Selected: \u{201c}{words}\u{201d}"))
+        }
+        None => egui::RichText::new(
             "Select words in the article to make a record from them or attach them as evidence.",
-        );
-        return;
+        )
+        .weak(),
     };
-    let words = a.text.get(start..end).unwrap_or("");
-    let mut shown: String = words.chars().take(60).collect();
-    if shown.len() < words.len() {
-        shown.push_str("...");
-    }
-    ui.label(format!(
-        "Selected: \u{201c}{}\u{201d}",
-        shown.replace('\n', " ")
-    ));
+    ui.add(egui::Label::new(line).truncate());
     let field_memory = egui::Id::unique("evidence-field");
     let mut field = ui
         .data(|d| d.get_temp::<&'static str>(field_memory))
         .unwrap_or("kind");
     let mut done = false;
-    ui.horizontal_wrapped(|ui| {
-        if ui.button("New engagement from selection").clicked() {
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(
+                selection.is_some(),
+                egui::Button::new("New engagement from selection"),
+            )
+            .clicked()
+            && let Some((start, end)) = selection
+        {
             commands.push(Command::NewFromSelection {
                 article_id: a.id.clone(),
                 start,
@@ -266,10 +272,11 @@ fn selection_bar_ui(ui: &mut egui::Ui, state: &AppState, a: &Article, commands: 
             });
             done = true;
         }
-        let can_attach = state.selected.is_some();
+        let can_attach = selection.is_some() && state.selected.is_some();
         if ui
             .add_enabled(can_attach, egui::Button::new("Attach as evidence"))
             .clicked()
+            && let Some((start, end)) = selection
         {
             commands.push(Command::AttachEvidence {
                 article_id: a.id.clone(),
