@@ -567,3 +567,26 @@ fn discarding_the_recovered_work_deletes_it() {
     assert!(recovery.find().is_none());
     assert!(harness.state().state.dataset.engagements.is_empty());
 }
+
+#[test]
+fn leaving_a_field_for_another_commits_what_was_typed() {
+    let mut harness = app();
+    let i = select_dcg_row(&mut harness);
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    type_into(&mut harness, "Tags", "check date");
+    assert!(harness.state().state.dataset.engagements[i].tags.is_empty());
+    // Straight into a field drawn above it.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Forum")
+        .focus();
+    harness.run();
+    harness.run();
+    let e = &harness.state().state.dataset.engagements[i];
+    assert_eq!(e.tags, ["check date"]);
+    assert_eq!(
+        e.review,
+        entente::model::Review::Unreviewed,
+        "tags annotate"
+    );
+}

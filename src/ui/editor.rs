@@ -303,6 +303,14 @@ fn text_row(
     committed
 }
 
+/// What the analyst has typed into a field and not yet committed, and the pass it was last
+/// drawn in (a draft of a field that was not drawn on the previous pass is stale).
+#[derive(Clone)]
+struct Draft {
+    text: String,
+    pass: u64,
+}
+
 fn text_field(
     ui: &mut egui::Ui,
     id: egui::Id,
@@ -311,9 +319,21 @@ fn text_field(
     label: egui::Id,
 ) -> Option<String> {
     let draft_id = id.with("draft");
-    let mut text = ui
-        .data(|d| d.get_temp::<String>(draft_id))
-        .unwrap_or_else(|| current.to_string());
+    let pass = ui.ctx().cumulative_pass_nr();
+    let draft = ui
+        .data(|d| d.get_temp::<Draft>(draft_id))
+        .filter(|d| d.pass + 1 >= pass);
+    let mut left_unseen = None;
+    let draft = if ui.memory(|m| m.has_focus(id)) {
+        draft
+    } else {
+        // Focus went elsewhere before this field could see it go (a field drawn earlier took
+        // it): commit what was typed.
+        ui.data_mut(|d| d.remove::<Draft>(draft_id));
+        left_unseen = draft.map(|d| d.text).filter(|t| t != current);
+        None
+    };
+    let mut text = draft.map_or_else(|| current.to_string(), |d| d.text);
     let edit = if multiline {
         egui::TextEdit::multiline(&mut text).desired_rows(3)
     } else {
@@ -322,16 +342,14 @@ fn text_field(
     let response = ui
         .add(edit.id(id).desired_width(f32::INFINITY))
         .labelled_by(label);
-    if response.changed() {
-        ui.data_mut(|d| d.insert_temp(draft_id, text.clone()));
-    }
     if response.lost_focus() {
-        ui.data_mut(|d| d.remove::<String>(draft_id));
-        if text != current {
-            return Some(text);
-        }
+        ui.data_mut(|d| d.remove::<Draft>(draft_id));
+        return left_unseen.or((text != current).then_some(text));
     }
-    None
+    if response.has_focus() && text != current {
+        ui.data_mut(|d| d.insert_temp(draft_id, Draft { text, pass }));
+    }
+    left_unseen
 }
 
 fn parties_ui(ui: &mut egui::Ui, e: &Engagement, commands: &mut Vec<Command>) {
