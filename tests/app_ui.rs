@@ -590,3 +590,31 @@ fn leaving_a_field_for_another_commits_what_was_typed() {
         "tags annotate"
     );
 }
+
+#[test]
+fn an_article_with_characters_the_font_lacks_still_shows_and_selects() {
+    // The ASEAN sample has non-breaking hyphens (U+2011), which egui's default font lacks.
+    let mut harness = app();
+    let state = &harness.state().state;
+    let i = state
+        .rows
+        .iter()
+        .copied()
+        .find(|&i| {
+            state.dataset.engagements[i]
+                .parties
+                .iter()
+                .any(|p| p.as_str() == "ASEAN")
+        })
+        .expect("an ASEAN row");
+    harness
+        .state_mut()
+        .state
+        .apply(entente::app::Command::Select(Some(i)));
+    harness.run();
+    let text = article_text(&harness);
+    assert!(
+        text.contains("Asia\u{2011}Pacific"),
+        "the text itself is unchanged"
+    );
+}

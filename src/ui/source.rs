@@ -304,6 +304,32 @@ fn selection_bar_ui(ui: &mut egui::Ui, state: &AppState, a: &Article, commands: 
     }
 }
 
+/// `words` with each character the font cannot draw replaced by one it can (a dash for a
+/// dash, else `?`), one for one, so that character positions in the layout still match the
+/// article text (selections are read back as character offsets).
+fn displayable<'t>(ui: &egui::Ui, font: &FontId, words: &'t str) -> std::borrow::Cow<'t, str> {
+    if ui.fonts_mut(|f| f.has_glyphs(font, words)) {
+        return words.into();
+    }
+    ui.fonts_mut(|f| {
+        words
+            .chars()
+            .map(|c| {
+                if matches!(c, '\n' | '\r' | '\t') || f.has_glyph(font, c) {
+                    c
+                } else if c.is_whitespace() {
+                    ' '
+                } else if matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}') {
+                    '-'
+                } else {
+                    '?'
+                }
+            })
+            .collect::<String>()
+            .into()
+    })
+}
+
 /// The article text as a layout job: evidence highlighted, boilerplate dimmed. Also returns the
 /// character index of the first evidence span, to scroll to.
 fn highlighted(ui: &egui::Ui, e: &Engagement, a: &Article) -> (LayoutJob, Option<usize>) {
@@ -377,7 +403,7 @@ fn highlighted(ui: &egui::Ui, e: &Engagement, a: &Article) -> (LayoutJob, Option
             2 => format.background = key_bg,
             _ => {}
         }
-        job.append(&text[start..end], 0.0, format);
+        job.append(&displayable(ui, &font, &text[start..end]), 0.0, format);
         start = end;
     }
     let first_char = first.map(|b| text[..b.min(text.len())].chars().count());
