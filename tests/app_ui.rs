@@ -190,6 +190,8 @@ fn wait_for_job(harness: &mut Harness<'_, EntenteApp>) {
         std::thread::sleep(std::time::Duration::from_millis(20));
         harness.step();
     }
+    // A window opens with the result; a new window and its grid take a few passes to size.
+    harness.run_steps(6);
     harness.run();
 }
 

@@ -175,6 +175,13 @@ pub enum Edit {
     },
     /// Several edits as one step.
     Batch(Vec<Edit>),
+    /// An edit with a name for menus ("merge records").
+    Named {
+        /// A few words: what the step does.
+        name: &'static str,
+        /// The step.
+        edit: Box<Edit>,
+    },
 }
 
 /// Which records an applied edit touched, so views can refresh only what they must.
@@ -273,6 +280,10 @@ impl Edit {
                 record: record.clone(),
             },
             Edit::Batch(edits) => Edit::Batch(edits.iter().rev().map(Edit::inverse).collect()),
+            Edit::Named { name, edit } => Edit::Named {
+                name,
+                edit: Box::new(edit.inverse()),
+            },
         }
     }
 
@@ -314,6 +325,7 @@ impl Edit {
                 }
                 Ok(touched)
             }
+            Edit::Named { edit, .. } => edit.apply_to(dataset),
         }
     }
 
@@ -324,6 +336,7 @@ impl Edit {
             Edit::Insert { index, .. } => (*index <= len).then_some(len + 1),
             Edit::Remove { index, .. } => (*index < len).then(|| len - 1),
             Edit::Batch(edits) => edits.iter().try_fold(len, |n, e| e.fits(n)),
+            Edit::Named { edit, .. } => edit.fits(len),
         }
     }
 
@@ -337,16 +350,11 @@ impl Edit {
             },
             Edit::Insert { .. } => "new record".into(),
             Edit::Remove { .. } => "delete record".into(),
-            Edit::Batch(edits) => {
-                if edits.iter().any(|e| matches!(e, Edit::Set { .. }))
-                    && edits.len() == 2
-                    && edits.iter().all(|e| matches!(e, Edit::Set { .. }))
-                {
-                    "merge records".into()
-                } else {
-                    "several changes".into()
-                }
-            }
+            Edit::Batch(edits) => match edits.as_slice() {
+                [one] => one.describe(),
+                _ => "several changes".into(),
+            },
+            Edit::Named { name, .. } => (*name).into(),
         }
     }
 }
@@ -559,16 +567,19 @@ pub fn merge_edit(dataset: &Dataset, into: usize, from: usize) -> Option<Edit> {
             after: FieldValue::Notes(from_notes),
         },
     ];
-    Some(Edit::Batch(vec![
-        Edit::Set {
-            engagement: into,
-            changes: into_changes,
-        },
-        Edit::Set {
-            engagement: from,
-            changes: from_changes,
-        },
-    ]))
+    Some(Edit::Named {
+        name: "merge records",
+        edit: Box::new(Edit::Batch(vec![
+            Edit::Set {
+                engagement: into,
+                changes: into_changes,
+            },
+            Edit::Set {
+                engagement: from,
+                changes: from_changes,
+            },
+        ])),
+    })
 }
 
 /// The field changes that turn `a` into `b` (same id), for whole-record edits such as a merge.

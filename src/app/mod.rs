@@ -546,7 +546,10 @@ impl AppState {
                         .into_iter()
                         .filter_map(|v| Edit::set_field(&self.dataset, i, v))
                         .collect();
-                self.commit(Edit::Batch(edits));
+                self.commit(Edit::Named {
+                    name: "attach evidence",
+                    edit: Box::new(Edit::Batch(edits)),
+                });
                 self.notify(
                     format!("Attached the selection as evidence for {field}."),
                     false,
