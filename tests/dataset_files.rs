@@ -13,7 +13,7 @@ fn extract_samples(out: &std::path::Path) {
         .args(["extract", "assets/corpus", "-o"])
         .arg(out)
         .status()
-        .unwrap();
+        .expect("the entente binary runs");
     assert!(status.success());
 }
 

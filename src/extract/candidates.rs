@@ -52,9 +52,7 @@ pub struct Candidate {
 }
 
 fn re(pattern: &str) -> Regex {
-    regex::RegexBuilder::new(pattern)
-        .case_insensitive(true)
-        .build()
+    super::lexicon::compile_rule(pattern)
         .unwrap_or_else(|e| panic!("built-in pattern {pattern}: {e}"))
 }
 
@@ -240,7 +238,8 @@ fn snap(text: &str, at: usize) -> usize {
 }
 
 /// Reads sentences, mentions, dates, people and candidate acts of an article.
-pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
+/// Reads an article; `None` when it names fewer than two parties and so reports no engagement.
+pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
     let text = article.text.as_str();
     let [body_start, body_end] = article.body;
     let body = &text[body_start..body_end];
@@ -254,6 +253,11 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
             ..m
         })
         .collect();
+    let distinct: std::collections::BTreeSet<PartyCode> =
+        mentions.iter().filter_map(|m| m.party).collect();
+    if distinct.len() < 2 {
+        return None;
+    }
     let dates: Vec<DateMention> = dates::find_dates(body, article.published)
         .into_iter()
         .map(|mut d| {
@@ -281,10 +285,17 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
     }
 
     // Headlines are in title case: every word looks like a name there.
+    let triggers: Vec<Vec<(Kind, &str, Range<usize>)>> = sentences
+        .iter()
+        .map(|s| find_triggers(lex, text, s))
+        .collect();
+    // People matter in the sentences that report acts and the few after them (who led, who met).
+    let near_act = |i: usize| (i.saturating_sub(3)..=i).any(|j| !triggers[j].is_empty());
     let mut people: Vec<Vec<PersonMention>> = sentences
         .iter()
-        .map(|s| {
-            if s.heading {
+        .enumerate()
+        .map(|(i, s)| {
+            if s.heading || !near_act(i) {
                 Vec::new()
             } else {
                 find_people(text, s.range.clone(), lex, &mentions)
@@ -320,9 +331,9 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
         if s_text.starts_with("Published in") || s_text.starts_with("Updated") {
             continue;
         }
-        let sentence_triggers = find_triggers(lex, text, sentence);
+        let sentence_triggers = &triggers[si];
         let created_before = candidates.len();
-        for (kind, rule, trigger) in sentence_triggers.clone() {
+        for (kind, rule, trigger) in sentence_triggers.iter().cloned() {
             let clause = text::clause(text, &sentence.range, trigger.start);
             let before_trigger = &text[sentence
                 .range
@@ -586,7 +597,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
             .find(|d| d.start >= line.start && d.end <= line.end && d.value.is_some())
             .cloned()
     });
-    Analysis {
+    Some(Analysis {
         dateline_date,
         sentences,
         people,
@@ -594,7 +605,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Analysis {
         dateline,
         anaphora,
         scope,
-    }
+    })
 }
 
 /// Completes the parties of acts whose sentence names fewer than two. The other side is, in
@@ -662,7 +673,11 @@ fn find_triggers<'l>(
 ) -> Vec<(Kind, &'l str, Range<usize>)> {
     let s = &text[sentence.range.clone()];
     let mut found: Vec<(Kind, &str, Range<usize>)> = Vec::new();
-    for rule in &lex.triggers {
+    let candidates = lex.trigger_set.matches(s);
+    if !candidates.matched_any() {
+        return found;
+    }
+    for rule in candidates.iter().map(|i| &lex.triggers[i]) {
         for m in rule.pattern.find_iter(s) {
             let range = sentence.range.start + m.start()..sentence.range.start + m.end();
             if found
@@ -879,7 +894,7 @@ fn mechanism_of(
     let name = clean_mechanism(&text[start..end]);
     let proper = capital_words > 0 && trig.chars().next().is_some_and(char::is_uppercase)
         || capital_words >= 2;
-    let only_parties = mentions_in(mentions, &(start..end)).iter().count() >= capital_words
+    let only_parties = mentions_in(mentions, &(start..end)).len() >= capital_words
         && capital_words > 0
         && !trig.chars().next().is_some_and(char::is_uppercase);
     let _ = lex;

@@ -7,6 +7,15 @@ use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+/// Compiles a rule pattern: case-insensitive, with ASCII word boundaries. A Unicode `\b` would
+/// send the regex engine from its fast DFA to a backtracker on every non-ASCII letter, the
+/// single largest cost of extraction.
+pub fn compile_rule(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(&pattern.replace(r"\b", r"(?-u:\b)"))
+        .case_insensitive(true)
+        .build()
+}
+
 /// The non-empty lines of a data file that are not `#` comments, trimmed.
 pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
@@ -178,6 +187,8 @@ pub struct Lexicon {
     pub office_words: HashSet<String>,
     /// Trigger rules in file order.
     pub triggers: Vec<TriggerRule>,
+    /// All trigger patterns at once: one pass tells which rules can match a sentence.
+    pub trigger_set: regex::RegexSet,
 }
 
 static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -311,17 +322,23 @@ impl Lexicon {
                 return Err(err("expected id<TAB>kind<TAB>pattern".into()));
             };
             let kind = Kind::parse(kind).ok_or_else(|| err(format!("unknown kind '{kind}'")))?;
-            let pattern = regex::RegexBuilder::new(pattern)
-                .case_insensitive(true)
-                .build()
-                .map_err(|e| err(e.to_string()))?;
+            let pattern = compile_rule(pattern).map_err(|e| err(e.to_string()))?;
             triggers.push(TriggerRule {
                 id: id.to_string(),
                 kind,
                 pattern,
             });
         }
+        let trigger_set = regex::RegexSetBuilder::new(triggers.iter().map(|t| t.pattern.as_str()))
+            .case_insensitive(true)
+            .build()
+            .map_err(|e| LexiconError {
+                file: "triggers.tsv".into(),
+                line: 0,
+                problem: e.to_string(),
+            })?;
         Ok(Lexicon {
+            trigger_set,
             forms,
             form_info,
             names,

@@ -25,8 +25,10 @@ pub fn extract_article(article: &Article) -> Vec<Engagement> {
 
 /// Extracts the engagements of one article with the given dictionaries.
 pub fn extract_with(lex: &Lexicon, article: &Article) -> Vec<Engagement> {
-    let analysis = candidates::analyse(lex, article);
-    pairing::engagements(lex, article, analysis)
+    match candidates::analyse(lex, article) {
+        Some(analysis) => pairing::engagements(lex, article, analysis),
+        None => Vec::new(),
+    }
 }
 
 /// Extracts every article on all cores; the result is in article order, as if run on one.

@@ -18,19 +18,14 @@ static TOPICS: LazyLock<Vec<(String, Regex)>> = LazyLock::new(|| {
     super::lexicon::data_lines(include_str!("../../assets/dict/topics.tsv"))
         .filter_map(|line| {
             let (topic, pattern) = line.split_once('\t')?;
-            let re = regex::RegexBuilder::new(pattern)
-                .case_insensitive(true)
-                .build()
-                .ok()?;
+            let re = super::lexicon::compile_rule(pattern).ok()?;
             Some((topic.to_string(), re))
         })
         .collect()
 });
 
 static LEADS: LazyLock<Regex> = LazyLock::new(|| {
-    regex::RegexBuilder::new(r"\b(?:led|headed|leading|heading|delegation|side|comprised|included|including|accompanied|counterpart|met|called on|host(?:ed)?)\b")
-        .case_insensitive(true)
-        .build()
+    super::lexicon::compile_rule(r"\b(?:led|headed|leading|heading|delegation|side|comprised|included|including|accompanied|counterpart|met|called on|host(?:ed)?)\b")
         .expect("valid")
 });
 
