@@ -678,8 +678,8 @@ fn find_triggers<'l>(
         return found;
     }
     for rule in candidates.iter().map(|i| &lex.triggers[i]) {
-        for m in rule.pattern.find_iter(s) {
-            let range = sentence.range.start + m.start()..sentence.range.start + m.end();
+        for m in rule.find_iter(s) {
+            let range = sentence.range.start + m.start..sentence.range.start + m.end;
             if found
                 .iter()
                 .any(|(_, _, r)| r.start < range.end && range.start < r.end)

@@ -7,12 +7,23 @@ use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-/// Compiles a rule pattern: case-insensitive, with ASCII word boundaries. A Unicode `\b` would
-/// send the regex engine from its fast DFA to a backtracker on every non-ASCII letter, the
-/// single largest cost of extraction.
+/// Room for each rule's lazily built DFA. The trigger rules' bounded gaps ("signed … agreement")
+/// make many states; with the default 2 MB the cache keeps being thrown away and rebuilt.
+const LAZY_DFA_BYTES: usize = 16 << 20;
+
+/// Compiles a rule pattern: case-insensitive, with ASCII word boundaries and ASCII `\w`, `\s`,
+/// `\d`. A Unicode `\b` sends the regex engine from its fast DFA to a backtracker on every
+/// non-ASCII letter, and Unicode classes make DFA states costly to build: the two were most of
+/// the cost of extraction. The rules are about English words, so ASCII loses nothing.
 pub fn compile_rule(pattern: &str) -> Result<Regex, regex::Error> {
-    regex::RegexBuilder::new(&pattern.replace(r"\b", r"(?-u:\b)"))
+    let ascii = pattern
+        .replace(r"\b", r"(?-u:\b)")
+        .replace(r"\w", "[0-9A-Za-z_]")
+        .replace(r"\s", r"[\t\n\r ]")
+        .replace(r"\d", "[0-9]");
+    regex::RegexBuilder::new(&ascii)
         .case_insensitive(true)
+        .dfa_size_limit(LAZY_DFA_BYTES)
         .build()
 }
 
@@ -64,6 +75,39 @@ pub struct TriggerRule {
     pub kind: Kind,
     /// The compiled pattern.
     pub pattern: Regex,
+    /// A second pattern that must also match close by: within this many bytes after the match
+    /// (positive) or before it (negative). "signed … agreement" is the verb, then the noun.
+    pub near: Option<(isize, Regex)>,
+}
+
+impl TriggerRule {
+    /// Every match of the rule in `text`, as byte ranges that cover both parts of a two-part rule.
+    pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = std::ops::Range<usize>> + 't {
+        self.pattern.find_iter(text).filter_map(move |m| match &self.near {
+            None => Some(m.range()),
+            Some((within, near)) if *within >= 0 => {
+                let mut end = (m.end() + *within as usize).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let window = &text[m.end()..end];
+                // The second part belongs to the same clause.
+                let window = &window[..window.find(['.', ';', ':']).unwrap_or(window.len())];
+                near.find(window).map(|n| m.start()..m.end() + n.end())
+            }
+            Some((within, near)) => {
+                let mut start = m.start().saturating_sub(within.unsigned_abs());
+                while !text.is_char_boundary(start) {
+                    start += 1;
+                }
+                let window = &text[start..m.start()];
+                let window_start = window.rfind(['.', ';', ':']).map_or(start, |i| start + i + 1);
+                near.find_iter(&text[window_start..m.start()])
+                    .last()
+                    .map(|n| window_start + n.start()..m.end())
+            }
+        })
+    }
 }
 
 /// A problem in a dictionary file.
@@ -299,6 +343,7 @@ impl Lexicon {
         }
         let forms = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| LexiconError {
                 file: "dictionaries".into(),
@@ -312,25 +357,39 @@ impl Lexicon {
             .collect();
         let mut triggers = Vec::new();
         for (i, line) in data_lines(src.triggers).enumerate() {
-            let fields: Vec<&str> = line.splitn(3, '\t').collect();
+            let fields: Vec<&str> = line.split('\t').collect();
             let err = |problem: String| LexiconError {
                 file: "triggers.tsv".into(),
                 line: i + 1,
                 problem,
             };
-            let [id, kind, pattern] = fields[..] else {
-                return Err(err("expected id<TAB>kind<TAB>pattern".into()));
+            let (id, kind, pattern, near) = match fields[..] {
+                [id, kind, pattern] => (id, kind, pattern, None),
+                [id, kind, pattern, within, near] => {
+                    let within: isize = within
+                        .trim_start_matches('+')
+                        .parse()
+                        .map_err(|_| err(format!("'{within}' is not a distance in bytes like +90 or -80")))?;
+                    (id, kind, pattern, Some((within, near)))
+                }
+                _ => return Err(err("expected id<TAB>kind<TAB>pattern[<TAB>±bytes<TAB>near pattern]".into())),
             };
             let kind = Kind::parse(kind).ok_or_else(|| err(format!("unknown kind '{kind}'")))?;
             let pattern = compile_rule(pattern).map_err(|e| err(e.to_string()))?;
+            let near = match near {
+                Some((within, p)) => Some((within, compile_rule(p).map_err(|e| err(e.to_string()))?)),
+                None => None,
+            };
             triggers.push(TriggerRule {
                 id: id.to_string(),
                 kind,
                 pattern,
+                near,
             });
         }
         let trigger_set = regex::RegexSetBuilder::new(triggers.iter().map(|t| t.pattern.as_str()))
             .case_insensitive(true)
+            .dfa_size_limit(4 * LAZY_DFA_BYTES)
             .build()
             .map_err(|e| LexiconError {
                 file: "triggers.tsv".into(),
