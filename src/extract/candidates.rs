@@ -243,7 +243,6 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
     let text = article.text.as_str();
     let [body_start, body_end] = article.body;
     let body = &text[body_start..body_end];
-    let sentences = text::sentences(text, body_start..body_end);
     let mentions: Vec<Mention> = lex
         .mentions(body)
         .into_iter()
@@ -258,6 +257,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
     if distinct.len() < 2 {
         return None;
     }
+    let sentences = text::sentences(text, body_start..body_end);
     let dates: Vec<DateMention> = dates::find_dates(body, article.published)
         .into_iter()
         .map(|mut d| {

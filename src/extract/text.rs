@@ -108,9 +108,9 @@ pub fn clause(text: &str, sentence: &Range<usize>, at: usize) -> Range<usize> {
     for sep in [";", " — ", " – ", ": "] {
         bounds.extend(s.match_indices(sep).map(|(i, m)| (i, i + m.len())));
     }
-    let lower = s.to_ascii_lowercase();
+    // Clause words inside a sentence are in lower case; no lower-cased copy is needed.
     for w in CLAUSE_WORDS {
-        bounds.extend(lower.match_indices(w).map(|(i, _)| (i, i + 1)));
+        bounds.extend(s.match_indices(w).map(|(i, _)| (i, i + 1)));
     }
     for (b0, b1) in bounds {
         if b1 <= rel {
