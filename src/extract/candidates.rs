@@ -49,6 +49,8 @@ pub struct Candidate {
     pub title: Option<String>,
     /// A past occurrence of a forum ("it last met in May 2011"): never merged with the current one.
     pub past_occurrence: bool,
+    /// Full names of the people named in the act's clause.
+    pub people: Vec<String>,
 }
 
 fn re(pattern: &str) -> Regex {
@@ -79,6 +81,13 @@ static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static VISIT_OF: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:of|by)\s"));
+static SEPARATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:separate|separately|respectively)\b"));
+static DISCUSSION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:discuss(?:ed|es|ing)?|to discuss|talked about|exchanged views|review(?:ed|ing)?|focus(?:ed|ing)? on|matters? of|issues?|situation|developments|regarding|concerning|agreed to|railway|corridor|project|border)\b",
+    )
+});
 static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:exchanges? of|frequent|regular|reciprocal|numerous|several|many|various|a number of|series of|number of)\s+(?:[\w-]+\s+){0,2}$",
@@ -321,6 +330,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
     }
     let main_pair = main_pair(text, &sentences, &mentions, &dateline_ranges);
 
+    let home: Option<PartyCode> = dateline.as_ref().map(|d| d.1);
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut anaphora = Vec::new();
     let mut scope: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
@@ -443,9 +453,17 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             } else if clause_parties.is_empty() {
                 sentence_parties.clone()
             } else {
-                // One party in the clause: the other comes from the article (stated pairs, the
-                // dateline), not from a neighbouring clause about something else.
-                clause_parties.clone()
+                // The other side comes from the article (stated pairs, the dateline), not from
+                // a neighbouring clause about something else; and states named after "discussed"
+                // or "matters of" are what was talked about, not who talked.
+                let topics_from = DISCUSSION
+                    .find(&text[trigger.end..clause.end.max(trigger.end)])
+                    .map_or(usize::MAX, |m| trigger.end + m.start());
+                clause_parties
+                    .iter()
+                    .filter(|p| p.1.start < topics_from)
+                    .cloned()
+                    .collect()
             };
             for p in people[si]
                 .iter()
@@ -534,21 +552,36 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 .map(|p| p.0)
                 .filter(|p| !hosts.contains(p))
                 .collect();
-            let groups: Vec<Vec<PartyCode>> =
-                if matches!(kind, Kind::CourtesyCall | Kind::Visit) && hosts.len() >= 2 {
-                    hosts
-                        .iter()
-                        .map(|h| {
-                            let mut g = callers.clone();
-                            g.push(*h);
-                            g.sort();
-                            g.dedup();
-                            g
-                        })
-                        .collect()
-                } else {
-                    vec![codes]
-                };
+            // One act per counterpart: a call on several hosts, a visit to several countries,
+            // "separate meetings with" several delegations; or several callers on the dateline's
+            // own side ("Nigerian minister, Bahrain's commander call on Air Chief").
+            let separate = kind == Kind::Meeting && SEPARATE.is_match(&text[clause.clone()]);
+            let with = |g: &[PartyCode], h: PartyCode| {
+                let mut g = g.to_vec();
+                g.push(h);
+                g.sort();
+                g.dedup();
+                g
+            };
+            let groups: Vec<Vec<PartyCode>> = if (matches!(kind, Kind::CourtesyCall | Kind::Visit)
+                || separate)
+                && hosts.len() >= 2
+            {
+                hosts.iter().map(|h| with(&callers, *h)).collect()
+            } else if kind == Kind::CourtesyCall
+                && hosts.is_empty()
+                && callers.len() >= 2
+                && let Some(home) = home.filter(|h| !callers.contains(h))
+            {
+                callers.iter().map(|c| with(&[home], *c)).collect()
+            } else {
+                vec![codes]
+            };
+            let clause_people: Vec<String> = people[si]
+                .iter()
+                .filter(|p| p.range.start >= clause.start && p.range.end <= clause.end)
+                .map(|p| p.name.clone())
+                .collect();
             for group in groups {
                 let party_spans = parties
                     .iter()
@@ -571,6 +604,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     location: location.clone(),
                     title: title.clone(),
                     past_occurrence,
+                    people: clause_people.clone(),
                 });
             }
         }
@@ -590,7 +624,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             }
         }
     }
-    fill_parties(&mut candidates, main_pair, dateline.as_ref().map(|d| d.1));
+    fill_parties(&mut candidates, main_pair, home);
     let dateline_date = dateline.as_ref().and_then(|(_, _, line)| {
         dates
             .iter()

@@ -82,31 +82,38 @@ pub struct TriggerRule {
 
 impl TriggerRule {
     /// Every match of the rule in `text`, as byte ranges that cover both parts of a two-part rule.
-    pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = std::ops::Range<usize>> + 't {
-        self.pattern.find_iter(text).filter_map(move |m| match &self.near {
-            None => Some(m.range()),
-            Some((within, near)) if *within >= 0 => {
-                let mut end = (m.end() + *within as usize).min(text.len());
-                while !text.is_char_boundary(end) {
-                    end -= 1;
+    pub fn find_iter<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = std::ops::Range<usize>> + 't {
+        self.pattern
+            .find_iter(text)
+            .filter_map(move |m| match &self.near {
+                None => Some(m.range()),
+                Some((within, near)) if *within >= 0 => {
+                    let mut end = (m.end() + *within as usize).min(text.len());
+                    while !text.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    let window = &text[m.end()..end];
+                    // The second part belongs to the same clause.
+                    let window = &window[..window.find(['.', ';', ':']).unwrap_or(window.len())];
+                    near.find(window).map(|n| m.start()..m.end() + n.end())
                 }
-                let window = &text[m.end()..end];
-                // The second part belongs to the same clause.
-                let window = &window[..window.find(['.', ';', ':']).unwrap_or(window.len())];
-                near.find(window).map(|n| m.start()..m.end() + n.end())
-            }
-            Some((within, near)) => {
-                let mut start = m.start().saturating_sub(within.unsigned_abs());
-                while !text.is_char_boundary(start) {
-                    start += 1;
+                Some((within, near)) => {
+                    let mut start = m.start().saturating_sub(within.unsigned_abs());
+                    while !text.is_char_boundary(start) {
+                        start += 1;
+                    }
+                    let window = &text[start..m.start()];
+                    let window_start = window
+                        .rfind(['.', ';', ':'])
+                        .map_or(start, |i| start + i + 1);
+                    near.find_iter(&text[window_start..m.start()])
+                        .last()
+                        .map(|n| window_start + n.start()..m.end())
                 }
-                let window = &text[start..m.start()];
-                let window_start = window.rfind(['.', ';', ':']).map_or(start, |i| start + i + 1);
-                near.find_iter(&text[window_start..m.start()])
-                    .last()
-                    .map(|n| window_start + n.start()..m.end())
-            }
-        })
+            })
     }
 }
 
@@ -366,18 +373,25 @@ impl Lexicon {
             let (id, kind, pattern, near) = match fields[..] {
                 [id, kind, pattern] => (id, kind, pattern, None),
                 [id, kind, pattern, within, near] => {
-                    let within: isize = within
-                        .trim_start_matches('+')
-                        .parse()
-                        .map_err(|_| err(format!("'{within}' is not a distance in bytes like +90 or -80")))?;
+                    let within: isize = within.trim_start_matches('+').parse().map_err(|_| {
+                        err(format!(
+                            "'{within}' is not a distance in bytes like +90 or -80"
+                        ))
+                    })?;
                     (id, kind, pattern, Some((within, near)))
                 }
-                _ => return Err(err("expected id<TAB>kind<TAB>pattern[<TAB>±bytes<TAB>near pattern]".into())),
+                _ => {
+                    return Err(err(
+                        "expected id<TAB>kind<TAB>pattern[<TAB>±bytes<TAB>near pattern]".into(),
+                    ));
+                }
             };
             let kind = Kind::parse(kind).ok_or_else(|| err(format!("unknown kind '{kind}'")))?;
             let pattern = compile_rule(pattern).map_err(|e| err(e.to_string()))?;
             let near = match near {
-                Some((within, p)) => Some((within, compile_rule(p).map_err(|e| err(e.to_string()))?)),
+                Some((within, p)) => {
+                    Some((within, compile_rule(p).map_err(|e| err(e.to_string()))?))
+                }
                 None => None,
             };
             triggers.push(TriggerRule {

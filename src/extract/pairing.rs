@@ -45,6 +45,8 @@ struct Draft {
     title: Option<String>,
     past: bool,
     sentences: BTreeSet<usize>,
+    /// Names of the people in the merged clauses.
+    people: BTreeSet<String>,
 }
 
 fn similar_mechanisms(a: &str, b: &str) -> bool {
@@ -90,6 +92,16 @@ fn compatible(d: &Draft, c: &Candidate) -> bool {
     if d.kind != c.kind || d.parties != c.parties || d.past != c.past_occurrence {
         return false;
     }
+    // "will call on the President", "will call on the Prime Minister": different counterparts,
+    // different acts.
+    let contact = matches!(d.kind, Kind::Meeting | Kind::CourtesyCall | Kind::PhoneCall);
+    if contact
+        && !d.people.is_empty()
+        && !c.people.is_empty()
+        && !c.people.iter().any(|p| d.people.contains(p))
+    {
+        return false;
+    }
     if let (Some(a), Some((b, _))) = (d.round, &c.round)
         && a != *b
     {
@@ -118,6 +130,7 @@ fn compatible(d: &Draft, c: &Candidate) -> bool {
 fn absorb(d: &mut Draft, i: usize, c: &Candidate) {
     d.parts.push(i);
     d.sentences.insert(c.sentence);
+    d.people.extend(c.people.iter().cloned());
     if d.round.is_none() {
         d.round = c.round.as_ref().map(|r| r.0);
     }
@@ -200,6 +213,7 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
             title: None,
             past: c.past_occurrence,
             sentences: BTreeSet::new(),
+            people: BTreeSet::new(),
         };
         absorb(&mut d, i, c);
         drafts.push(d);

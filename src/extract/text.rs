@@ -83,8 +83,11 @@ fn is_abbreviation(before: &str) -> bool {
 }
 
 /// Words that open a new clause: a trigger's status and date are read within its clause.
-const CLAUSE_WORDS: [&str; 12] = [
+const CLAUSE_WORDS: [&str; 15] = [
     " after ",
+    " where ",
+    " during which ",
+    " in which ",
     " before ",
     " while ",
     " whereas ",
