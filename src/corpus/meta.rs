@@ -55,14 +55,19 @@ static BOILERPLATE: LazyLock<Vec<String>> = LazyLock::new(|| {
 });
 
 /// Outlets recognised by a signature line their sites print (`name<TAB>signature|signature`).
-static OUTLETS: LazyLock<Vec<(String, Vec<String>)>> = LazyLock::new(|| {
+/// A known outlet: its name and the signatures its site prints.
+struct Outlet {
+    name: String,
+    signatures: Vec<String>,
+}
+
+static OUTLETS: LazyLock<Vec<Outlet>> = LazyLock::new(|| {
     crate::extract::lexicon::data_lines(include_str!("../../assets/dict/outlets.tsv"))
         .filter_map(|line| {
-            let (name, sigs) = line.split_once('\t')?;
-            Some((
-                name.to_string(),
-                sigs.split('|').map(str::to_string).collect(),
-            ))
+            let mut fields = line.split('\t');
+            let name = fields.next()?.to_string();
+            let signatures = fields.next()?.split('|').map(str::to_string).collect();
+            Some(Outlet { name, signatures })
         })
         .collect()
 });
@@ -161,14 +166,20 @@ pub fn read_metadata(text: &str) -> Metadata {
     if outlet.is_none() {
         let trailer = &text[body_end..];
         let domain = site.as_ref().map(|(_, d)| d.as_str()).unwrap_or("");
-        outlet = OUTLETS.iter().find_map(|(name, sigs)| {
-            sigs.iter()
-                .any(|sig| {
-                    trailer.contains(sig.as_str())
-                        || (!domain.is_empty() && sig.eq_ignore_ascii_case(domain))
-                })
-                .then(|| name.clone())
-        });
+        outlet = OUTLETS.iter().find_map(
+            |Outlet {
+                 name,
+                 signatures: sigs,
+                 ..
+             }| {
+                sigs.iter()
+                    .any(|sig| {
+                        trailer.contains(sig.as_str())
+                            || (!domain.is_empty() && sig.eq_ignore_ascii_case(domain))
+                    })
+                    .then(|| name.clone())
+            },
+        );
     }
     Metadata {
         title,

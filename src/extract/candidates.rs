@@ -88,6 +88,7 @@ static DISCUSSION: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:discuss(?:ed|es|ing)?|to discuss|talked about|exchanged views|review(?:ed|ing)?|focus(?:ed|ing)? on|matters? of|issues?|situation|developments|regarding|concerning|agreed to|railway|corridor|project|border)\b",
     )
 });
+static MET_VERB: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:met|meets)$"));
 static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:exchanges? of|frequent|regular|reciprocal|numerous|several|many|various|a number of|series of|number of)\s+(?:[\w-]+\s+){0,2}$",
@@ -136,7 +137,7 @@ static TOPICAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:of|to|by|between|with)\b"));
 static PAST_OCCURRENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:last met|last held|previous(?:ly)?|was last|the last (?:round|meeting|session)|had (?:earlier |also |previously )?(?:visited|met|held|signed)|earlier visited|former)\b",
+        r"\b(?:last met|last held|previous(?:ly)?|was last|the last (?:round|meeting|session)|had (?:earlier |also |previously )?(?:visited|met|held|signed)|earlier visited|former|recall(?:ed|ing|s)?)\b",
     )
 });
 static PRONOUN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
@@ -330,6 +331,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
     }
     let main_pair = main_pair(text, &sentences, &mentions, &dateline_ranges);
 
+    // The newsroom's own country, as its dateline says.
     let home: Option<PartyCode> = dateline.as_ref().map(|d| d.1);
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut anaphora = Vec::new();
@@ -393,7 +395,14 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 )
                 && !rule.starts_with("dialogue.round")
                 && !rule.starts_with("dialogue.held");
-            if definite && (opening || clause_parties.iter().all(|p| known(&p.0))) {
+            // "the meeting" after a visit is the meeting held during it, a new act.
+            let meeting_in_visit = kind == Kind::Meeting
+                && last_created.is_some_and(|l| candidates[l].kind == Kind::Visit)
+                && !clause_people_named(&people[si], &clause).is_empty();
+            if definite
+                && !meeting_in_visit
+                && (opening || clause_parties.iter().all(|p| known(&p.0)))
+            {
                 // An act already read, or one the article never reported ("The meeting was
                 // chaired by the minister"): either way not a new act.
                 if let Some(target) = last_created {
@@ -555,7 +564,10 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // One act per counterpart: a call on several hosts, a visit to several countries,
             // "separate meetings with" several delegations; or several callers on the dateline's
             // own side ("Nigerian minister, Bahrain's commander call on Air Chief").
-            let separate = kind == Kind::Meeting && SEPARATE.is_match(&text[clause.clone()]);
+            // "the premier met the UAE President, the Sri Lankan President and …": one meeting each.
+            let separate = kind == Kind::Meeting
+                && (SEPARATE.is_match(&text[clause.clone()])
+                    || MET_VERB.is_match(&text[trigger.clone()]));
             let with = |g: &[PartyCode], h: PartyCode| {
                 let mut g = g.to_vec();
                 g.push(h);
@@ -640,6 +652,17 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
         anaphora,
         scope,
     })
+}
+
+/// People named inside `clause`.
+fn clause_people_named<'p>(
+    people: &'p [PersonMention],
+    clause: &Range<usize>,
+) -> Vec<&'p PersonMention> {
+    people
+        .iter()
+        .filter(|p| p.range.start >= clause.start && p.range.end <= clause.end)
+        .collect()
 }
 
 /// Completes the parties of acts whose sentence names fewer than two. The other side is, in

@@ -169,6 +169,19 @@ fn absorb(d: &mut Draft, i: usize, c: &Candidate) {
     }
 }
 
+/// The last day a calendar value covers.
+fn last_day(v: DateValue) -> Option<chrono::NaiveDate> {
+    use chrono::NaiveDate;
+    match v {
+        DateValue::Year(y) => NaiveDate::from_ymd_opt(y, 12, 31),
+        DateValue::Month(y, m) => {
+            let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|d| d.pred_opt())
+        }
+        DateValue::Day(d) => Some(d),
+    }
+}
+
 fn rank(p: DatePrecision) -> u8 {
     match p {
         DatePrecision::Day => 0,
@@ -298,6 +311,16 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
                 .is_some_and(|day| day > published && date.precision == DatePrecision::Day);
             if after_publication && d.status == Status::Held {
                 d.status = Status::Planned;
+            }
+            // "planned" for an act whose whole period lies before publication ("would be
+            // enhanced with the visit … last year"): it was held.
+            let before_publication = date
+                .value
+                .as_ref()
+                .and_then(|v| DateValue::parse(v))
+                .is_some_and(|v| last_day(v).is_some_and(|last| last < published));
+            if before_publication && d.status == Status::Planned {
+                d.status = Status::Held;
             }
         }
         if d.location.is_none() && d.kind != Kind::PhoneCall {
