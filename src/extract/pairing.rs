@@ -107,15 +107,15 @@ fn compatible(d: &Draft, c: &Candidate) -> bool {
     {
         return false;
     }
+    // Two named forums are one when their names share their distinctive words ("defence
+    // talks" and "Mid-Level Defence Dialogue"); "security dialogue" is not "military talks".
     let same_forum = match (&d.mechanism, &c.mechanism) {
-        (Some((a, true)), Some((b, true, _))) => {
+        (Some((a, _)), Some((b, _, _))) => {
             if !similar_mechanisms(a, b) {
                 return false;
             }
             true
         }
-        // A generic name ("defence talks") fits any forum of the same parties.
-        (Some(_), Some(_)) => true,
         _ => false,
     };
     // A visit's programme ("will visit the dockyard") belongs to the visit itself.
