@@ -17,6 +17,8 @@ pub struct Analysis {
     pub candidates: Vec<Candidate>,
     /// The date a dateline gives ("ISLAMABAD, Aug 2 (APP):"): the day of the report.
     pub dateline_date: Option<DateMention>,
+    /// The first exact day in the article's opening sentences, not after publication.
+    pub lede_date: Option<DateMention>,
     /// The dateline place ("ISLAMABAD:") and its state.
     pub dateline: Option<(String, PartyCode, Range<usize>)>,
     /// Sentences that refer back to an earlier act ("the meeting was …") by index of the
@@ -643,7 +645,36 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             .find(|d| d.start >= line.start && d.end <= line.end && d.value.is_some())
             .cloned()
     });
+    let lede: Vec<&Sentence> = sentences
+        .iter()
+        .filter(|s| !s.heading)
+        .filter(|s| {
+            let t = &text[s.range.clone()];
+            !t.starts_with("Published")
+                && !t.starts_with("Updated")
+                && t.split_whitespace().count() > 8
+        })
+        .take(3)
+        .collect();
+    let lede_date = dates
+        .iter()
+        .filter(|d| {
+            lede.iter()
+                .any(|s| d.start >= s.range.start && d.end <= s.range.end)
+        })
+        .filter(|d| d.precision == dates::Precision::Day)
+        .filter(|d| {
+            let day = d
+                .value
+                .as_deref()
+                .and_then(crate::model::DateValue::parse)
+                .and_then(|v| v.first_day());
+            day.is_some_and(|day| article.published.is_none_or(|p| day <= p))
+        })
+        .min_by_key(|d| d.start)
+        .cloned();
     Some(Analysis {
+        lede_date,
         dateline_date,
         sentences,
         people,

@@ -237,7 +237,35 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
         }
     }
 
-    // The article's main event date: the first exact date of a held act, not after publication.
+    // "held separate meetings with" the visitors whom the headline says "call on" the host:
+    // one act told twice; the courtesy call is the more exact reading.
+    let mut i = 0;
+    while i < drafts.len() {
+        let same_call = drafts[i].kind == Kind::Meeting
+            && drafts.iter().any(|c| {
+                c.kind == Kind::CourtesyCall
+                    && c.parties == drafts[i].parties
+                    && c.status == drafts[i].status
+                    && dates_compatible(&c.date, &drafts[i].date)
+            });
+        if same_call {
+            let meeting = drafts.remove(i);
+            if let Some(call) = drafts.iter_mut().find(|c| {
+                c.kind == Kind::CourtesyCall
+                    && c.parties == meeting.parties
+                    && c.status == meeting.status
+            }) {
+                call.parts.extend(meeting.parts);
+                call.sentences.extend(meeting.sentences);
+                call.people.extend(meeting.people);
+            }
+        } else {
+            i += 1;
+        }
+    }
+
+    // The article's main event date: the first exact date of a held act, not after publication;
+    // else the day its lede gives ("Prime Minister … on Tuesday presented …").
     let event_date = drafts
         .iter()
         .filter(|d| d.status == Status::Held && !d.past)
@@ -245,6 +273,7 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
         .find(|x| {
             x.precision == DatePrecision::Day && x.value.as_ref().is_some_and(|v| v.len() == 10)
         })
+        .or(a.lede_date.as_ref())
         .cloned();
     // A visit's place is where its meetings happened.
     let visit_places: Vec<(Vec<PartyCode>, PlaceAndState)> = drafts
