@@ -91,6 +91,7 @@ static DISCUSSION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static MET_VERB: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:met|meets)$"));
+static URGE_TO: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:[\w'’.-]+\s+){0,6}?to\s+(\w+)"));
 static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:exchanges? of|frequent|regular|reciprocal|numerous|several|many|various|a number of|series of|number of)\s+(?:[\w-]+\s+){0,2}$",
@@ -361,9 +362,15 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             if hostile && !matches!(kind, Kind::Agreement | Kind::PhoneCall) {
                 continue;
             }
-            if kind == Kind::CourtesyCall
-                && URGING.is_match(&text[trigger.end..clause.end.max(trigger.end)])
+            if kind == Kind::CourtesyCall && urges(&text[trigger.end..clause.end.max(trigger.end)])
             {
+                continue;
+            }
+            // "the Quadrilateral Security Dialogue" names an organisation, not a meeting of it.
+            let inside_name = mentions_in(&mentions, &sentence.range).iter().any(|m| {
+                m.kind == FormKind::Organisation && m.start <= trigger.start && trigger.end <= m.end
+            });
+            if inside_name {
                 continue;
             }
             // "for talks", "to hold talks" after a visit is the visit's purpose, not another act.
@@ -685,6 +692,65 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
     })
 }
 
+/// Whether the words after "called on" urge rather than visit: "called on the nation to …",
+/// "called on the European Union to be consistent", "to end" (but "called on the minister to
+/// discuss …" is a courtesy call).
+fn urges(after: &str) -> bool {
+    if URGING.is_match(after) {
+        return true;
+    }
+    const URGED: [&str; 44] = [
+        "be",
+        "take",
+        "stop",
+        "end",
+        "ensure",
+        "support",
+        "play",
+        "help",
+        "respect",
+        "refrain",
+        "resolve",
+        "implement",
+        "release",
+        "withdraw",
+        "lift",
+        "provide",
+        "act",
+        "do",
+        "make",
+        "adopt",
+        "allow",
+        "recognise",
+        "recognize",
+        "condemn",
+        "halt",
+        "cease",
+        "join",
+        "work",
+        "step",
+        "use",
+        "abide",
+        "comply",
+        "reconsider",
+        "protect",
+        "prevent",
+        "address",
+        "restore",
+        "fulfil",
+        "honour",
+        "intervene",
+        "find",
+        "give",
+        "reject",
+        "hold",
+    ];
+    URGE_TO
+        .captures(after)
+        .and_then(|c| c.get(1))
+        .is_some_and(|verb| URGED.contains(&verb.as_str().to_ascii_lowercase().as_str()))
+}
+
 /// People named inside `clause`.
 fn clause_people_named<'p>(
     people: &'p [PersonMention],
@@ -722,8 +788,15 @@ fn fill_parties(
             Kind::CourtesyCall | Kind::Visit | Kind::Meeting | Kind::PhoneCall | Kind::Exercise
         );
         let filled: Option<Vec<PartyCode>> = match c.parties.first().copied() {
-            // "a meeting with military commanders" names no state: perhaps a domestic meeting.
-            None if c.kind == Kind::Meeting => None,
+            // "a meeting with military commanders" names no state: perhaps a domestic meeting;
+            // exercises, training and aid name their sides when they are real.
+            None if matches!(
+                c.kind,
+                Kind::Meeting | Kind::Exercise | Kind::Training | Kind::Assistance
+            ) =>
+            {
+                None
+            }
             None => stated
                 .iter()
                 .find(|(p, _)| home.is_some_and(|h| p.contains(&h)))
