@@ -92,9 +92,14 @@ static DISCUSSION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MET_VERB: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:met|meets)$"));
 static URGE_TO: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:[\w'’.-]+\s+){0,6}?to\s+(\w+)"));
+static VENUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:sidelines of|margins of|session of|at the|in the|during the)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    )
+});
 static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:exchanges? of|frequent|regular|reciprocal|numerous|several|many|various|a number of|series of|number of)\s+(?:[\w-]+\s+){0,2}$",
+        r"\b(?:exchanges? of|frequent|regular|reciprocal|numerous|several|many|various|a number of|series of|number of|focus(?:ing|ed)? on|such as|including|in the fields? of|areas? of|potential|possible|future|prospects? (?:of|for))\s+(?:[\w-]+\s+){0,2}$",
     )
 });
 static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -187,7 +192,11 @@ fn acting_parties(
         .filter_map(|m| {
             let party = m.party?;
             let acting = match m.kind {
-                FormKind::Demonym | FormKind::Organisation | FormKind::Person => true,
+                // "on the sidelines of the UN General Assembly": the forum is the venue.
+                FormKind::Organisation => !VENUE_BEFORE.is_match(
+                    &text[range.start.max(snap(text, m.start.saturating_sub(40)))..m.start],
+                ),
+                FormKind::Demonym | FormKind::Person => true,
                 FormKind::StateName | FormKind::Capital
                     if TOPICAL_AFTER.is_match(&text[m.end..range.end]) =>
                 {
@@ -233,7 +242,10 @@ fn visit_hosts(
             break;
         }
         let before = &text[clause.start.max(snap(text, m.start.saturating_sub(40)))..m.start];
-        if (LOCATIVE_BEFORE.is_match(before) || VISITED.is_match(before))
+        // The destination follows the visit closely: "a two-day visit to the Russian Federation".
+        let close = m.start.saturating_sub(trigger.end) <= 30;
+        if close
+            && (LOCATIVE_BEFORE.is_match(before) || VISITED.is_match(before))
             && !before.contains("situation")
         {
             hosts.push((party, m.start..m.end));
