@@ -18,6 +18,9 @@ pub struct Metadata {
     pub body: [usize; 2],
 }
 
+/// First lines longer than this are prose, not a headline.
+const MAX_TITLE_BYTES: usize = 400;
+
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
 
 static PUBLISHED_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -126,6 +129,8 @@ pub fn read_metadata(text: &str) -> Metadata {
             .unwrap_or(first)
             .to_string()
     });
+    // A first line the length of a paragraph (or a whole file without line breaks) is no headline.
+    let title = title.filter(|t| t.len() <= MAX_TITLE_BYTES);
     // "Headline - World - DAWN.COM": the site's suffix names the outlet, not the story.
     let site = title
         .as_deref()
@@ -289,5 +294,26 @@ mod tests {
             "Headline\n\n{PROSE} The first round was held on March 3, 2021 in the capital and the second is due."
         );
         assert_eq!(read_metadata(&text).published, None);
+    }
+
+    #[test]
+    fn crlf_line_ends_read_like_lf() {
+        let lf = format!(
+            "Headline here\n2024-01-13\n\n{PROSE}\n\nPublished in Dawn, June 19th, 2019\n\nRelated Articles\n"
+        );
+        let crlf = lf.replace('\n', "\r\n");
+        let (a, b) = (read_metadata(&lf), read_metadata(&crlf));
+        assert_eq!(b.title.as_deref(), Some("Headline here"));
+        assert_eq!(
+            (&a.title, &a.outlet, a.published),
+            (&b.title, &b.outlet, b.published)
+        );
+        assert!(crlf[..b.body[1]].ends_with("Published in Dawn, June 19th, 2019"));
+    }
+
+    #[test]
+    fn a_first_line_the_size_of_a_page_is_no_title() {
+        let text = PROSE.repeat(5);
+        assert_eq!(read_metadata(&text).title, None);
     }
 }

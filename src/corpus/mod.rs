@@ -1,16 +1,23 @@
 //! Reading corpora into [`Article`]s. One bad file never aborts a load: it becomes an entry in
 //! the [`LoadReport`] and the rest is read.
 
+mod decode;
+mod html;
 mod meta;
+mod records;
 
+pub use decode::{Decoded, decode};
+pub use html::{Page, looks_like_html, read_page};
 pub use meta::{Metadata, parse_iso_prefix, read_metadata};
 
 use crate::model::Article;
-use std::io::{BufRead, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Files larger than this are skipped with a reason (a news article is a few kilobytes).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Compressed feeds that unpack to more than this are skipped (a guard against gzip bombs).
+pub const MAX_UNPACKED_BYTES: u64 = 4 * MAX_FILE_BYTES;
 
 /// What happened to one input that was not read cleanly.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,7 +44,7 @@ pub struct LoadReport {
 }
 
 impl LoadReport {
-    fn skip(&mut self, place: impl Into<String>, problem: impl Into<String>) {
+    pub(crate) fn skip(&mut self, place: impl Into<String>, problem: impl Into<String>) {
         self.issues.push(LoadIssue {
             place: place.into(),
             problem: problem.into(),
@@ -45,7 +52,7 @@ impl LoadReport {
         });
     }
 
-    fn warn(&mut self, place: impl Into<String>, problem: impl Into<String>) {
+    pub(crate) fn warn(&mut self, place: impl Into<String>, problem: impl Into<String>) {
         self.issues.push(LoadIssue {
             place: place.into(),
             problem: problem.into(),
@@ -125,19 +132,47 @@ pub fn load_paths(
 
 /// The formats a corpus file can be in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
+pub enum Format {
+    /// Plain text or Markdown: one article.
     Text,
+    /// A saved web page: one article.
+    Html,
+    /// One JSON article per line.
     Jsonl,
+    /// A table with a header row naming the text column (comma, tab or semicolon separated).
+    Csv,
+}
+
+/// The format a file name promises (`.gz` aside); `None` for names a corpus folder ignores.
+pub fn format_of_name(name: &str) -> Option<Format> {
+    let name = name.to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let ext = name.rsplit_once('.').map_or("", |(_, ext)| ext);
+    match ext {
+        "txt" | "md" | "text" | "markdown" => Some(Format::Text),
+        "html" | "htm" | "xhtml" => Some(Format::Html),
+        "jsonl" | "ndjson" => Some(Format::Jsonl),
+        "csv" | "tsv" => Some(Format::Csv),
+        _ => None,
+    }
 }
 
 fn format_of(path: &Path) -> Option<Format> {
-    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
-    if name.ends_with(".jsonl") || name.ends_with(".jsonl.gz") || name.ends_with(".ndjson") {
-        Some(Format::Jsonl)
-    } else if name.ends_with(".txt") || name.ends_with(".md") || name.ends_with(".text") {
-        Some(Format::Text)
-    } else {
-        None
+    format_of_name(path.file_name()?.to_str()?)
+}
+
+/// The format of decoded text: what the content shows wins over what the name promises (a
+/// `.txt` that holds a web page or a JSONL feed is read as one), except that a file named as
+/// a feed is always read as that feed, so its bad lines are reported rather than read as prose.
+fn detect(named: Option<Format>, text: &str) -> Format {
+    match named {
+        Some(Format::Jsonl) => Format::Jsonl,
+        Some(Format::Csv) => Format::Csv,
+        _ if html::looks_like_html(text) => Format::Html,
+        _ if records::looks_like_jsonl(text) => Format::Jsonl,
+        _ if records::looks_like_csv(text) => Format::Csv,
+        Some(Format::Html) => Format::Html,
+        _ => Format::Text,
     }
 }
 
@@ -177,132 +212,89 @@ fn read_file(path: &Path, report: &mut LoadReport) -> Vec<Article> {
         report.skip(&shown, format!("larger than {} MB", MAX_FILE_BYTES >> 20));
         return Vec::new();
     }
-    match format_of(path).unwrap_or(Format::Text) {
-        Format::Text => {
-            let bytes = match std::fs::read(path) {
-                Ok(b) => b,
-                Err(e) => {
-                    report.skip(&shown, format!("cannot be read: {e}"));
-                    return Vec::new();
-                }
-            };
-            match decode(&bytes) {
-                Decoded::Empty => report.skip(&shown, "empty file"),
-                Decoded::Binary => report.skip(&shown, "binary file, not text"),
-                Decoded::Text { text, replaced } => {
-                    if replaced {
-                        report.warn(&shown, "invalid UTF-8 bytes were replaced with U+FFFD");
-                    }
-                    return vec![article_from_text(text, Some(shown))];
-                }
+    let mut bytes = Vec::new();
+    let read =
+        std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    if let Err(e) = read {
+        report.skip(&shown, format!("cannot be read: {e}"));
+        return Vec::new();
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        report.skip(&shown, format!("larger than {} MB", MAX_FILE_BYTES >> 20));
+        return Vec::new();
+    }
+    read_bytes(&shown, &bytes, report)
+}
+
+/// Reads the articles in one file's bytes, whatever its format and encoding; `name` is the
+/// file's path or name (its extension is a hint, the content decides) and names it in the
+/// report. Gzip-compressed content is unpacked first.
+pub fn read_bytes(name: &str, bytes: &[u8], report: &mut LoadReport) -> Vec<Article> {
+    let unpacked;
+    let bytes = if bytes.starts_with(&[0x1F, 0x8B]) {
+        match gunzip(bytes) {
+            Ok(b) => {
+                unpacked = b;
+                &unpacked[..]
             }
-            Vec::new()
+            Err(problem) => {
+                report.skip(name, problem);
+                return Vec::new();
+            }
         }
-        Format::Jsonl => read_jsonl(path, report),
-    }
-}
-
-enum Decoded {
-    Empty,
-    Binary,
-    Text { text: String, replaced: bool },
-}
-
-fn decode(bytes: &[u8]) -> Decoded {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Decoded::Empty;
-    }
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Decoded::Binary;
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Decoded::Text {
-            text: s.to_string(),
-            replaced: false,
-        },
-        Err(_) => Decoded::Text {
-            text: String::from_utf8_lossy(bytes).into_owned(),
-            replaced: true,
-        },
-    }
-}
-
-/// One article of a JSONL feed.
-#[derive(serde::Deserialize)]
-struct JsonArticle {
-    #[serde(alias = "body", alias = "content")]
-    text: Option<String>,
-    title: Option<String>,
-    #[serde(alias = "date")]
-    published: Option<String>,
-    outlet: Option<String>,
-    url: Option<String>,
-    id: Option<serde_json::Value>,
-}
-
-fn read_jsonl(path: &Path, report: &mut LoadReport) -> Vec<Article> {
-    let shown = path.display().to_string();
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) => {
-            report.skip(&shown, format!("cannot be read: {e}"));
+    } else {
+        bytes
+    };
+    let text = match decode(bytes) {
+        Decoded::Empty => {
+            report.skip(name, "empty file");
             return Vec::new();
         }
-    };
-    let gz = shown.to_ascii_lowercase().ends_with(".gz");
-    let reader: Box<dyn Read> = if gz {
-        Box::new(flate2::read::MultiGzDecoder::new(file))
-    } else {
-        Box::new(file)
-    };
-    let mut articles = Vec::new();
-    for (n, line) in std::io::BufReader::new(reader).split(b'\n').enumerate() {
-        let place = format!("{shown}:{}", n + 1);
-        let line = match line {
-            Ok(l) => l,
-            Err(e) => {
-                report.skip(&place, format!("read failed, rest of file skipped: {e}"));
-                break;
-            }
-        };
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
+        Decoded::Binary(what) => {
+            report.skip(name, what);
+            return Vec::new();
         }
-        let record: JsonArticle = match serde_json::from_slice(&line) {
-            Ok(r) => r,
-            Err(e) => {
-                report.skip(&place, format!("not a JSON article: {e}"));
-                continue;
+        Decoded::Text { text, warning, .. } => {
+            if let Some(warning) = warning {
+                report.warn(name, warning);
             }
-        };
-        match jsonl_article(record, &shown) {
-            Some(a) => articles.push(a),
-            None => report.skip(&place, "no `text`, `body` or `content` field"),
+            text
         }
+    };
+    let file_name = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    match detect(format_of_name(file_name), &text) {
+        Format::Text => vec![article_from_text(text, Some(name.to_string()))],
+        Format::Html => {
+            let page = html::read_page(&text);
+            if page.text.trim().is_empty() {
+                report.skip(name, "web page with no text");
+                return Vec::new();
+            }
+            let mut article = article_from_text(page.text, Some(name.to_string()));
+            article.title = page.title.or(article.title);
+            article.outlet = page.outlet.or(article.outlet);
+            article.published = page.published.or(article.published);
+            vec![article]
+        }
+        Format::Jsonl => records::read_jsonl(&text, name, report),
+        Format::Csv => records::read_csv(&text, name, report),
     }
-    articles
 }
 
-fn jsonl_article(record: JsonArticle, file: &str) -> Option<Article> {
-    let text = record.text.filter(|t| !t.trim().is_empty())?;
-    let source = match (&record.url, &record.id) {
-        (Some(url), _) => url.clone(),
-        (None, Some(serde_json::Value::String(id))) => format!("{file}#{id}"),
-        (None, Some(id)) => format!("{file}#{id}"),
-        (None, None) => file.to_string(),
-    };
-    let mut article = article_from_text(text, Some(source));
-    if let Some(title) = record.title.filter(|t| !t.trim().is_empty()) {
-        article.title = Some(title.trim().to_string());
+/// Unpacks gzip data, refusing more than [`MAX_UNPACKED_BYTES`].
+fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(bytes)
+        .take(MAX_UNPACKED_BYTES + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| format!("gzip data cannot be unpacked: {e}"))?;
+    if out.len() as u64 > MAX_UNPACKED_BYTES {
+        return Err(format!(
+            "unpacks to more than {} MB",
+            MAX_UNPACKED_BYTES >> 20
+        ));
     }
-    if let Some(outlet) = record.outlet.filter(|t| !t.trim().is_empty()) {
-        article.outlet = Some(outlet.trim().to_string());
-    }
-    if let Some(date) = record.published.as_deref().and_then(meta::parse_iso_prefix) {
-        article.published = Some(date);
-    }
-    Some(article)
+    Ok(out)
 }
 
 #[cfg(test)]

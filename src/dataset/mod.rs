@@ -1,6 +1,7 @@
 //! The versioned dataset file (DATASET.md): load with clear errors, save atomically, export.
 
 mod export;
+mod migrate;
 
 pub use export::{write_csv, write_jsonl};
 
@@ -147,6 +148,7 @@ impl Dataset {
                     found: v,
                 });
             }
+            Some(v) if v < u64::from(VERSION) => return migrate::from_older(bytes, v, path),
             Some(_) => {}
             None => {
                 return Err(DatasetError::Parse {
