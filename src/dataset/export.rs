@@ -143,4 +143,102 @@ mod tests {
         assert_eq!(cell("topics"), "trade; nuclear");
         assert_eq!(cell("notes"), "said \"yes\", then left");
     }
+
+    fn engagement(id: &str, kind: Kind, article_id: &str) -> Engagement {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "article_ids": [article_id], "parties": ["FRA", "NATO"],
+            "kind": kind, "status": "planned",
+            "title": "Talks \"in camera\", at last",
+            "date": {"start": "2023-02-13", "end": "2023-02-16", "precision": "day", "text": "Feb 13-16"},
+            "location": {"place": "Brest", "country": "FRA"},
+            "participants": [{"name": "Jean Dupont", "party": "FRA"}, {"name": "Ana Ruiz"}],
+            "notes": "line one\r\nline two, with a comma", "tags": ["a", "b"],
+            "confidence": 0.875, "review": "edited", "coder": "kept in JSONL"
+        }))
+        .unwrap()
+    }
+
+    fn sample() -> Dataset {
+        let mut article = Article::new("Texte: caf\u{e9}.".into(), None);
+        article.title = Some("Caf\u{e9}, \"talks\"".into());
+        article.outlet = Some("Le Monde".into());
+        let engagements = Kind::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, &kind)| engagement(&format!("e-{i}"), kind, &article.id))
+            .collect();
+        Dataset::new(vec![article], engagements)
+    }
+
+    #[test]
+    fn csv_quotes_line_breaks_and_codes_every_kind() {
+        let dataset = sample();
+        let mut out = Vec::new();
+        write_csv(&dataset, &mut out).unwrap();
+        let raw = String::from_utf8(out.clone()).unwrap();
+        // RFC 4180: a field with a line break, a comma or a quote is quoted, quotes doubled.
+        assert!(
+            raw.contains("\"line one\r\nline two, with a comma\""),
+            "{raw}"
+        );
+        assert!(
+            raw.contains("\"Talks \"\"in camera\"\", at last\""),
+            "{raw}"
+        );
+
+        let mut reader = csv::Reader::from_reader(out.as_slice());
+        assert_eq!(reader.headers().unwrap(), CSV_COLUMNS.as_slice());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), Kind::ALL.len());
+        let col = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
+        for (row, kind) in rows.iter().zip(Kind::ALL) {
+            assert_eq!(row.len(), CSV_COLUMNS.len());
+            assert_eq!(&row[col("kind")], kind.as_str());
+            assert_eq!(&row[col("cameo")], kind.cameo());
+            assert_eq!(&row[col("plover")], kind.plover());
+            assert_eq!(&row[col("notes")], "line one\r\nline two, with a comma");
+            assert_eq!(&row[col("article_titles")], "Caf\u{e9}, \"talks\"");
+            assert_eq!(&row[col("outlets")], "Le Monde");
+            assert_eq!(&row[col("parties")], "FRA; NATO");
+            assert_eq!(&row[col("date_start")], "2023-02-13");
+            assert_eq!(&row[col("date_end")], "2023-02-16");
+            assert_eq!(&row[col("place")], "Brest");
+            assert_eq!(&row[col("participants")], "Jean Dupont (FRA); Ana Ruiz");
+            assert_eq!(&row[col("confidence")], "0.88");
+            assert_eq!(&row[col("review")], "edited");
+            assert_eq!(&row[col("tags")], "a; b");
+        }
+        let codes: Vec<(&str, &str)> = rows
+            .iter()
+            .map(|r| (&r[col("cameo")], &r[col("plover")]))
+            .collect();
+        assert!(codes.contains(&("057", "AGREE")) && codes.contains(&("07", "AID")));
+    }
+
+    #[test]
+    fn jsonl_is_one_whole_engagement_per_line() {
+        let dataset = sample();
+        let mut out = Vec::new();
+        write_jsonl(&dataset, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.ends_with('\n'));
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), dataset.engagements.len());
+        for (line, original) in lines.iter().zip(&dataset.engagements) {
+            let back: Engagement = serde_json::from_str(line).unwrap();
+            assert_eq!(&back, original);
+            assert_eq!(back.extra["coder"], "kept in JSONL");
+        }
+    }
+
+    #[test]
+    fn an_empty_dataset_exports_a_header_and_nothing() {
+        let dataset = Dataset::default();
+        let mut out = Vec::new();
+        write_csv(&dataset, &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap().lines().count(), 1);
+        let mut out = Vec::new();
+        write_jsonl(&dataset, &mut out).unwrap();
+        assert!(out.is_empty());
+    }
 }
