@@ -60,6 +60,19 @@ pub enum Command {
         /// The dataset file.
         dataset: PathBuf,
     },
+    /// Write a synthetic dataset of realistic-looking engagements (a testing aid for large
+    /// datasets: filters, charts, benchmarks). The same seed gives the same file.
+    Synth {
+        /// How many engagements.
+        #[arg(long, default_value_t = 10_000)]
+        engagements: usize,
+        /// The dataset file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Seed of the generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Print every date expression in a text file, one JSON object per line.
     Dates {
         /// A UTF-8 text file.
@@ -86,6 +99,11 @@ pub fn run(command: Command) -> Result<()> {
         } => export_cmd(&dataset, csv.as_deref(), jsonl.as_deref()),
         Command::Stats { dataset } => stats_cmd(&dataset),
         Command::Dates { file, published } => dates_cmd(&file, published.as_deref()),
+        Command::Synth {
+            engagements,
+            output,
+            seed,
+        } => synth_cmd(engagements, &output, seed),
     }
 }
 
@@ -212,6 +230,18 @@ fn stats_cmd(path: &Path) -> Result<()> {
     for (k, n) in ranked {
         writeln!(out, "  {k:<16} {n:>8}")?;
     }
+    Ok(())
+}
+
+fn synth_cmd(engagements: usize, output: &Path, seed: u64) -> Result<()> {
+    let dataset = crate::synth::dataset(engagements, seed);
+    dataset.save(output)?;
+    eprintln!(
+        "synthetic: {} articles, {} engagements (seed {seed}) → {}",
+        dataset.articles.len(),
+        dataset.engagements.len(),
+        output.display()
+    );
     Ok(())
 }
 

@@ -11,4 +11,5 @@ pub mod dataset;
 pub mod extract;
 pub mod model;
 pub mod query;
+pub mod synth;
 pub mod ui;

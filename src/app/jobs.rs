@@ -37,6 +37,17 @@ pub enum JobEvent {
         /// The articles with their freshly extracted engagements.
         fresh: Box<Dataset>,
     },
+    /// A dataset file was read and indexed.
+    Opened {
+        /// The dataset.
+        dataset: Box<Dataset>,
+        /// Its row keys.
+        index: Box<crate::query::Index>,
+        /// The file.
+        path: PathBuf,
+        /// Integrity problems found.
+        warnings: Vec<crate::dataset::LoadWarning>,
+    },
     /// Stopped at the analyst's request.
     Cancelled,
     /// Could not finish.
@@ -121,6 +132,66 @@ impl Job {
             cancel,
             events,
             progress: std::cell::Cell::new(("Starting", 0, 0)),
+        }
+    }
+
+    /// Reads a dataset file and builds its index on a named thread.
+    pub fn open_dataset(path: PathBuf) -> Job {
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (tx, events) = std::sync::mpsc::channel();
+        let flag = cancel.clone();
+        let spawned = std::thread::Builder::new()
+            .name("entente-open".into())
+            .spawn(move || {
+                let stage = |stage| {
+                    let _ = tx.send(JobEvent::Progress {
+                        stage,
+                        done: 0,
+                        total: 0,
+                    });
+                };
+                stage("Reading");
+                let loaded = Dataset::load(&path);
+                if flag.load(Ordering::Relaxed) {
+                    let _ = tx.send(JobEvent::Cancelled);
+                    return;
+                }
+                match loaded {
+                    Ok((dataset, warnings)) => {
+                        stage("Indexing");
+                        let index = Box::new(crate::query::Index::build(&dataset));
+                        if flag.load(Ordering::Relaxed) {
+                            let _ = tx.send(JobEvent::Cancelled);
+                            return;
+                        }
+                        let _ = tx.send(JobEvent::Opened {
+                            dataset: Box::new(dataset),
+                            index,
+                            path,
+                            warnings,
+                        });
+                    }
+                    Err(e) => {
+                        let _ = tx.send(JobEvent::Failed(format!("Could not open: {e}")));
+                    }
+                }
+            });
+        let progress = match spawned {
+            Ok(_) => ("Opening", 0, 0),
+            Err(e) => {
+                let (tx, events) = std::sync::mpsc::channel();
+                let _ = tx.send(JobEvent::Failed(format!("could not start opening: {e}")));
+                return Job {
+                    cancel,
+                    events,
+                    progress: std::cell::Cell::new(("", 0, 0)),
+                };
+            }
+        };
+        Job {
+            cancel,
+            events,
+            progress: std::cell::Cell::new(progress),
         }
     }
 

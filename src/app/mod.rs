@@ -13,7 +13,12 @@ use crate::annotate::{self, Edit, FieldValue, History, RebaseReport, TextSelecti
 use crate::corpus::{self, LoadReport};
 use crate::dataset::Dataset;
 use crate::model::Review;
-use crate::query::{self, Column, Filter, SortKey};
+use crate::model::{Kind, PartyCode, Status};
+use crate::query::{
+    self, Chip, Column, FacetCounts, Filter, Granularity, Index, PartnerMatrix, PartyMatch,
+    SortKey, Stack, Timeline,
+};
+use chrono::NaiveDate;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -41,6 +46,46 @@ pub enum Command {
     SetShowRejected(bool),
     /// Sort by a column; the same column again flips the order.
     SortBy(Column),
+    /// Sort ties by a column; the same column again flips its order (`None`: by date).
+    SortThen(Option<Column>),
+    /// Replace the whole filter (facet panels build the new one from the current).
+    SetFilter(Filter),
+    /// Tick or untick a party.
+    ToggleParty(PartyCode),
+    /// Any or all of the ticked parties.
+    SetPartyMatch(PartyMatch),
+    /// Look at one state's engagements and its partners (`None` stops).
+    SetPartnerOf(Option<PartyCode>),
+    /// Tick or untick a partner of the chosen state.
+    TogglePartner(PartyCode),
+    /// Only engagements between these two parties (a cell of the partner view).
+    SetPair(PartyCode, PartyCode),
+    /// Tick or untick a kind.
+    ToggleKind(Kind),
+    /// Tick or untick a status.
+    ToggleStatus(Status),
+    /// Tick or untick a review state.
+    ToggleReview(Review),
+    /// Tick or untick a topic.
+    ToggleTopic(String),
+    /// Set the date range (inclusive; `None` leaves that end open).
+    SetDateRange(Option<NaiveDate>, Option<NaiveDate>),
+    /// Set the confidence threshold.
+    SetMinConfidence(Option<f32>),
+    /// Remove one active criterion.
+    RemoveChip(Chip),
+    /// Remove every criterion.
+    ClearFilters,
+    /// Hide or show a table column.
+    SetColumnHidden(Column, bool),
+    /// Show or hide the views beside the table (timeline, partners).
+    ShowViews(bool),
+    /// Which view shows.
+    SetView(View),
+    /// Timeline bars per year or month.
+    SetGranularity(Granularity),
+    /// Timeline bars stacked by kind or partner.
+    SetStack(Stack),
     /// Set the review state of the selected engagement.
     SetReview(Review),
     /// Set one field of the selected engagement (an undoable edit).
@@ -149,6 +194,57 @@ pub struct Notice {
     pub error: bool,
 }
 
+/// The views beside the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum View {
+    /// Engagements over time.
+    #[default]
+    Timeline,
+    /// Who engages with whom.
+    Partners,
+}
+
+/// How the analyst laid out the window: kept between runs (eframe storage), never in a
+/// dataset.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Layout {
+    /// The table's sort order; `None` keeps dataset order.
+    pub sort: Option<SortKey>,
+    /// How ties of `sort` are ordered; `None`: by date, ascending.
+    pub sort_then: Option<SortKey>,
+    /// Columns the analyst hid.
+    pub hidden_columns: Vec<Column>,
+    /// Whether the views show beside the table.
+    pub show_views: bool,
+    /// Which view.
+    pub view: View,
+    /// Timeline bars per year or month.
+    pub granularity: Granularity,
+    /// Timeline bars stacked by.
+    pub stack: Stack,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout {
+            sort: None,
+            sort_then: None,
+            hidden_columns: Vec::new(),
+            show_views: true,
+            view: View::Timeline,
+            granularity: Granularity::Year,
+            stack: Stack::Kind,
+        }
+    }
+}
+
+/// The key of [`Layout`] in eframe storage.
+pub const LAYOUT_KEY: &str = "layout";
+
+/// How many parties the partner view shows.
+pub const MATRIX_PARTIES: usize = 12;
+
 /// Everything the window shows, and nothing of how it is drawn.
 pub struct AppState {
     /// The open dataset.
@@ -163,10 +259,20 @@ pub struct AppState {
     pub filter: Filter,
     /// The table's sort order; `None` keeps dataset order.
     pub sort: Option<SortKey>,
+    /// Layout preferences (columns, views); `layout.sort` is kept equal to `sort`.
+    pub layout: Layout,
     /// Visible rows (engagement indices), filtered and sorted.
     pub rows: Vec<usize>,
-    /// Lower-cased search text per engagement, for the filter.
-    haystacks: Vec<String>,
+    /// Rows that pass every criterion but the date range (the timeline shows them too).
+    pub outside_dates: Vec<usize>,
+    /// Facet counts around the visible rows.
+    pub counts: FacetCounts,
+    /// Engagements per period of the visible rows (when the views show).
+    pub timeline: Timeline,
+    /// Who engages with whom among the visible rows (when the views show).
+    pub matrix: PartnerMatrix,
+    /// Compact keys of every engagement, for filtering, counting and sorting.
+    pub index: Index,
     /// The selected engagement.
     pub selected: Option<usize>,
     /// Set when the selection changed, so the source view scrolls to the evidence once.
@@ -218,8 +324,13 @@ impl AppState {
             dirty: false,
             filter: Filter::default(),
             sort: None,
+            layout: Layout::default(),
             rows: Vec::new(),
-            haystacks: Vec::new(),
+            outside_dates: Vec::new(),
+            counts: FacetCounts::default(),
+            timeline: Timeline::default(),
+            matrix: PartnerMatrix::default(),
+            index: Index::default(),
             selected: None,
             scroll_to_evidence: false,
             job: None,
@@ -267,7 +378,20 @@ impl AppState {
 
     /// Replaces the dataset and resets the view of it.
     pub fn set_dataset(&mut self, dataset: Dataset, path: Option<PathBuf>, name: String) {
+        let index = Index::build(&dataset);
+        self.set_indexed_dataset(dataset, index, path, name);
+    }
+
+    /// Replaces the dataset with one whose index was built already (off the UI thread).
+    pub fn set_indexed_dataset(
+        &mut self,
+        dataset: Dataset,
+        index: Index,
+        path: Option<PathBuf>,
+        name: String,
+    ) {
         self.dataset = dataset;
+        self.index = index;
         self.path = path;
         self.name = name;
         self.dirty = false;
@@ -276,17 +400,11 @@ impl AppState {
         self.history = History::new();
         self.generation += 1;
         self.autosaved = (self.generation, Instant::now());
-        self.rebuild_haystacks();
         self.refresh_rows();
     }
 
-    fn rebuild_haystacks(&mut self) {
-        self.haystacks = self
-            .dataset
-            .engagements
-            .iter()
-            .map(|e| query::haystack(&self.dataset, e))
-            .collect();
+    fn rebuild_index(&mut self) {
+        self.index = Index::build(&self.dataset);
     }
 
     /// The selected engagement.
@@ -343,16 +461,10 @@ impl AppState {
     fn after_change(&mut self, touched: Touched, selected: Option<String>) {
         match touched {
             Touched::Records(indices) => {
-                for i in indices {
-                    if let (Some(h), Some(e)) =
-                        (self.haystacks.get_mut(i), self.dataset.engagements.get(i))
-                    {
-                        *h = query::haystack(&self.dataset, e);
-                    }
-                }
+                self.index.update_rows(&self.dataset, &indices);
             }
             Touched::Structure => {
-                self.rebuild_haystacks();
+                self.rebuild_index();
                 self.selected = selected
                     .and_then(|id| self.dataset.engagements.iter().position(|e| e.id == id));
             }
@@ -407,7 +519,7 @@ impl AppState {
         self.dataset = dataset;
         // Re-extraction is not an edit: it cannot be undone, and it leaves unsaved work.
         self.history.clear();
-        self.rebuild_haystacks();
+        self.rebuild_index();
         self.selected =
             selected_id.and_then(|id| self.dataset.engagements.iter().position(|e| e.id == id));
         self.generation += 1;
@@ -420,10 +532,45 @@ impl AppState {
 
     /// Recomputes the visible rows after the filter, sort or data changed.
     pub fn refresh_rows(&mut self) {
-        self.rows = query::filter_rows(&self.dataset, &self.haystacks, &self.filter);
+        let selection = self.index.select(&self.dataset, &self.filter);
+        self.rows = selection.rows;
+        self.outside_dates = selection.outside_dates;
+        self.counts = selection.counts;
         if let Some(key) = self.sort {
-            query::sort_rows(&self.dataset, &mut self.rows, key);
+            self.index
+                .sort_selection(&self.dataset, &mut self.rows, key, self.layout.sort_then);
         }
+        self.refresh_views();
+    }
+
+    /// Recomputes the timeline and partner view (only while they show).
+    pub fn refresh_views(&mut self) {
+        if !self.layout.show_views {
+            return;
+        }
+        self.timeline = self.index.timeline(
+            &[&self.rows, &self.outside_dates],
+            self.layout.granularity,
+            self.layout.stack,
+            self.filter.partner_of,
+        );
+        self.matrix = self.index.partner_matrix(&self.rows, MATRIX_PARTIES);
+    }
+
+    /// Changes the filter and what depends on it.
+    fn change_filter(&mut self, change: impl FnOnce(&mut Filter)) {
+        let before = self.filter.clone();
+        change(&mut self.filter);
+        if self.filter != before {
+            self.refresh_rows();
+        }
+    }
+
+    /// Applies stored layout preferences.
+    pub fn set_layout(&mut self, layout: Layout) {
+        self.sort = layout.sort;
+        self.layout = layout;
+        self.refresh_rows();
     }
 
     /// A sender for commands from other threads (dialogs, jobs).
@@ -477,7 +624,65 @@ impl AppState {
                         ascending: true,
                     },
                 });
+                self.layout.sort = self.sort;
                 self.refresh_rows();
+            }
+            Command::SortThen(column) => {
+                self.layout.sort_then = column.map(|column| match self.layout.sort_then {
+                    Some(k) if k.column == column => SortKey {
+                        column,
+                        ascending: !k.ascending,
+                    },
+                    _ => SortKey {
+                        column,
+                        ascending: true,
+                    },
+                });
+                self.refresh_rows();
+            }
+            Command::SetFilter(filter) => self.change_filter(|f| *f = filter),
+            Command::ToggleParty(p) => self.change_filter(|f| query::toggle(&mut f.parties, p)),
+            Command::SetPartyMatch(m) => self.change_filter(|f| f.party_match = m),
+            Command::SetPartnerOf(p) => self.change_filter(|f| {
+                if f.partner_of != p {
+                    f.partners.clear();
+                }
+                f.partner_of = p;
+            }),
+            Command::TogglePartner(p) => self.change_filter(|f| query::toggle(&mut f.partners, p)),
+            Command::SetPair(a, b) => self.change_filter(|f| {
+                f.partner_of = Some(a);
+                f.partners = vec![b];
+            }),
+            Command::ToggleKind(k) => self.change_filter(|f| query::toggle(&mut f.kinds, k)),
+            Command::ToggleStatus(s) => self.change_filter(|f| query::toggle(&mut f.statuses, s)),
+            Command::ToggleReview(r) => self.change_filter(|f| query::toggle(&mut f.reviews, r)),
+            Command::ToggleTopic(t) => self.change_filter(|f| query::toggle(&mut f.topics, t)),
+            Command::SetDateRange(from, to) => self.change_filter(|f| {
+                f.date_from = from;
+                f.date_to = to;
+            }),
+            Command::SetMinConfidence(c) => self.change_filter(|f| f.min_confidence = c),
+            Command::RemoveChip(chip) => self.change_filter(|f| f.remove(&chip)),
+            Command::ClearFilters => self.change_filter(Filter::clear),
+            Command::SetColumnHidden(column, hidden) => {
+                self.layout.hidden_columns.retain(|c| *c != column);
+                if hidden {
+                    self.layout.hidden_columns.push(column);
+                }
+            }
+            Command::ShowViews(show) => {
+                self.layout.show_views = show;
+                self.refresh_views();
+            }
+            Command::SetView(view) => self.layout.view = view,
+            Command::SetGranularity(g) => {
+                self.layout.granularity = g;
+                self.refresh_views();
+            }
+            Command::SetStack(s) => {
+                self.layout.stack = s;
+                self.refresh_views();
             }
             Command::SetReview(review) => self.set_field(FieldValue::Review(review)),
             Command::SetField(value) => self.set_field(value),
@@ -718,37 +923,12 @@ impl AppState {
                 .to_string_lossy()
                 .to_ascii_lowercase()
                 .ends_with(".json");
+        if let Some(job) = &self.job {
+            job.cancel();
+        }
         if is_dataset {
-            match Dataset::load(&path) {
-                Ok((dataset, warnings)) => {
-                    let name = path
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    let n = dataset.engagements.len();
-                    self.set_dataset(dataset, Some(path.clone()), name);
-                    if warnings.is_empty() {
-                        self.notify(
-                            format!("Opened {} ({n} engagements)", path.display()),
-                            false,
-                        );
-                    } else {
-                        self.notify(
-                            format!(
-                                "Opened with {} warning(s): {}",
-                                warnings.len(),
-                                warnings[0].message
-                            ),
-                            true,
-                        );
-                    }
-                }
-                Err(e) => self.notify(format!("Could not open: {e}"), true),
-            }
+            self.job = Some(Job::open_dataset(path));
         } else {
-            if let Some(job) = &self.job {
-                job.cancel();
-            }
             self.job = Some(Job::load_corpus(vec![path], self.sender()));
         }
     }
@@ -811,6 +991,31 @@ impl AppState {
                         self.job = None;
                         break;
                     }
+                    JobEvent::Opened {
+                        dataset,
+                        index,
+                        path,
+                        warnings,
+                    } => {
+                        let name = path
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        let n = dataset.engagements.len();
+                        self.set_indexed_dataset(*dataset, *index, Some(path.clone()), name);
+                        match warnings.first() {
+                            None => self.notify(
+                                format!("Opened {} ({n} engagements)", path.display()),
+                                false,
+                            ),
+                            Some(w) => self.notify(
+                                format!("Opened with {} warning(s): {}", warnings.len(), w.message),
+                                true,
+                            ),
+                        }
+                        self.job = None;
+                        break;
+                    }
                     JobEvent::Reextracted { fresh } => {
                         self.take_reextraction(*fresh);
                         self.job = None;
@@ -869,10 +1074,9 @@ impl EntenteApp {
             }
         };
         if let Some(storage) = cc.storage
-            && let Some(sort) = eframe::get_value::<Option<SortKey>>(storage, "sort")
+            && let Some(layout) = eframe::get_value::<Layout>(storage, LAYOUT_KEY)
         {
-            state.sort = sort;
-            state.refresh_rows();
+            state.set_layout(layout);
         }
         state.recovery_offer = recovery.as_ref().and_then(Recovery::find);
         state.recovery = recovery;
@@ -922,7 +1126,7 @@ impl eframe::App for EntenteApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, "sort", &self.state.sort);
+        eframe::set_value(storage, LAYOUT_KEY, &self.state.layout);
     }
 }
 

@@ -1,0 +1,445 @@
+//! Compact per-row keys, built once when the data changes, so that filtering, counting and
+//! sorting a million rows never touch the engagements themselves.
+
+use super::{Column, location_label};
+use crate::dataset::Dataset;
+use crate::model::{Engagement, PartyCode, TOPICS};
+use chrono::{Datelike, NaiveDate};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// `RowKey::day` of a row whose date is unknown.
+pub(crate) const NO_DAY: i32 = i32::MIN;
+/// `RowKey::article` of a row that names no known article.
+pub(crate) const NO_ARTICLE: u32 = u32::MAX;
+/// The topic bit for topics outside the vocabulary.
+pub(crate) const OTHER_TOPIC_BIT: u32 = 1 << 31;
+
+/// What the filter, the facet counts, the views and the sort need of one engagement.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RowKey {
+    /// Days since 1 January of year 1 (CE) of the first day of the date, or [`NO_DAY`].
+    pub day: i32,
+    /// `year * 12 + month - 1` of that day (meaningless without a day).
+    pub month: i32,
+    /// Where the row's party ids start in [`Index::arena`].
+    pub parties_at: u32,
+    /// How many party ids the row has.
+    pub parties_len: u32,
+    /// One bit per topic of [`TOPICS`], bit 31 for any other topic.
+    pub topics: u32,
+    /// Extractor confidence.
+    pub confidence: f32,
+    /// Index of the first article in the dataset, or [`NO_ARTICLE`].
+    pub article: u32,
+    /// `Kind as u8`.
+    pub kind: u8,
+    /// `Status as u8`.
+    pub status: u8,
+    /// `Review as u8`.
+    pub review: u8,
+}
+
+/// The lower-cased words of each row that are not coded values (dates, forum, title, place,
+/// people, notes, tags, round), built only when a free-text filter first needs them.
+#[derive(Debug, Default)]
+pub(crate) struct TextIndex {
+    text: String,
+    spans: Vec<(u32, u32)>,
+}
+
+impl TextIndex {
+    pub(crate) fn row(&self, i: usize) -> &str {
+        self.spans
+            .get(i)
+            .and_then(|&(s, e)| self.text.get(s as usize..e as usize))
+            .unwrap_or("")
+    }
+
+    fn set_row(&mut self, i: usize, words: &str) {
+        let start = self.text.len() as u32;
+        self.text.push_str(words);
+        if let Some(span) = self.spans.get_mut(i) {
+            *span = (start, self.text.len() as u32);
+        }
+    }
+
+    /// Bytes held.
+    fn bytes(&self) -> usize {
+        self.text.capacity() + self.spans.capacity() * 8
+    }
+}
+
+/// The words of one row that a free-text filter looks at besides its coded values.
+pub(crate) fn row_words(e: &Engagement) -> String {
+    let mut s = String::with_capacity(96);
+    for part in [
+        e.date.label().as_str(),
+        &e.parties_label(),
+        e.label(),
+        e.title.as_deref().unwrap_or(""),
+        &location_label(e),
+        &e.participants_label(),
+        &e.notes,
+        &e.tags.join(" "),
+    ] {
+        if !part.is_empty() {
+            s.push_str(part);
+            s.push('\u{1f}');
+        }
+    }
+    if let Some(r) = e.round {
+        s.push_str("round ");
+        s.push_str(&r.to_string());
+    }
+    if s.is_ascii() {
+        s.make_ascii_lowercase();
+        s
+    } else {
+        s.to_lowercase()
+    }
+}
+
+/// Compact keys of every engagement of a dataset, and the vocabularies they point into.
+/// Built by [`Index::build`] when the data is replaced, patched by [`Index::update_rows`]
+/// after an edit.
+#[derive(Debug, Default)]
+pub struct Index {
+    /// Party id to code, in order of first appearance.
+    pub(crate) parties: Vec<PartyCode>,
+    party_ids: HashMap<PartyCode, u16>,
+    /// Party id + 1 of each three-letter code, by `(A..Z)^3` position; 0 when unseen.
+    state_ids: Vec<u16>,
+    /// Party ids of every row, pointed into by `RowKey::parties_at`.
+    pub(crate) arena: Vec<u16>,
+    pub(crate) keys: Vec<RowKey>,
+    /// Lower-cased title of every article, by article index.
+    pub(crate) article_titles: Vec<String>,
+    article_ids: HashMap<String, u32>,
+    pub(crate) text: Option<TextIndex>,
+    ranks: HashMap<Column, Vec<u32>>,
+    /// The words of the last free-text filter and which rows matched them.
+    pub(crate) text_cache: Option<(Vec<String>, std::sync::Arc<[bool]>)>,
+    /// Every row in the order of the last sort keys asked for.
+    pub(crate) sorted: Option<(super::SortKey, Option<super::SortKey>, Vec<u32>)>,
+}
+
+/// The position of a three-letter state code in a table of all of them.
+fn state_slot(p: &PartyCode) -> Option<usize> {
+    match p.as_str().as_bytes() {
+        &[a, b, c] if [a, b, c].iter().all(u8::is_ascii_uppercase) => {
+            Some(usize::from(a - b'A') * 676 + usize::from(b - b'A') * 26 + usize::from(c - b'A'))
+        }
+        _ => None,
+    }
+}
+
+fn topic_bit(topic: &str) -> u32 {
+    match TOPICS.iter().position(|t| *t == topic) {
+        Some(i) => 1 << i,
+        None => OTHER_TOPIC_BIT,
+    }
+}
+
+/// The bit of a topic in the row keys (topics outside the vocabulary share one bit).
+pub fn topic_mask(topics: impl IntoIterator<Item = impl AsRef<str>>) -> u32 {
+    topics.into_iter().fold(0, |m, t| m | topic_bit(t.as_ref()))
+}
+
+impl Index {
+    /// Builds the keys of every engagement.
+    pub fn build(dataset: &Dataset) -> Index {
+        let mut index = Index {
+            keys: Vec::with_capacity(dataset.engagements.len()),
+            arena: Vec::with_capacity(dataset.engagements.len() * 2),
+            ..Index::default()
+        };
+        for (i, a) in dataset.articles.iter().enumerate() {
+            index.article_ids.insert(a.id.clone(), i as u32);
+            let title = a.title.as_deref().unwrap_or(a.file_name());
+            index.article_titles.push(title.to_lowercase());
+        }
+        let mut last_article: Option<(&str, u32)> = None;
+        for e in &dataset.engagements {
+            // Records of one article usually follow each other: look its id up once.
+            let article = match (e.article_ids.first(), last_article) {
+                (Some(id), Some((last, a))) if id == last => a,
+                (Some(id), _) => {
+                    let a = index.article_ids.get(id).copied().unwrap_or(NO_ARTICLE);
+                    last_article = Some((id.as_str(), a));
+                    a
+                }
+                (None, _) => NO_ARTICLE,
+            };
+            let key = index.key_with_article(e, article);
+            index.keys.push(key);
+        }
+        index
+    }
+
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// Bytes held by the index (keys, vocabularies, text and sort keys), roughly.
+    pub fn bytes(&self) -> usize {
+        self.keys.capacity() * std::mem::size_of::<RowKey>()
+            + self.arena.capacity() * 2
+            + self.text.as_ref().map_or(0, TextIndex::bytes)
+            + self.ranks.values().map(|r| r.capacity() * 4).sum::<usize>()
+            + self
+                .article_titles
+                .iter()
+                .map(String::capacity)
+                .sum::<usize>()
+    }
+
+    /// The id of a party, added to the vocabulary when new.
+    fn party_id(&mut self, p: PartyCode) -> u16 {
+        let slot = state_slot(&p);
+        if let Some(&id) = slot
+            .and_then(|s| self.state_ids.get(s))
+            .filter(|&&id| id > 0)
+        {
+            return id - 1;
+        }
+        if let Some(&id) = self.party_ids.get(&p) {
+            return id;
+        }
+        let id = self.parties.len() as u16;
+        self.parties.push(p);
+        self.party_ids.insert(p, id);
+        if let Some(s) = slot {
+            if self.state_ids.is_empty() {
+                self.state_ids = vec![0; 26 * 26 * 26];
+            }
+            self.state_ids[s] = id + 1;
+        }
+        id
+    }
+
+    /// The lower-cased code and name of every party, for the free-text filter.
+    pub(crate) fn party_words(&self) -> Vec<String> {
+        let names = &crate::extract::Lexicon::builtin().names;
+        self.parties
+            .iter()
+            .map(|p| {
+                let name = names.get(p).map(String::as_str).unwrap_or("");
+                format!("{}\u{1f}{}", p.as_str(), name).to_lowercase()
+            })
+            .collect()
+    }
+
+    /// The id of a known party.
+    pub(crate) fn party(&self, p: &PartyCode) -> Option<u16> {
+        self.party_ids.get(p).copied()
+    }
+
+    /// The party ids of row `i`.
+    pub(crate) fn row_parties(&self, k: &RowKey) -> &[u16] {
+        let at = k.parties_at as usize;
+        self.arena
+            .get(at..at + k.parties_len as usize)
+            .unwrap_or(&[])
+    }
+
+    fn key_of(&mut self, e: &Engagement) -> RowKey {
+        let article = e
+            .article_ids
+            .first()
+            .and_then(|id| self.article_ids.get(id))
+            .copied()
+            .unwrap_or(NO_ARTICLE);
+        self.key_with_article(e, article)
+    }
+
+    fn key_with_article(&mut self, e: &Engagement, article: u32) -> RowKey {
+        let parties_at = self.arena.len() as u32;
+        for &p in &e.parties {
+            let id = self.party_id(p);
+            self.arena.push(id);
+        }
+        let first_day = e.date.start.and_then(|d| d.first_day());
+        RowKey {
+            day: first_day.map_or(NO_DAY, |d| d.num_days_from_ce()),
+            month: first_day.map_or(0, |d| d.year() * 12 + d.month0() as i32),
+            parties_at,
+            parties_len: e.parties.len() as u32,
+            topics: topic_mask(&e.topics),
+            confidence: e.confidence,
+            article,
+            kind: e.kind as u8,
+            status: e.status as u8,
+            review: e.review as u8,
+        }
+    }
+
+    /// Brings the keys of some rows up to date after they were edited in place.
+    pub fn update_rows(&mut self, dataset: &Dataset, rows: &[usize]) {
+        for &i in rows {
+            let Some(e) = dataset.engagements.get(i) else {
+                continue;
+            };
+            let key = self.key_of(e);
+            if let Some(k) = self.keys.get_mut(i) {
+                *k = key;
+            }
+            if let Some(text) = &mut self.text {
+                text.set_row(i, &row_words(e));
+            }
+        }
+        self.ranks.clear();
+        self.text_cache = None;
+        self.sorted = None;
+    }
+
+    /// Builds the free-text index if it is not there yet.
+    pub(crate) fn ensure_text(&mut self, dataset: &Dataset) {
+        if self.text.is_some() {
+            return;
+        }
+        use rayon::prelude::*;
+        let parts: Vec<(String, Vec<(u32, u32)>)> = dataset
+            .engagements
+            .par_chunks(16 * 1024)
+            .map(|chunk| {
+                let mut text = String::with_capacity(chunk.len() * 64);
+                let mut spans = Vec::with_capacity(chunk.len());
+                for e in chunk {
+                    let start = text.len() as u32;
+                    text.push_str(&row_words(e));
+                    spans.push((start, text.len() as u32));
+                }
+                (text, spans)
+            })
+            .collect();
+        let total: usize = parts.iter().map(|(t, _)| t.len()).sum();
+        let mut index = TextIndex {
+            text: String::with_capacity(total),
+            spans: Vec::with_capacity(dataset.engagements.len()),
+        };
+        for (text, spans) in parts {
+            let base = index.text.len() as u32;
+            index.text.push_str(&text);
+            index
+                .spans
+                .extend(spans.into_iter().map(|(s, e)| (s + base, e + base)));
+        }
+        self.text = Some(index);
+    }
+
+    /// The sort key of every row for `column`: rows compare as their keys compare.
+    pub(crate) fn ranks(&mut self, dataset: &Dataset, column: Column) -> &[u32] {
+        if !self.ranks.contains_key(&column) {
+            let ranks = self.build_ranks(dataset, column);
+            self.ranks.insert(column, ranks);
+        }
+        self.ranks.get(&column).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    fn build_ranks(&self, dataset: &Dataset, column: Column) -> Vec<u32> {
+        let es = &dataset.engagements;
+        match column {
+            Column::Date => self
+                .keys
+                .iter()
+                .map(|k| (i64::from(k.day) - i64::from(i32::MIN)) as u32)
+                .collect(),
+            Column::Kind => self.keys.iter().map(|k| u32::from(k.kind)).collect(),
+            Column::Status => self.keys.iter().map(|k| u32::from(k.status)).collect(),
+            Column::Review => self.keys.iter().map(|k| u32::from(k.review)).collect(),
+            Column::Confidence => self
+                .keys
+                .iter()
+                .map(|k| {
+                    // The order of f32::total_cmp, as an unsigned integer.
+                    let bits = k.confidence.to_bits();
+                    if bits >> 31 == 1 {
+                        !bits
+                    } else {
+                        bits | 1 << 31
+                    }
+                })
+                .collect(),
+            Column::Round => es
+                .iter()
+                .map(|e| e.round.map_or(0, |r| r.saturating_add(1)))
+                .collect(),
+            Column::Parties => ranks_by(es.iter().map(|e| e.parties.as_slice()), |p| *p),
+            Column::Forum => {
+                // Distinct labels are few; lower-case those, not every row's.
+                let labels: Vec<&str> = es.iter().map(Engagement::label).collect();
+                ranks_by(labels.into_iter(), |l| l.to_lowercase())
+            }
+            Column::Location => ranks_by(
+                es.iter()
+                    .map(|e| (e.location.place.as_deref(), e.location.country)),
+                |l| location_text(*l),
+            ),
+            Column::Participants => ranks_by(
+                es.iter().map(|e| Cow::Owned::<str>(e.participants_label())),
+                |l| l.clone(),
+            ),
+            Column::Article => {
+                let titles = dataset
+                    .articles
+                    .iter()
+                    .map(|a| a.title.as_deref().unwrap_or(a.file_name()));
+                let by_article = ranks_by(titles, |t| *t);
+                // Rows without an article sort first, as an empty title would.
+                self.keys
+                    .iter()
+                    .map(|k| by_article.get(k.article as usize).map_or(0, |r| r + 1))
+                    .collect()
+            }
+        }
+    }
+}
+
+fn location_text((place, country): (Option<&str>, Option<PartyCode>)) -> String {
+    match (place, country) {
+        (Some(p), Some(c)) => format!("{p}, {c}"),
+        (Some(p), None) => p.to_string(),
+        (None, Some(c)) => c.to_string(),
+        (None, None) => String::new(),
+    }
+}
+
+/// Dense ranks of values by `key`: rows with equal keys get equal ranks, and ranks compare as
+/// the keys do. Values are made distinct first, so `key` runs once per distinct value.
+fn ranks_by<T: std::hash::Hash + Eq, K: Ord>(
+    values: impl Iterator<Item = T>,
+    key: impl Fn(&T) -> K,
+) -> Vec<u32> {
+    let mut ids: HashMap<T, u32> = HashMap::new();
+    let mut of_row = Vec::new();
+    for v in values {
+        let next = ids.len() as u32;
+        of_row.push(*ids.entry(v).or_insert(next));
+    }
+    let mut uniques: Vec<(K, u32)> = ids.into_iter().map(|(v, id)| (key(&v), id)).collect();
+    uniques.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut rank_of_id = vec![0u32; uniques.len()];
+    let mut rank = 0u32;
+    for k in 0..uniques.len() {
+        if k > 0 && uniques[k - 1].0 != uniques[k].0 {
+            rank += 1;
+        }
+        rank_of_id[uniques[k].1 as usize] = rank;
+    }
+    for r in &mut of_row {
+        *r = rank_of_id[*r as usize];
+    }
+    of_row
+}
+
+/// Day number of a date, as in the row keys.
+pub(crate) fn day_of(date: NaiveDate) -> i32 {
+    date.num_days_from_ce()
+}
