@@ -129,7 +129,11 @@ fn every_good_file_is_read() {
     assert!(crlf.text.contains("\r\n"), "CRLF kept as decoded");
 
     let cut = one(&articles, "truncated-utf8.txt");
-    assert!(cut.text.ends_with("The caf\u{e9}\u{FFFD}"), "{:?}", cut.text);
+    assert!(
+        cut.text.ends_with("The caf\u{e9}\u{FFFD}"),
+        "{:?}",
+        cut.text
+    );
 
     let page = one(&articles, "page-with-scripts.html");
     assert_eq!(

@@ -109,9 +109,11 @@ fn header_key(cell: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// Whether text is a CSV feed: a header line of short names, one of them a text field.
+/// Whether text is a CSV feed: a header line of short names, one of them a text field, and
+/// at least one row after it.
 pub fn looks_like_csv(text: &str) -> bool {
-    let Some(header) = text.lines().next() else {
+    let mut lines = text.lines();
+    let (Some(header), Some(_row)) = (lines.next(), lines.next()) else {
         return false;
     };
     let sep = char::from(delimiter("", header));
