@@ -8,9 +8,10 @@ use entente::app::{EntenteApp, Start};
 /// The participants cell of the 21st Defence Consultative Group row.
 const DCG_ROW: &str = "Asif Yasin Malik; James Miller";
 
+/// Wide enough for the facet panel, the table up to its participants column, and the article.
 fn app() -> Harness<'static, EntenteApp> {
     let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
+        .with_size([1800.0, 900.0])
         .build_eframe(|cc| EntenteApp::new(cc, Start::Samples));
     harness.run();
     harness
@@ -483,7 +484,8 @@ fn reextracting_keeps_the_analysts_records_and_reports_what_changed() {
     harness
         .get_by_label("Re-extract (keeps your records)")
         .click();
-    harness.run();
+    // One step: the job may end within a run, and its report window takes several to size.
+    harness.step();
     wait_for_job(&mut harness);
 
     let state = &harness.state().state;
@@ -505,7 +507,7 @@ fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
     let dir = tempfile::tempdir().expect("temp dir");
     let recovery = Recovery::in_dir(dir.path().to_path_buf());
     let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
+        .with_size([1800.0, 900.0])
         .build_eframe(|cc| EntenteApp::with_recovery(cc, Start::Samples, Some(recovery.clone())));
     harness.run();
     assert!(harness.query_by_label("Recover unsaved work?").is_none());
@@ -529,7 +531,7 @@ fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
     drop(harness);
 
     let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
+        .with_size([1800.0, 900.0])
         .build_eframe(|cc| EntenteApp::with_recovery(cc, Start::Samples, Some(recovery.clone())));
     harness.run();
     assert!(harness.query_by_label("Recover unsaved work?").is_some());
@@ -560,7 +562,7 @@ fn discarding_the_recovered_work_deletes_it() {
         .write_now(&state.dataset, "Sample corpus", None)
         .expect("written");
     let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
+        .with_size([1800.0, 900.0])
         .build_eframe(|cc| EntenteApp::with_recovery(cc, Start::Empty, Some(recovery.clone())));
     harness.run();
     assert!(harness.query_by_label_contains("Sample corpus").is_some());

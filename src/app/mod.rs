@@ -1087,6 +1087,15 @@ impl EntenteApp {
     }
 }
 
+impl EntenteApp {
+    /// Applies the layout a previous run saved (columns, sort, views); the data is untouched.
+    pub fn restore_layout(&mut self, storage: &dyn eframe::Storage) {
+        if let Some(layout) = eframe::get_value::<Layout>(storage, LAYOUT_KEY) {
+            self.state.set_layout(layout);
+        }
+    }
+}
+
 impl eframe::App for EntenteApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();

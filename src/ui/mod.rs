@@ -2,8 +2,10 @@
 //! changes the dataset.
 
 mod editor;
+mod facets;
 mod source;
 mod table;
+mod views;
 
 use crate::app::{AppState, Command, Pending, PendingChoice, RecoveryChoice};
 use crate::model::Review;
@@ -52,6 +54,18 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
             .default_size(400.0)
             .min_size(300.0)
             .show(ui, |ui| editor::editor_ui(ui, state, commands));
+    }
+    egui::Panel::left("facets")
+        .resizable(true)
+        .default_size(230.0)
+        .min_size(160.0)
+        .show(ui, |ui| facets::facets_ui(ui, state, commands));
+    if state.layout.show_views {
+        egui::Panel::bottom("views")
+            .resizable(true)
+            .default_size(240.0)
+            .min_size(140.0)
+            .show(ui, |ui| views::views_ui(ui, state, commands));
     }
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::horizontal()
@@ -174,6 +188,21 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
         });
         ui.menu_button("Edit", |ui| edit_menu_ui(ui, state, commands));
         ui.menu_button("View", |ui| {
+            let mut views = state.layout.show_views;
+            if ui
+                .checkbox(&mut views, "Timeline and partner views")
+                .changed()
+            {
+                commands.push(Command::ShowViews(views));
+            }
+            ui.menu_button("Columns", |ui| {
+                for column in crate::query::Column::ALL {
+                    let mut shown = !state.layout.hidden_columns.contains(&column);
+                    if ui.checkbox(&mut shown, column.label()).changed() {
+                        commands.push(Command::SetColumnHidden(column, !shown));
+                    }
+                }
+            });
             let mut show = state.filter.show_rejected;
             if ui
                 .checkbox(&mut show, "Show rejected engagements")
@@ -292,6 +321,30 @@ fn filter_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
             if ui.button("Cancel").clicked() {
                 commands.push(Command::CancelJob);
             }
+        }
+    });
+    chips_ui(ui, state, commands);
+}
+
+/// The active criteria as removable chips, and one button to clear them all.
+fn chips_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let chips = state.filter.chips();
+    if chips.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.weak("Showing:");
+        for (chip, label) in chips {
+            if ui
+                .add(egui::Button::new(format!("{label}  x")).corner_radius(8.0))
+                .on_hover_text("Remove this filter")
+                .clicked()
+            {
+                commands.push(Command::RemoveChip(chip));
+            }
+        }
+        if ui.button("Clear all").clicked() {
+            commands.push(Command::ClearFilters);
         }
     });
 }

@@ -17,7 +17,12 @@ fn cell_text(state: &AppState, i: usize, column: Column) -> String {
         Column::Forum => e.label().to_string(),
         Column::Location => query::location_label(e),
         Column::Participants => e.participants_label(),
-        Column::Article => query::article_title(&state.dataset, e).to_string(),
+        Column::Article => state
+            .index
+            .article_of(i)
+            .and_then(|a| state.dataset.articles.get(a))
+            .map(|a| a.title.as_deref().unwrap_or(a.file_name()).to_string())
+            .unwrap_or_default(),
         Column::Confidence => format!("{:.2}", e.confidence),
         Column::Review => e.review.as_str().to_string(),
     }
@@ -32,16 +37,22 @@ pub fn table_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>
         return;
     }
     ui.style_mut().interaction.selectable_labels = false;
+    let columns: Vec<Column> = Column::ALL
+        .into_iter()
+        .filter(|c| !state.layout.hidden_columns.contains(c))
+        .collect();
+    // Widths are remembered (egui memory, saved by eframe) per set of shown columns.
+    let shown_mask: u32 = columns.iter().map(|&c| 1u32 << (c as u32)).sum();
     let selected_row = state
         .selected
         .and_then(|s| state.rows.iter().position(|&r| r == s));
     let mut builder = TableBuilder::new(ui)
-        .id_salt("engagements")
+        .id_salt(("engagements", shown_mask))
         .striped(true)
         .resizable(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-    for column in Column::ALL {
+    for &column in &columns {
         let width = match column {
             Column::Date => 150.0,
             Column::Parties => 90.0,
@@ -64,7 +75,7 @@ pub fn table_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>
     }
     builder
         .header(24.0, |mut header| {
-            for column in Column::ALL {
+            for &column in &columns {
                 header.col(|ui| {
                     let arrow = match state.sort {
                         Some(k) if k.column == column => {
@@ -76,14 +87,47 @@ pub fn table_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>
                         }
                         _ => "",
                     };
-                    let label = format!("{}{arrow}", column.label());
-                    if ui
+                    let then =
+                        match state.layout.sort_then {
+                            Some(k) if k.column == column && state.sort.is_some() => {
+                                if k.ascending { " (2nd ^)" } else { " (2nd v)" }
+                            }
+                            _ => "",
+                        };
+                    let label = format!("{}{arrow}{then}", column.label());
+                    let response = ui
                         .add(egui::Button::new(egui::RichText::new(label).strong()).frame(false))
-                        .on_hover_text("Sort by this column; again to reverse")
-                        .clicked()
-                    {
-                        commands.push(Command::SortBy(column));
+                        .on_hover_text(
+                            "Sort by this column; again to reverse. Shift+click: order ties \
+                             by it. Right-click: hide it.",
+                        );
+                    if response.clicked() {
+                        if ui.input(|i| i.modifiers.shift) {
+                            commands.push(Command::SortThen(Some(column)));
+                        } else {
+                            commands.push(Command::SortBy(column));
+                        }
                     }
+                    response.context_menu(|ui| {
+                        if ui.button("Hide this column").clicked() {
+                            commands.push(Command::SetColumnHidden(column, true));
+                        }
+                        if ui.button("Order ties by this column").clicked() {
+                            commands.push(Command::SortThen(Some(column)));
+                        }
+                        if state.layout.sort_then.is_some()
+                            && ui.button("Order ties by date").clicked()
+                        {
+                            commands.push(Command::SortThen(None));
+                        }
+                        if !state.layout.hidden_columns.is_empty()
+                            && ui.button("Show all columns").clicked()
+                        {
+                            for &c in &state.layout.hidden_columns {
+                                commands.push(Command::SetColumnHidden(c, false));
+                            }
+                        }
+                    });
                 });
             }
         })
@@ -93,7 +137,7 @@ pub fn table_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>
                 row.set_selected(state.selected == Some(i));
                 let rejected =
                     state.dataset.engagements[i].review == crate::model::Review::Rejected;
-                for column in Column::ALL {
+                for &column in &columns {
                     row.col(|ui| {
                         let text = cell_text(state, i, column);
                         let mut rich = egui::RichText::new(text);
