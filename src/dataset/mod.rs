@@ -1,6 +1,7 @@
 //! The versioned dataset file (DATASET.md): load with clear errors, save atomically, export.
 
 mod export;
+mod lines;
 mod migrate;
 mod wire;
 
@@ -96,6 +97,13 @@ impl Dataset {
     /// kind or from a newer Entente gets a clear message. Integrity problems (a hash that does
     /// not match, evidence outside its article) are returned as warnings, not errors.
     pub fn load(path: &Path) -> Result<(Dataset, Vec<LoadWarning>), DatasetError> {
+        // Files this version wrote (one record per line) stream through in batches, so memory
+        // holds the records and one batch of text, never the whole file beside them. Anything
+        // else, and any problem, takes the general path, which also names errors precisely.
+        if let Some(mut dataset) = lines::read(path) {
+            let warnings = dataset.check_integrity();
+            return Ok((dataset, warnings));
+        }
         let bytes = std::fs::read(path).map_err(|source| DatasetError::Io {
             path: path.to_owned(),
             source,

@@ -1,0 +1,226 @@
+//! The fast way in for files in the layout [`Dataset::write_json`] writes: the top-level fields
+//! each on a line, then one article or engagement per line. Lines are read in batches and each
+//! batch is parsed on every core. `None` means "not this layout, or something to report": the
+//! caller then reads the file the general way, which explains any problem with its position.
+
+use super::wire::{ArticleWire, EngagementWire, Top};
+use super::{Dataset, FORMAT, VERSION};
+use rayon::prelude::*;
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+use std::io::{BufRead, Read};
+use std::path::Path;
+
+const BATCH_LINES: usize = 32 * 1024;
+
+/// Lines of one batch, stored end to end.
+#[derive(Default)]
+struct Batch {
+    text: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl Batch {
+    fn lines(&self) -> impl IndexedParallelIterator<Item = &[u8]> {
+        (0..self.ends.len()).into_par_iter().map(|i| {
+            let start = if i == 0 { 0 } else { self.ends[i - 1] };
+            &self.text[start..self.ends[i]]
+        })
+    }
+
+    fn clear(&mut self) {
+        self.text.clear();
+        self.ends.clear();
+    }
+}
+
+/// A record line without its indent, trailing comma and line end; `None` if it is not one.
+fn record(line: &[u8]) -> Option<&[u8]> {
+    let line = line.strip_prefix(b"    ")?;
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b",").unwrap_or(line);
+    (line.first() == Some(&b'{') && line.last() == Some(&b'}')).then_some(line)
+}
+
+fn parse_batch<W, T>(batch: &Batch, unwrap: fn(W) -> T, out: &mut Vec<T>) -> Option<()>
+where
+    W: for<'de> serde::Deserialize<'de>,
+    T: Send,
+{
+    let mut parsed: Vec<Option<T>> = Vec::with_capacity(batch.ends.len());
+    batch
+        .lines()
+        .map(|line| {
+            record(line)
+                .and_then(|r| serde_json::from_slice::<W>(r).ok())
+                .map(unwrap)
+        })
+        .collect_into_vec(&mut parsed);
+    let before = out.len();
+    out.extend(parsed.into_iter().flatten());
+    (out.len() - before == batch.ends.len()).then_some(())
+}
+
+/// Reads records until the line that closes their array; returns that line.
+fn records<W, T>(reader: &mut impl BufRead, unwrap: fn(W) -> T, out: &mut Vec<T>) -> Option<Vec<u8>>
+where
+    W: for<'de> serde::Deserialize<'de>,
+    T: Send,
+{
+    let mut batch = Batch::default();
+    loop {
+        let start = batch.text.len();
+        if reader.read_until(b'\n', &mut batch.text).ok()? == 0 {
+            return None;
+        }
+        let line = &batch.text[start..];
+        if line.starts_with(b"  ]") {
+            let closing = line.to_vec();
+            batch.text.truncate(start);
+            parse_batch(&batch, unwrap, out)?;
+            return Some(closing);
+        }
+        batch.ends.push(batch.text.len());
+        if batch.ends.len() == BATCH_LINES {
+            parse_batch(&batch, unwrap, out)?;
+            batch.clear();
+        }
+    }
+}
+
+/// Reads a dataset file of the current version written one record per line.
+pub(super) fn read(path: &Path) -> Option<Dataset> {
+    let file = std::fs::File::open(path).ok()?;
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
+    let mut line = Vec::new();
+    reader.read_until(b'\n', &mut line).ok()?;
+    if line != b"{\n" {
+        return None;
+    }
+    // The fields before the articles, read as an object of their own.
+    let mut head = b"{".to_vec();
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line).ok()? == 0 {
+            return None;
+        }
+        if line == b"  \"articles\": [\n" {
+            break;
+        }
+        if line.len() > 1 << 16 {
+            return None;
+        }
+        head.extend_from_slice(&line);
+    }
+    while head
+        .last()
+        .is_some_and(|b| b.is_ascii_whitespace() || *b == b',')
+    {
+        head.pop();
+    }
+    head.push(b'}');
+    let top: Top = serde_json::from_slice(&head).ok()?;
+    if top.format.as_deref() != Some(FORMAT)
+        || top.version != Some(u64::from(VERSION))
+        || !top.articles.is_empty()
+        || !top.engagements.is_empty()
+    {
+        return None;
+    }
+    let mut articles = Vec::new();
+    let closing = records(&mut reader, |a: ArticleWire| a.0, &mut articles)?;
+    if closing != b"  ],\n" {
+        return None;
+    }
+    line.clear();
+    reader.read_until(b'\n', &mut line).ok()?;
+    if line != b"  \"engagements\": [\n" {
+        return None;
+    }
+    let mut engagements = Vec::new();
+    let closing = records(&mut reader, |e: EngagementWire| e.0, &mut engagements)?;
+    // Fields after the engagements, if any, as another object.
+    let mut extra = top.extra;
+    if closing == b"  ],\n" {
+        let mut tail = b"{".to_vec();
+        reader.read_to_end(&mut tail).ok()?;
+        let fields: Map<String, Value> = serde_json::from_slice(&tail).ok()?;
+        for (k, v) in fields {
+            if matches!(
+                k.as_str(),
+                "format" | "version" | "generator" | "articles" | "engagements"
+            ) {
+                return None;
+            }
+            extra.insert(k, v);
+        }
+    } else {
+        let mut tail = Vec::new();
+        reader.read_to_end(&mut tail).ok()?;
+        if closing != b"  ]\n" || tail.trim_ascii() != b"}" {
+            return None;
+        }
+    }
+    Some(Dataset {
+        generator: top.generator,
+        articles,
+        engagements,
+        extra,
+        stale_articles: HashSet::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_save_writes_streams_back_and_other_layouts_do_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.entente.json");
+        let mut d = crate::synth::dataset(300, 5);
+        d.extra
+            .insert("project".into(), serde_json::json!({"lead": "A"}));
+        d.engagements[3]
+            .extra
+            .insert("coder".into(), serde_json::json!("zz"));
+        d.save(&path).unwrap();
+        let back = read(&path).expect("the layout save writes");
+        assert_eq!(
+            back.generator.as_deref(),
+            Some(concat!("entente ", env!("CARGO_PKG_VERSION")))
+        );
+        assert!(back.articles == d.articles, "articles differ");
+        assert!(back.engagements == d.engagements, "engagements differ");
+        assert_eq!(back.extra, d.extra);
+        let (general, _) = Dataset::from_slice(&std::fs::read(&path).unwrap(), &path).unwrap();
+        assert!(general == back, "both ways in read the same");
+
+        let mut pretty = Vec::new();
+        serde_json::to_writer_pretty(
+            &mut pretty,
+            &serde_json::json!({
+                "format": FORMAT, "version": 1, "articles": [], "engagements": []
+            }),
+        )
+        .unwrap();
+        std::fs::write(&path, pretty).unwrap();
+        assert!(read(&path).is_none());
+        let (general, _) = Dataset::load(&path).unwrap();
+        assert!(general.engagements.is_empty());
+    }
+
+    #[test]
+    fn a_bad_record_falls_back_to_the_general_path_and_its_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.entente.json");
+        crate::synth::dataset(50, 5).save(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let bad = text.replacen("\"parties\":[\"", "\"parties\":[\"Pakistan\",\"", 1);
+        std::fs::write(&path, bad).unwrap();
+        assert!(read(&path).is_none());
+        let err = Dataset::load(&path).unwrap_err().to_string();
+        assert!(err.contains("'Pakistan' is not a party code"), "{err}");
+        assert!(err.contains(": line "), "{err}");
+    }
+}
