@@ -458,6 +458,8 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     continue;
                 }
             }
+            // The visitor named after "the visit of": on the visiting side, not a host.
+            let mut visitor_party: Option<PartyCode> = None;
             let mut parties: Vec<(PartyCode, Range<usize>)> = if kind == Kind::Visit {
                 // The visitor's side is named before the visit, the host after it; other states
                 // in the clause are what was talked about.
@@ -467,15 +469,26 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     .cloned()
                     .collect();
                 // "the visit of Turkish President Erdogan to Pakistan": the visitor follows "of".
-                if VISIT_OF.is_match(&text[trigger.end..clause.end.max(trigger.end)]) {
-                    v.extend(
-                        clause_parties
-                            .iter()
-                            .find(|p| p.1.start >= trigger.end)
-                            .cloned(),
-                    );
+                let visit_of = VISIT_OF.is_match(&text[trigger.end..clause.end.max(trigger.end)]);
+                let visitor = clause_parties
+                    .iter()
+                    .find(|p| p.1.start >= trigger.end)
+                    .cloned();
+                // "to Pakistan" then comes after the visitor's name.
+                let after = match (&visitor, visit_of) {
+                    (Some(p), true) => p.1.end,
+                    _ => trigger.end,
+                };
+                if visit_of {
+                    visitor_party = visitor.as_ref().map(|p| p.0);
+                    v.extend(visitor.clone());
                 }
-                v.extend(visit_hosts(text, &mentions, &clause, &trigger));
+                v.extend(visit_hosts(
+                    text,
+                    &mentions,
+                    &clause,
+                    &(trigger.start..after),
+                ));
                 if v.is_empty() {
                     v = sentence_parties.clone();
                 }
@@ -573,12 +586,13 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 .iter()
                 .filter(|p| p.1.start >= trigger.end)
                 .map(|p| p.0)
+                .filter(|p| Some(*p) != visitor_party)
                 .collect();
             hosts.sort();
             hosts.dedup();
             let callers: Vec<PartyCode> = parties
                 .iter()
-                .filter(|p| p.1.start < trigger.start)
+                .filter(|p| p.1.start < trigger.start || Some(p.0) == visitor_party)
                 .map(|p| p.0)
                 .filter(|p| !hosts.contains(p))
                 .collect();

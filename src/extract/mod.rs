@@ -239,4 +239,81 @@ mod tests {
         assert_eq!(e.round, Some(7));
         assert_eq!(first[0].id, extract(&text)[0].id);
     }
+
+    #[test]
+    fn met_with_several_leaders_is_one_meeting_each() {
+        let text = "Visit ends\n\nACCRA, Mar 4 (GNA): The President of Ghana met the Togolese President and the Prime Minister of Benin on the sidelines of the African Union summit.";
+        let mut pairs: Vec<String> = extract(text)
+            .iter()
+            .filter(|e| e.kind == Kind::Meeting)
+            .map(|e| e.parties_label())
+            .collect();
+        pairs.sort();
+        assert_eq!(pairs, vec!["BEN–GHA", "GHA–TGO"]);
+    }
+
+    #[test]
+    fn urging_to_act_is_not_a_call_but_calling_to_discuss_is() {
+        assert!(acts(&format!("{HEAD}The foreign ministers of Chile and Peru called on the European Union to end the blockade.")).is_empty());
+        let calls = acts(&format!(
+            "{HEAD}The Chilean ambassador called on the Peruvian foreign minister to discuss trade."
+        ));
+        assert_eq!(
+            calls,
+            vec![(Kind::CourtesyCall, "CHL–PER".to_string(), Status::Held)]
+        );
+    }
+
+    #[test]
+    fn a_meeting_told_again_as_a_courtesy_call_is_one_act() {
+        let text = "Kenyan minister calls on army chief\n\nNAIROBI, Mar 4 (KNA): The Defence Minister of Uganda on Monday called on the Chief of Defence Forces. During a separate meeting with the Defence Minister of Uganda, he discussed training.";
+        let found = extract(text);
+        assert_eq!(
+            found
+                .iter()
+                .map(|e| (e.kind, e.parties_label()))
+                .collect::<Vec<_>>(),
+            vec![(Kind::CourtesyCall, "KEN–UGA".to_string())]
+        );
+    }
+
+    #[test]
+    fn the_lede_dates_acts_that_give_no_day() {
+        let text = "Leaders meet in capital\n2025-02-12\n\nThe Prime Minister of Malaysia on Tuesday addressed a summit in the capital of Qatar. He later held talks with the Emir of Qatar and the Qatari foreign minister on energy and trade.";
+        let meeting = extract(text)
+            .into_iter()
+            .find(|e| e.kind == Kind::Meeting)
+            .expect("a meeting");
+        assert_eq!(meeting.parties_label(), "MYS–QAT");
+        assert_eq!(
+            meeting.date.start.map(|d| d.to_string()).as_deref(),
+            Some("2025-02-11")
+        );
+    }
+
+    #[test]
+    fn a_plan_dated_before_publication_was_held() {
+        let text = format!(
+            "{HEAD}Trade would grow after the visit of the Kenyan president to Ethiopia last year."
+        );
+        let visit = extract(&text)
+            .into_iter()
+            .find(|e| e.kind == Kind::Visit)
+            .expect("a visit");
+        assert_eq!(
+            (visit.status, visit.parties_label()),
+            (Status::Held, "ETH–KEN".to_string())
+        );
+    }
+
+    #[test]
+    fn the_forum_at_which_leaders_meet_is_no_party() {
+        let text = format!(
+            "{HEAD}The Chilean and Peruvian presidents held talks on the sidelines of the United Nations General Assembly."
+        );
+        assert_eq!(
+            acts(&text).iter().map(|a| a.1.as_str()).collect::<Vec<_>>(),
+            vec!["CHL–PER"]
+        );
+    }
 }
