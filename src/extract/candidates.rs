@@ -310,9 +310,15 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
     }
 
     // Headlines are in title case: every word looks like a name there.
-    let triggers: Vec<Vec<(Kind, &str, Range<usize>)>> = sentences
+    let clauses: Vec<text::Clauses> = sentences
         .iter()
-        .map(|s| find_triggers(lex, text, s))
+        .map(|s| text::Clauses::new(text, &s.range))
+        .collect();
+    let matches = trigger_matches(lex, text, body_start..body_end, &sentences);
+    let triggers: Vec<Vec<(Kind, &str, Range<usize>)>> = matches
+        .iter()
+        .zip(&clauses)
+        .map(|(m, c)| find_triggers(lex, m, c))
         .collect();
     // People matter in the sentences that report acts and the few after them (who led, who met).
     let near_act = |i: usize| (i.saturating_sub(3)..=i).any(|j| !triggers[j].is_empty());
@@ -361,7 +367,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
         let sentence_triggers = &triggers[si];
         let created_before = candidates.len();
         for (kind, rule, trigger) in sentence_triggers.iter().cloned() {
-            let clause = text::clause(text, &sentence.range, trigger.start);
+            let clause = clauses[si].at(trigger.start);
             let before_trigger = &text[sentence
                 .range
                 .start
@@ -536,7 +542,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             let other_clauses: Vec<Range<usize>> = sentence_triggers
                 .iter()
                 .filter(|(_, _, r)| *r != trigger)
-                .map(|(_, _, r)| text::clause(text, &sentence.range, r.start))
+                .map(|(_, _, r)| clauses[si].at(r.start))
                 .filter(|c| *c != clause)
                 .collect();
             let date = nearest_date(
@@ -855,52 +861,69 @@ fn fill_parties(
 /// Trigger matches of a sentence, at most one per kind and clause, overlaps resolved in rule order.
 fn find_triggers<'l>(
     lex: &'l Lexicon,
-    text: &str,
-    sentence: &Sentence,
+    matches: &[(usize, Range<usize>)],
+    clauses: &text::Clauses,
 ) -> Vec<(Kind, &'l str, Range<usize>)> {
-    let s = &text[sentence.range.clone()];
     let mut found: Vec<(Kind, &str, Range<usize>)> = Vec::new();
-    let candidates = lex.trigger_set.matches(s);
-    if !candidates.matched_any() {
-        return found;
-    }
-    for rule in candidates.iter().map(|i| &lex.triggers[i]) {
-        for m in rule.find_iter(s) {
-            let range = sentence.range.start + m.start..sentence.range.start + m.end;
-            if found
-                .iter()
-                .any(|(_, _, r)| r.start < range.end && range.start < r.end)
-            {
-                continue;
-            }
-            let clause = text::clause(text, &sentence.range, range.start);
-            // One act per kind and clause; a meeting word beside a stronger kind is that act.
-            let same_act = found.iter().any(|(k, _, r)| {
-                let other = text::clause(text, &sentence.range, r.start);
-                other == clause
-                    && (*k == rule.kind || rule.kind == Kind::Meeting || (*k == Kind::Meeting))
-            });
-            if same_act {
-                if rule.kind != Kind::Meeting {
-                    // A stronger kind replaces a meeting word found earlier in the same clause.
-                    found.retain(|(k, _, r)| {
-                        !(*k == Kind::Meeting
-                            && text::clause(text, &sentence.range, r.start) == clause)
-                    });
-                    if found.iter().any(|(k, _, r)| {
-                        *k == rule.kind && text::clause(text, &sentence.range, r.start) == clause
-                    }) {
-                        continue;
-                    }
-                } else {
+    for (rule, range) in matches {
+        let rule = &lex.triggers[*rule];
+        let range = range.clone();
+        if found
+            .iter()
+            .any(|(_, _, r)| r.start < range.end && range.start < r.end)
+        {
+            continue;
+        }
+        let clause = clauses.at(range.start);
+        // One act per kind and clause; a meeting word beside a stronger kind is that act.
+        let same_act = found.iter().any(|(k, _, r)| {
+            clauses.at(r.start) == clause
+                && (*k == rule.kind || rule.kind == Kind::Meeting || (*k == Kind::Meeting))
+        });
+        if same_act {
+            if rule.kind != Kind::Meeting {
+                // A stronger kind replaces a meeting word found earlier in the same clause.
+                found.retain(|(k, _, r)| !(*k == Kind::Meeting && clauses.at(r.start) == clause));
+                if found
+                    .iter()
+                    .any(|(k, _, r)| *k == rule.kind && clauses.at(r.start) == clause)
+                {
                     continue;
                 }
+            } else {
+                continue;
             }
-            found.push((rule.kind, rule.id.as_str(), range));
         }
+        found.push((rule.kind, rule.id.as_str(), range));
     }
     found.sort_by_key(|(_, _, r)| r.start);
     found
+}
+
+/// Every trigger match in the body, found rule by rule over the whole body (one pass per rule
+/// that can match at all), then handed to the sentences they fall in, in rule order.
+fn trigger_matches(
+    lex: &Lexicon,
+    text: &str,
+    body: Range<usize>,
+    sentences: &[Sentence],
+) -> Vec<Vec<(usize, Range<usize>)>> {
+    let mut per_sentence: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); sentences.len()];
+    let body_text = &text[body.clone()];
+    let rules = lex.trigger_set.matches(body_text);
+    for i in rules.iter() {
+        for m in lex.triggers[i].find_iter(body_text) {
+            let range = body.start + m.start..body.start + m.end;
+            let s = sentences.partition_point(|s| s.range.end <= range.start);
+            if let Some(sentence) = sentences.get(s)
+                && sentence.range.start <= range.start
+                && range.end <= sentence.range.end
+            {
+                per_sentence[s].push((i, range));
+            }
+        }
+    }
+    per_sentence
 }
 
 /// The status of an act: cancellation words in its clause; else the tense of the trigger's

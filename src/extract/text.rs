@@ -101,28 +101,52 @@ const CLAUSE_WORDS: [&str; 15] = [
     " and will ",
 ];
 
-/// The clause of `sentence` around byte `at`: bounded by `;`, `—`, ` – `, or a clause word.
-pub fn clause(text: &str, sentence: &Range<usize>, at: usize) -> Range<usize> {
-    let s = &text[sentence.clone()];
-    let rel = at.saturating_sub(sentence.start).min(s.len());
-    let mut start = 0;
-    let mut end = s.len();
-    let mut bounds: Vec<(usize, usize)> = Vec::new();
-    for sep in [";", " — ", " – ", ": "] {
-        bounds.extend(s.match_indices(sep).map(|(i, m)| (i, i + m.len())));
-    }
-    // Clause words inside a sentence are in lower case; no lower-cased copy is needed.
-    for w in CLAUSE_WORDS {
-        bounds.extend(s.match_indices(w).map(|(i, _)| (i, i + 1)));
-    }
-    for (b0, b1) in bounds {
-        if b1 <= rel {
-            start = start.max(b1);
-        } else if b0 >= rel {
-            end = end.min(b0);
+/// The clause boundaries of one sentence, found once: `;`, `—`, ` – `, `: ` and clause words.
+#[derive(Debug, Clone)]
+pub struct Clauses {
+    sentence: Range<usize>,
+    /// Boundaries as (first byte, byte after), relative to the sentence.
+    bounds: Vec<(usize, usize)>,
+}
+
+impl Clauses {
+    /// Finds the clause boundaries of `text[sentence]`.
+    pub fn new(text: &str, sentence: &Range<usize>) -> Clauses {
+        let s = &text[sentence.clone()];
+        let mut bounds: Vec<(usize, usize)> = Vec::new();
+        for sep in [";", " — ", " – ", ": "] {
+            bounds.extend(s.match_indices(sep).map(|(i, m)| (i, i + m.len())));
+        }
+        // Clause words inside a sentence are in lower case; no lower-cased copy is needed.
+        for w in CLAUSE_WORDS {
+            bounds.extend(s.match_indices(w).map(|(i, _)| (i, i + 1)));
+        }
+        Clauses {
+            sentence: sentence.clone(),
+            bounds,
         }
     }
-    sentence.start + start..sentence.start + end
+
+    /// The clause around byte `at` of the text.
+    pub fn at(&self, at: usize) -> Range<usize> {
+        let len = self.sentence.end - self.sentence.start;
+        let rel = at.saturating_sub(self.sentence.start).min(len);
+        let mut start = 0;
+        let mut end = len;
+        for &(b0, b1) in &self.bounds {
+            if b1 <= rel {
+                start = start.max(b1);
+            } else if b0 >= rel {
+                end = end.min(b0);
+            }
+        }
+        self.sentence.start + start..self.sentence.start + end
+    }
+}
+
+/// The clause of `sentence` around byte `at`: bounded by `;`, `—`, ` – `, or a clause word.
+pub fn clause(text: &str, sentence: &Range<usize>, at: usize) -> Range<usize> {
+    Clauses::new(text, sentence).at(at)
 }
 
 /// The dateline at the start of a paragraph ("ISLAMABAD:", "RAWALPINDI:", "ISLAMABAD, JAN 22 /DNA/:"):
