@@ -97,6 +97,13 @@ static VENUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:sidelines of|margins of|session of|at the|in the|during the)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     )
 });
+static GENERIC_INSIDE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:numerous|several|many|various|a number of|multiple)\b"));
+static SPORT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:cricket|football|hockey|squad|tournament|match(?:es)?|test series|players|athletes|Olympics?)\b",
+    )
+});
 static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:exchanges? of|frequent|regular|reciprocal|numerous|several|many|various|a number of|series of|number of|focus(?:ing|ed)? on|such as|including|in the fields? of|areas? of|potential|possible|future|prospects? (?:of|for))\s+(?:[\w-]+\s+){0,2}$",
@@ -128,7 +135,7 @@ static PAST: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HOSTILE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|air ?strikes?|strikes? on|shell(?:ed|ing)|clash(?:ed|es)?|bomb(?:ed|ing|ings)?|fired (?:at|on)|ambush(?:ed)?|invad(?:ed|ing)|invasion|raid(?:ed|s)?|accus(?:ed|es|ing)|condemn(?:ed|s)|sanction(?:ed|s)?|expel(?:led)?|summoned|protest(?:ed)? (?:to|against)|violat(?:ed|ion)|hostil\w+|war(?:fare)? (?:on|against))\b",
+        r"\b(?:attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|air ?strikes?|strikes? on|shell(?:ed|ing)|clash(?:ed|es)?|bomb(?:ed|ing|ings)?|fired (?:at|on)|ambush(?:ed)?|invad(?:ed|ing)|invasion|raid(?:ed|s)?|accus(?:ed|es|ing)|condemn(?:ed|s)|sanction(?:ed|s)?|expel(?:led)?|summoned|protest(?:ed)? (?:to|against)|violat(?:ed|ion)|hostil\w+|war(?:fare)? (?:on|against)|hit|struck|strik(?:e|es|ing) (?:at|on)|shot down|seized)\b",
     )
 });
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -374,7 +381,21 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 .max(snap(text, trigger.start.saturating_sub(48)))
                 ..trigger.start];
             let dl = dateline_ranges[si].as_ref();
-            let sentence_parties = acting_parties(text, &mentions, &sentence.range, dl);
+            // Parties of the sentence that are not inside the clause of another act in it.
+            let other_acts: Vec<Range<usize>> = sentence_triggers
+                .iter()
+                .map(|(_, _, r)| clauses[si].at(r.start))
+                .filter(|c| *c != clauses[si].at(trigger.start))
+                .collect();
+            let sentence_parties: Vec<(PartyCode, Range<usize>)> =
+                acting_parties(text, &mentions, &sentence.range, dl)
+                    .into_iter()
+                    .filter(|p| {
+                        !other_acts
+                            .iter()
+                            .any(|c| c.start <= p.1.start && p.1.end <= c.end)
+                    })
+                    .collect();
             let clause_parties = acting_parties(text, &mentions, &clause, dl);
             let hostile = HOSTILE.is_match(&text[clause.clone()]);
             if hostile && !matches!(kind, Kind::Agreement | Kind::PhoneCall) {
@@ -437,8 +458,12 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 }
                 continue;
             }
-            // "an exchange of high-level visits", "signed numerous agreements": no one act.
-            if GENERIC.is_match(before_trigger) {
+            // "an exchange of high-level visits", "signed numerous agreements": no one act;
+            // "a tour of England's women's cricket team" is sport.
+            if GENERIC.is_match(before_trigger)
+                || GENERIC_INSIDE.is_match(&text[trigger.clone()])
+                || (kind == Kind::Visit && SPORT.is_match(&text[clause.clone()]))
+            {
                 continue;
             }
             // "ready to hold talks provided …": a conditional offer is not an act.
