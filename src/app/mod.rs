@@ -139,6 +139,10 @@ pub enum Command {
     OpenDatasetDialog,
     /// Open a path (dataset or corpus).
     OpenPath(PathBuf),
+    /// Open several paths dropped on the window: one dataset, or files and folders of a corpus.
+    OpenPaths(Vec<PathBuf>),
+    /// Reopen the last dataset when the window starts, or not.
+    SetReopenLast(bool),
     /// Save to the current file, or ask where.
     Save,
     /// Ask where to save.
@@ -164,6 +168,8 @@ pub enum Command {
 pub enum Pending {
     /// Open this path.
     Open(PathBuf),
+    /// Read these files and folders as one corpus.
+    OpenMany(Vec<PathBuf>),
     /// Show a dialog to open a corpus.
     OpenCorpusDialog,
     /// Show a dialog to open a dataset.
@@ -202,6 +208,38 @@ pub enum View {
     Timeline,
     /// Who engages with whom.
     Partners,
+}
+
+/// The analyst's file preferences: kept between runs (eframe storage), never in a dataset.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Preferences {
+    /// Datasets and corpora opened or saved lately, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Open the newest recent dataset when the window starts on the samples.
+    pub reopen_last: bool,
+}
+
+/// The eframe storage key of [`Preferences`].
+pub const PREFERENCES_KEY: &str = "preferences";
+
+/// How many recent files the File menu lists.
+pub const RECENT_FILES: usize = 10;
+
+impl Preferences {
+    /// Puts `path` first among the recent files.
+    pub fn remember(&mut self, path: &std::path::Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_path_buf());
+        self.recent.truncate(RECENT_FILES);
+    }
+
+    /// The newest recent file that is a dataset and still exists.
+    pub fn last_dataset(&self) -> Option<&PathBuf> {
+        self.recent
+            .iter()
+            .find(|p| p.is_file() && p.to_string_lossy().to_ascii_lowercase().ends_with(".json"))
+    }
 }
 
 /// How the analyst laid out the window: kept between runs (eframe storage), never in a
@@ -308,6 +346,8 @@ pub struct AppState {
     /// Counts every change to the dataset, so autosave writes only what is new.
     generation: u64,
     autosaved: (u64, Instant),
+    /// Recent files and start-up choice.
+    pub preferences: Preferences,
     /// Dialog results and job events arrive here.
     pub inbox: std::sync::mpsc::Receiver<Command>,
     outbox: std::sync::mpsc::Sender<Command>,
@@ -349,6 +389,7 @@ impl AppState {
             autosave_interval: Duration::from_secs(60),
             generation: 0,
             autosaved: (0, Instant::now()),
+            preferences: Preferences::default(),
             inbox,
             outbox,
         }
@@ -816,6 +857,12 @@ impl AppState {
             Command::OpenCorpusDialog => self.guard(Pending::OpenCorpusDialog),
             Command::OpenDatasetDialog => self.guard(Pending::OpenDatasetDialog),
             Command::OpenPath(path) => self.guard(Pending::Open(path)),
+            Command::OpenPaths(mut paths) => match paths.len() {
+                0 => {}
+                1 => self.guard(Pending::Open(paths.remove(0))),
+                _ => self.guard(Pending::OpenMany(paths)),
+            },
+            Command::SetReopenLast(on) => self.preferences.reopen_last = on,
             Command::Quit => self.guard(Pending::Quit),
             Command::ResolvePending(choice) => {
                 let Some(pending) = self.pending.take() else {
@@ -907,6 +954,12 @@ impl AppState {
             Pending::OpenCorpusDialog => jobs::open_dialog(self.sender(), true),
             Pending::OpenDatasetDialog => jobs::open_dialog(self.sender(), false),
             Pending::Open(path) => self.open(path),
+            Pending::OpenMany(paths) => {
+                if let Some(job) = &self.job {
+                    job.cancel();
+                }
+                self.job = Some(Job::load_corpus(paths, self.sender()));
+            }
             Pending::Reextract => {
                 if self.dataset.articles.is_empty() {
                     self.notify("There are no articles to extract from.", true);
@@ -926,6 +979,12 @@ impl AppState {
         if let Some(job) = &self.job {
             job.cancel();
         }
+        if !path.exists() {
+            self.notify(format!("{} no longer exists.", path.display()), true);
+            self.preferences.recent.retain(|p| *p != path);
+            return;
+        }
+        self.preferences.remember(&path);
         if is_dataset {
             self.job = Some(Job::open_dataset(path));
         } else {
@@ -942,6 +1001,7 @@ impl AppState {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 self.notify(format!("Saved {}", path.display()), false);
+                self.preferences.remember(&path);
                 self.path = Some(path);
                 self.dirty = false;
                 self.history.mark_saved();
@@ -1064,25 +1124,43 @@ impl EntenteApp {
         start: Start,
         recovery: Option<Recovery>,
     ) -> EntenteApp {
-        let mut state = match start {
+        let mut state = match &start {
             Start::Samples => AppState::with_samples(),
             Start::Empty => AppState::new(),
             Start::Path(path) => {
                 let mut s = AppState::new();
-                s.apply(Command::OpenPath(path));
+                s.apply(Command::OpenPath(path.clone()));
                 s
             }
         };
-        if let Some(storage) = cc.storage
-            && let Some(layout) = eframe::get_value::<Layout>(storage, LAYOUT_KEY)
-        {
-            state.set_layout(layout);
+        if let Some(storage) = cc.storage {
+            if let Some(layout) = eframe::get_value::<Layout>(storage, LAYOUT_KEY) {
+                state.set_layout(layout);
+            }
         }
-        state.recovery_offer = recovery.as_ref().and_then(Recovery::find);
-        state.recovery = recovery;
-        EntenteApp {
+        let mut app = EntenteApp {
             state,
             last_title: String::new(),
+        };
+        if let Some(storage) = cc.storage {
+            app.restore_preferences(storage, matches!(start, Start::Samples));
+        }
+        app.state.recovery_offer = recovery.as_ref().and_then(Recovery::find);
+        app.state.recovery = recovery;
+        app
+    }
+
+    /// Takes the file preferences a previous run saved (recent files); when `on_samples` and
+    /// the analyst asked for it, reopens the last dataset instead of showing the samples.
+    pub fn restore_preferences(&mut self, storage: &dyn eframe::Storage, on_samples: bool) {
+        if let Some(preferences) = eframe::get_value::<Preferences>(storage, PREFERENCES_KEY) {
+            self.state.preferences = preferences;
+        }
+        if on_samples
+            && self.state.preferences.reopen_last
+            && let Some(last) = self.state.preferences.last_dataset().cloned()
+        {
+            self.state.apply(Command::OpenPath(last));
         }
     }
 }
@@ -1108,6 +1186,18 @@ impl eframe::App for EntenteApp {
             self.state.pending = Some(Pending::Quit);
         }
         let mut commands = Vec::new();
+        // Files and folders dropped on the window open as they would from the File menu.
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            commands.push(Command::OpenPaths(dropped));
+        }
         crate::ui::app_ui(ui, &self.state, &mut commands);
         // The source view and table scrolled to the new selection in this frame; only once.
         self.state.scroll_to_evidence = false;
@@ -1136,6 +1226,7 @@ impl eframe::App for EntenteApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, LAYOUT_KEY, &self.state.layout);
+        eframe::set_value(storage, PREFERENCES_KEY, &self.state.preferences);
     }
 }
 

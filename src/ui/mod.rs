@@ -73,6 +73,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
             .show(ui, |ui| table::table_ui(ui, state, commands));
     });
     pending_ui(ui, state, commands);
+    drop_hint_ui(ui);
     load_report_ui(ui, state, commands);
     rebase_report_ui(ui, state, commands);
     recovery_ui(ui, state, commands);
@@ -162,6 +163,30 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
             }
             if menu_item(ui, "Open dataset…", Some(&OPEN_DATASET), idle) {
                 commands.push(Command::OpenDatasetDialog);
+            }
+            ui.add_enabled_ui(idle && !state.preferences.recent.is_empty(), |ui| {
+                ui.menu_button("Open recent", |ui| {
+                    for path in &state.preferences.recent {
+                        let name = path.file_name().map_or_else(
+                            || path.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        );
+                        if ui
+                            .button(name)
+                            .on_hover_text(path.display().to_string())
+                            .clicked()
+                        {
+                            commands.push(Command::OpenPath(path.clone()));
+                        }
+                    }
+                });
+            });
+            let mut reopen = state.preferences.reopen_last;
+            if ui
+                .checkbox(&mut reopen, "Reopen the last dataset on start")
+                .changed()
+            {
+                commands.push(Command::SetReopenLast(reopen));
             }
             if menu_item(
                 ui,
@@ -388,15 +413,37 @@ fn status_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
     });
 }
 
+/// While files are dragged over the window, say what dropping them does.
+fn drop_hint_ui(ui: &mut egui::Ui) {
+    let ctx = ui.ctx().clone();
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop-hint"),
+    ));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop a dataset to open it, or files and folders to read them as a corpus",
+        egui::FontId::proportional(20.0),
+        egui::Color32::WHITE,
+    );
+}
+
 fn pending_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     let Some(pending) = &state.pending else {
         return;
     };
     let then = match pending {
         Pending::Quit => "closing",
-        Pending::Open(_) | Pending::OpenCorpusDialog | Pending::OpenDatasetDialog => {
-            "opening another file"
-        }
+        Pending::Open(_)
+        | Pending::OpenMany(_)
+        | Pending::OpenCorpusDialog
+        | Pending::OpenDatasetDialog => "opening another file",
         Pending::Reextract => "re-extracting (which cannot be undone)",
     };
     let modal = egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ui.ctx(), |ui| {
