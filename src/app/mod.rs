@@ -1133,10 +1133,10 @@ impl EntenteApp {
                 s
             }
         };
-        if let Some(storage) = cc.storage {
-            if let Some(layout) = eframe::get_value::<Layout>(storage, LAYOUT_KEY) {
-                state.set_layout(layout);
-            }
+        if let Some(storage) = cc.storage
+            && let Some(layout) = eframe::get_value::<Layout>(storage, LAYOUT_KEY)
+        {
+            state.set_layout(layout);
         }
         let mut app = EntenteApp {
             state,
