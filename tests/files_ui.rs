@@ -51,7 +51,9 @@ fn sample_dataset(dir: &Path) -> PathBuf {
     let articles = entente::corpus::sample_articles();
     let engagements = entente::extract::extract_all(&articles);
     let path = dir.join("coded.entente.json");
-    Dataset::new(articles, engagements).save(&path).unwrap();
+    Dataset::new(articles, engagements)
+        .save(&path)
+        .expect("the sample dataset saves");
     path
 }
 
