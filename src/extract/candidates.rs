@@ -317,11 +317,19 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
     }
 
     // Headlines are in title case: every word looks like a name there.
+    let matches = trigger_matches(lex, text, body_start..body_end, &sentences);
+    // Clause boundaries matter only where an act is reported.
     let clauses: Vec<text::Clauses> = sentences
         .iter()
-        .map(|s| text::Clauses::new(text, &s.range))
+        .zip(&matches)
+        .map(|(s, m)| {
+            if m.is_empty() {
+                text::Clauses::none(&s.range)
+            } else {
+                text::Clauses::new(text, &s.range)
+            }
+        })
         .collect();
-    let matches = trigger_matches(lex, text, body_start..body_end, &sentences);
     let triggers: Vec<Vec<(Kind, &str, Range<usize>)>> = matches
         .iter()
         .zip(&clauses)

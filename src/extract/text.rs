@@ -101,6 +101,15 @@ const CLAUSE_WORDS: [&str; 15] = [
     " and will ",
 ];
 
+const SEPARATORS: [&str; 4] = [";", " — ", " – ", ": "];
+
+/// Separators and clause words in one automaton, separators first.
+static CLAUSE_MARKS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(SEPARATORS.iter().chain(CLAUSE_WORDS.iter()))
+            .unwrap_or_else(|e| panic!("clause marks: {e}"))
+    });
+
 /// The clause boundaries of one sentence, found once: `;`, `—`, ` – `, `: ` and clause words.
 #[derive(Debug, Clone)]
 pub struct Clauses {
@@ -113,17 +122,29 @@ impl Clauses {
     /// Finds the clause boundaries of `text[sentence]`.
     pub fn new(text: &str, sentence: &Range<usize>) -> Clauses {
         let s = &text[sentence.clone()];
-        let mut bounds: Vec<(usize, usize)> = Vec::new();
-        for sep in [";", " — ", " – ", ": "] {
-            bounds.extend(s.match_indices(sep).map(|(i, m)| (i, i + m.len())));
-        }
-        // Clause words inside a sentence are in lower case; no lower-cased copy is needed.
-        for w in CLAUSE_WORDS {
-            bounds.extend(s.match_indices(w).map(|(i, _)| (i, i + 1)));
-        }
+        // Separators end a clause after themselves; clause words ("after", "which") begin the
+        // next one. Clause words inside a sentence are in lower case: no lower-cased copy.
+        let bounds = CLAUSE_MARKS
+            .find_overlapping_iter(s)
+            .map(|m| {
+                if m.pattern().as_usize() < SEPARATORS.len() {
+                    (m.start(), m.end())
+                } else {
+                    (m.start(), m.start() + 1)
+                }
+            })
+            .collect();
         Clauses {
             sentence: sentence.clone(),
             bounds,
+        }
+    }
+
+    /// A sentence read as one clause (for sentences where no act is reported).
+    pub fn none(sentence: &Range<usize>) -> Clauses {
+        Clauses {
+            sentence: sentence.clone(),
+            bounds: Vec::new(),
         }
     }
 
