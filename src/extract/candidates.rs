@@ -908,15 +908,17 @@ fn find_triggers<'l>(
             continue;
         }
         let clause = clauses.at(range.start);
-        // One act per kind and clause; a meeting word beside a stronger kind is that act.
-        let same_act = found.iter().any(|(k, _, r)| {
+        // One act per kind and clause; a bare "meeting" or "talks" beside a stronger kind is
+        // that act ("visited Moscow for talks"), but "visited Moscow and met the minister" is two.
+        let bare_meeting = |id: &str| id == "meeting.noun";
+        let same_act = found.iter().any(|(k, id, r)| {
             clauses.at(r.start) == clause
-                && (*k == rule.kind || rule.kind == Kind::Meeting || (*k == Kind::Meeting))
+                && (*k == rule.kind || bare_meeting(&rule.id) || bare_meeting(id))
         });
         if same_act {
-            if rule.kind != Kind::Meeting {
-                // A stronger kind replaces a meeting word found earlier in the same clause.
-                found.retain(|(k, _, r)| !(*k == Kind::Meeting && clauses.at(r.start) == clause));
+            if !bare_meeting(&rule.id) {
+                // A stronger kind replaces a bare meeting word found earlier in the same clause.
+                found.retain(|(_, id, r)| !(bare_meeting(id) && clauses.at(r.start) == clause));
                 if found
                     .iter()
                     .any(|(k, _, r)| *k == rule.kind && clauses.at(r.start) == clause)
