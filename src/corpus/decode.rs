@@ -28,6 +28,14 @@ pub enum Decoded {
 /// UTF-8, UTF-16 is recognised by its zero bytes, and other bytes are read as Windows-1252
 /// unless they are UTF-8 with a few broken sequences (then those are replaced and flagged).
 pub fn decode(bytes: &[u8]) -> Decoded {
+    match decode_any(bytes) {
+        // White space beyond ASCII (no-break spaces, ideographic spaces) is still nothing.
+        Decoded::Text { text, .. } if text.trim().is_empty() => Decoded::Empty,
+        decoded => decoded,
+    }
+}
+
+fn decode_any(bytes: &[u8]) -> Decoded {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return decode_as(encoding, &bytes[bom_len..]);
     }
@@ -233,6 +241,12 @@ mod tests {
         assert_eq!(decode(b""), Decoded::Empty);
         assert_eq!(decode(b" \r\n\t"), Decoded::Empty);
         assert_eq!(decode(b"\xEF\xBB\xBF\n"), Decoded::Empty);
+        assert_eq!(
+            decode(b"\xA0 "),
+            Decoded::Empty,
+            "a Windows-1252 no-break space"
+        );
+        assert_eq!(decode("\u{3000}\u{A0}".as_bytes()), Decoded::Empty);
         assert!(matches!(decode(b"\x00\x01\x02PK"), Decoded::Binary(_)));
         assert!(matches!(decode(b"PK\x03\x04\x14\x00"), Decoded::Binary(r) if r.contains("ZIP")));
         assert!(matches!(decode(b"%PDF-1.7\n"), Decoded::Binary(r) if r.contains("PDF")));
