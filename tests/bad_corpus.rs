@@ -1,5 +1,6 @@
 //! A folder of deliberately bad corpus files (tests/fixtures/bad_corpus, described in its
 //! README): every bad file is reported with its reason, every good one is read, nothing panics.
+#![allow(clippy::unwrap_used)] // helpers outside #[test] fail a test the same way: by panicking
 
 use entente::corpus::{LoadReport, MAX_FILE_BYTES, load_paths};
 use entente::model::Article;

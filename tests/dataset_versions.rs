@@ -4,6 +4,7 @@
 //!
 //! After a deliberate format change, rewrite the goldens with `ENTENTE_BLESS=1 cargo test
 //! --test dataset_versions` and review the diff.
+#![allow(clippy::unwrap_used)] // helpers outside #[test] fail a test the same way: by panicking
 
 use entente::dataset::{Dataset, DatasetError, VERSION};
 use std::path::{Path, PathBuf};

@@ -1,6 +1,7 @@
 //! The fuzz targets' properties (fuzz/, run by hand with cargo-fuzz) as property tests, so every
 //! `cargo test` tries a few hundred hostile inputs too: the corpus reader, the date reader and
 //! the dataset loader never panic on any bytes, and what they return is whole.
+#![allow(clippy::unwrap_used)] // helpers outside #[test] fail a test the same way: by panicking
 
 use chrono::NaiveDate;
 use entente::corpus::{LoadReport, read_bytes};
