@@ -8,18 +8,38 @@ use crate::model::Article;
 /// Field names that hold an article's text, in order of preference.
 const TEXT_FIELDS: [&str; 3] = ["text", "body", "content"];
 
-/// One article of a feed, before it becomes an [`Article`].
+/// One article of a feed, before it becomes an [`Article`]. Scrapers write numbers where text
+/// is expected (`"title": 42`); such values are taken as text rather than losing the article.
 #[derive(Debug, Default, serde::Deserialize)]
 struct Record {
+    #[serde(default, deserialize_with = "lenient")]
     text: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
     body: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
     content: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
     title: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
     published: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
     date: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
     outlet: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
     url: Option<String>,
     id: Option<serde_json::Value>,
+}
+
+/// A string, or a number or boolean written as one; anything else is absent.
+fn lenient<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    use serde::Deserialize;
+    Ok(match Option::<serde_json::Value>::deserialize(d)? {
+        Some(serde_json::Value::String(s)) => Some(s),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        Some(serde_json::Value::Bool(b)) => Some(b.to_string()),
+        _ => None,
+    })
 }
 
 impl Record {
@@ -74,6 +94,10 @@ pub fn read_jsonl(text: &str, file: &str, report: &mut LoadReport) -> Vec<Articl
             continue;
         }
         let place = format!("{file}:{}", n + 1);
+        if !line.starts_with('{') {
+            report.skip(&place, "not a JSON article: the line is not a JSON object");
+            continue;
+        }
         let record: Record = match serde_json::from_str(line) {
             Ok(r) => r,
             Err(e) => {
