@@ -6,33 +6,8 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-/// How exact a date reading is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Precision {
-    /// A single calendar day (YYYY-MM-DD).
-    Day,
-    /// A calendar week; the value is the Monday of that week.
-    Week,
-    /// A calendar month (YYYY-MM).
-    Month,
-    /// A calendar year (YYYY).
-    Year,
-    /// Nothing calendar-like could be determined (e.g. a decade).
-    Unknown,
-}
-
-impl Precision {
-    /// Lower-case name of the precision ("day", "week", "month", "year", "unknown").
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Precision::Day => "day",
-            Precision::Week => "week",
-            Precision::Month => "month",
-            Precision::Year => "year",
-            Precision::Unknown => "unknown",
-        }
-    }
-}
+/// How exact a date reading is: the model's precision (a week's value is its Monday).
+pub use crate::model::Precision;
 
 /// A calendar value at some precision: YYYY, YYYY-MM or YYYY-MM-DD; may lack a year when the text gives none.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -192,16 +192,6 @@ fn rank(p: DatePrecision) -> u8 {
     }
 }
 
-fn precision(p: DatePrecision) -> Precision {
-    match p {
-        DatePrecision::Day => Precision::Day,
-        DatePrecision::Week => Precision::Week,
-        DatePrecision::Month => Precision::Month,
-        DatePrecision::Year => Precision::Year,
-        DatePrecision::Unknown => Precision::Unknown,
-    }
-}
-
 /// Merges the candidates of one article into its engagements.
 pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagement> {
     let mut drafts: Vec<Draft> = Vec::new();
@@ -530,7 +520,7 @@ fn date_span(date: Option<&DateMention>) -> DateSpan {
         start,
         end,
         precision: if start.is_some() || d.partial.is_some() {
-            precision(d.precision)
+            d.precision
         } else {
             Precision::Unknown
         },
