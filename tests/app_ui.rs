@@ -1,5 +1,7 @@
 //! The window driven through its accessibility tree, as an analyst would use it.
 
+mod common;
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -185,12 +187,7 @@ fn type_into(harness: &mut Harness<'_, EntenteApp>, label: &str, text: &str) {
 
 /// Steps the window until the background job is over.
 fn wait_for_job(harness: &mut Harness<'_, EntenteApp>) {
-    let start = std::time::Instant::now();
-    while harness.state().state.job.is_some() {
-        assert!(start.elapsed().as_secs() < 120, "the job never ended");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        harness.step();
-    }
+    common::step_until_idle(harness);
     // A window opens with the result; a new window and its grid take a few passes to size.
     harness.run_steps(6);
     harness.run();

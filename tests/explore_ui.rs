@@ -1,13 +1,15 @@
 //! Exploring the samples through the facets, the chips and the views, as an analyst would:
 //! by the accessible names of checkboxes, chips, bars and cells.
 
+mod common;
+
+use common::MemoryStorage;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use entente::app::{Command, EntenteApp, LAYOUT_KEY, Start, View};
 use entente::model::{Kind, PartyCode};
 use entente::query::Column;
-use std::collections::HashMap;
 
 fn app() -> Harness<'static, EntenteApp> {
     let mut harness = Harness::builder()
@@ -217,22 +219,6 @@ fn clicking_a_state_then_a_partner_cell_in_the_partner_view() {
     assert_eq!(state.filter.partners, vec![code("USA")]);
     assert_eq!(state.rows.len(), n);
     assert!(harness.query_by_label("partner: USA  x").is_some());
-}
-
-#[derive(Default)]
-struct MemoryStorage(HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_string(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
 }
 
 #[test]

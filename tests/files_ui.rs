@@ -1,11 +1,13 @@
 //! Opening files the ways an analyst does besides the dialogs: dropping them on the window, the
 //! recent-files menu, and reopening the last dataset on start.
 
+mod common;
+
+use common::MemoryStorage;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use entente::app::{EntenteApp, PREFERENCES_KEY, Preferences, Start};
 use entente::dataset::Dataset;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -38,12 +40,7 @@ fn drop_files(harness: &mut Harness<'_, EntenteApp>, paths: &[&Path]) {
             .push(Arc::new(Dropped(p.to_path_buf())));
     }
     harness.step();
-    let start = std::time::Instant::now();
-    while harness.state().state.job.is_some() {
-        assert!(start.elapsed().as_secs() < 120, "the job never ended");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        harness.step();
-    }
+    common::step_until_idle(harness);
     harness.run_steps(4);
 }
 
@@ -100,22 +97,6 @@ fn dropping_several_files_reads_them_as_one_corpus() {
         .collect();
     pairs.sort();
     assert_eq!(pairs, vec!["CHL–PER", "KEN–NOR"]);
-}
-
-#[derive(Default)]
-struct MemoryStorage(HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_string(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
 }
 
 #[test]
