@@ -178,3 +178,20 @@ fn real_articles_extract_with_valid_evidence() {
         }
     }
 }
+
+/// A saved dataset is readable by others, like any new file, and keeps the permissions of the
+/// file it replaces (the temporary file it is written through is private).
+#[cfg(unix)]
+#[test]
+fn saved_files_have_ordinary_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.entente.json");
+    let dataset = Dataset::new(entente::corpus::sample_articles(), Vec::new());
+    dataset.save(&path).unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o644);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    dataset.save(&path).unwrap();
+    assert_eq!(mode(&path), 0o640);
+}

@@ -259,6 +259,15 @@ impl Dataset {
             out.flush().map_err(io)?;
         }
         tmp.as_file().sync_all().map_err(io)?;
+        // A temporary file is private to its owner; the dataset keeps the permissions of the
+        // file it replaces, or those of an ordinary new file, so colleagues can read it.
+        let permissions = match std::fs::metadata(path) {
+            Ok(old) => Some(old.permissions()),
+            Err(_) => default_permissions(),
+        };
+        if let Some(permissions) = permissions {
+            tmp.as_file().set_permissions(permissions).map_err(io)?;
+        }
         tmp.persist(path).map_err(|e| io(e.error))?;
         Ok(())
     }
@@ -449,4 +458,17 @@ mod tests {
         assert_eq!(dataset.engagements[0].evidence[0].end, 3);
         assert_eq!(warnings.len(), 2, "{warnings:?}");
     }
+}
+
+/// The permissions of a new dataset file: read and write for the owner, read for others.
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+/// Elsewhere a temporary file already has a new file's permissions.
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
 }
