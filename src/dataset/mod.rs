@@ -397,6 +397,19 @@ fn strip_position(message: &str) -> String {
     }
 }
 
+/// The permissions of a new dataset file: read and write for the owner, read for others.
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+/// Elsewhere a temporary file already has a new file's permissions.
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -458,17 +471,4 @@ mod tests {
         assert_eq!(dataset.engagements[0].evidence[0].end, 3);
         assert_eq!(warnings.len(), 2, "{warnings:?}");
     }
-}
-
-/// The permissions of a new dataset file: read and write for the owner, read for others.
-#[cfg(unix)]
-fn default_permissions() -> Option<std::fs::Permissions> {
-    use std::os::unix::fs::PermissionsExt;
-    Some(std::fs::Permissions::from_mode(0o644))
-}
-
-/// Elsewhere a temporary file already has a new file's permissions.
-#[cfg(not(unix))]
-fn default_permissions() -> Option<std::fs::Permissions> {
-    None
 }
