@@ -6,6 +6,10 @@
 //!
 //! Reads ../shared/corpus/news.jsonl.gz by default; says so and exits when it is absent.
 
+/// The allocator the `entente` binary uses, so the figures are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use entente::corpus;
 use entente::extract::{self, Lexicon};
 use entente::model::Article;

@@ -1,4 +1,10 @@
 use clap::Parser;
+
+/// mimalloc keeps a million small records in less memory than the system allocator, and
+/// allocates and frees them faster on every core.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use entente::cli::{Args, Command};
 
 fn main() -> std::process::ExitCode {

@@ -11,6 +11,7 @@ use crate::model::{
     PartyCode, Precision, Review, Status, TOPICS,
 };
 use chrono::{Datelike, Duration, NaiveDate};
+use std::sync::Arc;
 
 /// States with their capitals, most often in the news first.
 const STATES: [(&str, &str); 48] = [
@@ -348,15 +349,15 @@ fn engagement(
         .filter(|_| precision == Precision::Day);
     let (mechanism, round, title) = match kind {
         Kind::Dialogue => (
-            Some(rng.pick(&FORUMS).to_string()),
+            Some(Arc::<str>::from(*rng.pick(&FORUMS))),
             rng.chance(0.6).then(|| 1 + rng.below(25) as u32),
             None,
         ),
-        Kind::Agreement => (None, None, Some(rng.pick(&AGREEMENTS).to_string())),
+        Kind::Agreement => (None, None, Some(Arc::<str>::from(*rng.pick(&AGREEMENTS)))),
         Kind::Exercise => (
             None,
             None,
-            Some(format!("Joint exercise {}", rng.pick(&SURNAMES))),
+            Some(format!("Joint exercise {}", rng.pick(&SURNAMES)).into()),
         ),
         _ => (None, None, None),
     };
@@ -364,22 +365,22 @@ fn engagement(
     let place = STATES
         .iter()
         .find(|(c, _)| host.is_some_and(|h| *c == h.as_str()))
-        .map(|(_, city)| city.to_string());
+        .map(|(_, city)| Arc::from(*city));
     let participants = (0..rng.below(3))
         .map(|_| {
             let party = parties.get(rng.below(parties.len())).copied();
             let military = rng.chance(0.3);
             Participant {
-                name: format!("{} {}", rng.pick(&FIRST_NAMES), rng.pick(&SURNAMES)),
-                title: (!military).then(|| rng.pick(&TITLES).to_string()),
-                rank: military.then(|| rng.pick(&RANKS).to_string()),
+                name: format!("{} {}", rng.pick(&FIRST_NAMES), rng.pick(&SURNAMES)).into(),
+                title: (!military).then(|| Arc::from(*rng.pick(&TITLES))),
+                rank: military.then(|| Arc::from(*rng.pick(&RANKS))),
                 party,
             }
         })
         .collect();
-    let mut topics = vec![rng.pick(&TOPICS).to_string()];
+    let mut topics: Vec<Arc<str>> = vec![Arc::from(*rng.pick(&TOPICS))];
     if rng.chance(0.3) {
-        let more = rng.pick(&TOPICS).to_string();
+        let more = Arc::from(*rng.pick(&TOPICS));
         if !topics.contains(&more) {
             topics.push(more);
         }
@@ -392,7 +393,7 @@ fn engagement(
     };
     Engagement {
         id: format!("e-{:016x}", rng.next()),
-        article_ids: vec![article.id.clone()],
+        article_ids: vec![article.id.as_str().into()],
         parties,
         kind,
         status: rng.weighted(&STATUSES),
@@ -403,11 +404,8 @@ fn engagement(
             start,
             end,
             precision,
-            text: Some(text),
-            basis: Some(format!(
-                "before publication date {}",
-                published.format("%Y-%m-%d")
-            )),
+            text: Some(text.into()),
+            basis: Some(format!("before publication date {}", published.format("%Y-%m-%d")).into()),
         },
         location: Location {
             place,
@@ -416,7 +414,7 @@ fn engagement(
         participants,
         topics,
         evidence: vec![Evidence {
-            article_id: article.id.clone(),
+            article_id: article.id.as_str().into(),
             start: lede.0,
             end: lede.1,
             field: "kind".into(),

@@ -382,7 +382,7 @@ fn selected_words_attach_as_evidence_to_the_selected_record() {
     let e = &harness.state().state.dataset.engagements[i];
     assert_eq!(e.evidence.len(), before + 1);
     let ev = e.evidence.last().expect("the new evidence");
-    assert_eq!((ev.start, ev.field.as_str()), (0, "kind"));
+    assert_eq!((ev.start, &*ev.field), (0, "kind"));
 }
 
 #[test]

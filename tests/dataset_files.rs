@@ -168,7 +168,10 @@ fn real_articles_extract_with_valid_evidence() {
             e.parties.len() >= 2 && e.parties.windows(2).all(|w| w[0] < w[1]),
             "{e:?}"
         );
-        let article = articles.iter().find(|a| a.id == e.article_ids[0]).unwrap();
+        let article = articles
+            .iter()
+            .find(|a| *a.id == *e.article_ids[0])
+            .unwrap();
         for ev in &e.evidence {
             assert!(
                 article.text.get(ev.start..ev.end).is_some(),

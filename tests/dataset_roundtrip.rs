@@ -11,6 +11,7 @@ use entente::model::{
 };
 use proptest::prelude::*;
 use serde_json::Value;
+use std::sync::Arc;
 
 /// Any text: every kind of character, line ends of every kind, and some plain words.
 fn text() -> impl Strategy<Value = String> {
@@ -120,9 +121,9 @@ fn engagement(articles: Vec<Article>) -> impl Strategy<Value = Engagement> {
     )
         .prop_flat_map(|(name, title, rank)| {
             prop::option::of(party()).prop_map(move |party| Participant {
-                name: name.clone(),
-                title: title.clone(),
-                rank: rank.clone(),
+                name: name.as_str().into(),
+                title: title.as_deref().map(Arc::from),
+                rank: rank.as_deref().map(Arc::from),
                 party,
             })
         });
@@ -175,14 +176,14 @@ fn engagement(articles: Vec<Article>) -> impl Strategy<Value = Engagement> {
                     let article = &articles[which % articles.len()];
                     let [start, end] = boundary_range(&article.text, a, b);
                     Evidence {
-                        article_id: article.id.clone(),
+                        article_id: article.id.as_str().into(),
                         start,
                         end,
-                        field,
+                        field: field.into(),
                     }
                 })
                 .collect::<Vec<_>>();
-            let mut article_ids: Vec<String> =
+            let mut article_ids: Vec<Arc<str>> =
                 evidence.iter().map(|e| e.article_id.clone()).collect();
             article_ids.dedup();
             Engagement {
@@ -191,19 +192,22 @@ fn engagement(articles: Vec<Article>) -> impl Strategy<Value = Engagement> {
                 parties: parties.into_iter().collect(),
                 kind,
                 status,
-                title,
-                mechanism,
+                title: title.map(Arc::from),
+                mechanism: mechanism.map(Arc::from),
                 round,
                 date: DateSpan {
                     start,
                     end,
                     precision,
-                    text: date_text,
-                    basis,
+                    text: date_text.map(Arc::from),
+                    basis: basis.map(Arc::from),
                 },
-                location: Location { place, country },
+                location: Location {
+                    place: place.map(Arc::from),
+                    country,
+                },
                 participants,
-                topics,
+                topics: topics.into_iter().map(Arc::from).collect(),
                 evidence,
                 confidence: confidence as f32 / 100.0,
                 origin: if by_analyst {

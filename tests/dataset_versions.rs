@@ -53,12 +53,12 @@ fn version_0_migrates_to_the_current_golden() {
     assert_eq!(article.body, [0, article.text.len()]);
     let e = &dataset.engagements[0];
     assert_eq!(e.parties_label(), "JPN–PAK");
-    assert_eq!(e.article_ids, ["a-pre0001"]);
+    assert_eq!(e.article_ids, [std::sync::Arc::from("a-pre0001")]);
     assert_eq!(e.date.label(), "2019-06-18");
-    assert_eq!(e.participants[1].name, "S\u{e9}ki Tanaka");
+    assert_eq!(&*e.participants[1].name, "S\u{e9}ki Tanaka");
     assert_eq!(e.extra["coder"], "AB");
     for ev in &e.evidence {
-        assert_eq!(ev.article_id, "a-pre0001");
+        assert_eq!(&*ev.article_id, "a-pre0001");
         assert!(article.text.get(ev.start..ev.end).is_some());
     }
     assert_eq!(

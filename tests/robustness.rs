@@ -155,7 +155,7 @@ proptest! {
                     let fits = dataset
                         .articles
                         .iter()
-                        .filter(|a| a.id == ev.article_id)
+                        .filter(|a| *a.id == *ev.article_id)
                         .any(|a| a.text.get(ev.start..ev.end).is_some());
                     prop_assert!(fits, "{:?}", ev);
                 }

@@ -14,6 +14,7 @@ use crate::model::{
     DateSpan, Engagement, Evidence, Extra, Kind, Location, Origin, Participant, PartyCode, Review,
     Status,
 };
+use std::sync::Arc;
 
 /// The value of one field of an engagement: what an edit sets it to or sets it back to.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,9 +26,9 @@ pub enum FieldValue {
     /// Held, planned, proposed or cancelled.
     Status(Status),
     /// The short human label.
-    Title(Option<String>),
+    Title(Option<Arc<str>>),
     /// The named recurring forum.
-    Mechanism(Option<String>),
+    Mechanism(Option<Arc<str>>),
     /// The ordinal of the forum's meeting.
     Round(Option<u32>),
     /// The date with its words and precision.
@@ -37,7 +38,7 @@ pub enum FieldValue {
     /// The people who took part.
     Participants(Vec<Participant>),
     /// Topics from the TAXONOMY vocabulary.
-    Topics(Vec<String>),
+    Topics(Vec<Arc<str>>),
     /// The analyst's notes.
     Notes(String),
     /// The analyst's free labels.
@@ -49,7 +50,7 @@ pub enum FieldValue {
     /// The confidence, 0..1.
     Confidence(f32),
     /// The articles that report the record.
-    ArticleIds(Vec<String>),
+    ArticleIds(Vec<Arc<str>>),
 }
 
 impl FieldValue {
@@ -361,20 +362,20 @@ impl Edit {
 
 /// Trims text fields and sorts and de-duplicates sets, so that equal meaning compares equal.
 fn normalised(value: FieldValue) -> FieldValue {
-    let clean = |s: Option<String>| {
-        s.map(|t| t.trim().to_string())
-            .filter(|t: &String| !t.is_empty())
+    let clean = |s: Option<Arc<str>>| {
+        s.map(|t| if t.trim() == &*t { t } else { t.trim().into() })
+            .filter(|t| !t.is_empty())
     };
-    let set = |v: Vec<String>| {
-        let mut out: Vec<String> = Vec::with_capacity(v.len());
+    fn set<T: AsRef<str> + PartialEq + for<'a> From<&'a str>>(v: Vec<T>) -> Vec<T> {
+        let mut out: Vec<T> = Vec::with_capacity(v.len());
         for t in v {
-            let t = t.trim().to_string();
-            if !t.is_empty() && !out.contains(&t) {
+            let t = T::from(t.as_ref().trim());
+            if !t.as_ref().is_empty() && !out.contains(&t) {
                 out.push(t);
             }
         }
         out
-    };
+    }
     match value {
         FieldValue::Parties(mut v) => {
             v.sort();
@@ -510,11 +511,14 @@ pub fn merge(into: &Engagement, from: &Engagement) -> Engagement {
             out.participants.push(p.clone());
         }
     }
-    for (list, more) in [(&mut out.topics, &from.topics), (&mut out.tags, &from.tags)] {
-        for t in more {
-            if !list.contains(t) {
-                list.push(t.clone());
-            }
+    for t in &from.topics {
+        if !out.topics.contains(t) {
+            out.topics.push(t.clone());
+        }
+    }
+    for t in &from.tags {
+        if !out.tags.contains(t) {
+            out.tags.push(t.clone());
         }
     }
     match (out.notes.trim().is_empty(), from.notes.trim().is_empty()) {
@@ -615,7 +619,7 @@ fn whole_record_changes(a: &Engagement, b: &Engagement) -> Vec<FieldChange> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextSelection {
     /// The article.
-    pub article_id: String,
+    pub article_id: Arc<str>,
     /// First byte.
     pub start: usize,
     /// One past the last byte.
@@ -633,7 +637,7 @@ impl TextSelection {
         let trail = chosen.len() - chosen.trim_end().len();
         let (start, end) = (start + lead, end - trail);
         (start < end).then(|| TextSelection {
-            article_id: article_id.to_string(),
+            article_id: article_id.into(),
             start,
             end,
         })
@@ -667,7 +671,7 @@ impl TextSelection {
             article_id: self.article_id.clone(),
             start: self.start,
             end: self.end,
-            field: field.to_string(),
+            field: field.into(),
         }
     }
 }

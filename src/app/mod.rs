@@ -781,8 +781,8 @@ impl AppState {
                 let mut all = e.evidence.clone();
                 all.push(evidence);
                 let mut articles = e.article_ids.clone();
-                if !articles.contains(&article_id) {
-                    articles.push(article_id);
+                if !articles.iter().any(|a| **a == *article_id) {
+                    articles.push(article_id.as_str().into());
                 }
                 let Some(i) = self.selected else {
                     return;

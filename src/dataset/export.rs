@@ -61,14 +61,14 @@ pub fn write_csv(dataset: &Dataset, out: impl Write) -> csv::Result<()> {
             e.kind.cameo().to_string(),
             e.kind.plover().to_string(),
             e.status.to_string(),
-            opt(e.title.clone()),
-            opt(e.mechanism.clone()),
+            opt(e.title.as_deref().map(str::to_string)),
+            opt(e.mechanism.as_deref().map(str::to_string)),
             opt(e.round.map(|r| r.to_string())),
             opt(e.date.start.map(|d| d.to_string())),
             opt(e.date.end.map(|d| d.to_string())),
             e.date.precision.as_str().to_string(),
-            opt(e.date.text.clone()),
-            opt(e.location.place.clone()),
+            opt(e.date.text.as_deref().map(str::to_string)),
+            opt(e.location.place.as_deref().map(str::to_string)),
             opt(e.location.country.map(|c| c.to_string())),
             participants_cell(e),
             e.topics.join("; "),
@@ -92,7 +92,7 @@ fn participants_cell(e: &Engagement) -> String {
         .participants
         .iter()
         .map(|p| {
-            let mut s = p.name.clone();
+            let mut s = p.name.to_string();
             if let Some(party) = p.party {
                 s.push_str(&format!(" ({party})"));
             }

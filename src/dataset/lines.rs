@@ -61,14 +61,41 @@ where
     (out.len() - before == batch.ends.len()).then_some(())
 }
 
-/// Reads records until the line that closes their array; returns that line.
-fn records<W, T>(reader: &mut impl BufRead, unwrap: fn(W) -> T, out: &mut Vec<T>) -> Option<Vec<u8>>
+/// Reads records until the line that closes their array; returns that line. While one batch
+/// is parsed the next is read, so the file's bytes come in while every core parses.
+fn records<W, T>(
+    reader: &mut (impl BufRead + Send),
+    unwrap: fn(W) -> T,
+    out: &mut Vec<T>,
+) -> Option<Vec<u8>>
 where
     W: for<'de> serde::Deserialize<'de>,
     T: Send,
 {
     let mut batch = Batch::default();
+    let mut next = Batch::default();
+    let mut closing = read_batch(reader, &mut batch)?;
     loop {
+        if let Some(line) = closing {
+            parse_batch(&batch, unwrap, out)?;
+            return Some(line);
+        }
+        next.clear();
+        let (parsed, read) = rayon::join(
+            || parse_batch(&batch, unwrap, out),
+            || read_batch(reader, &mut next),
+        );
+        parsed?;
+        closing = read?;
+        std::mem::swap(&mut batch, &mut next);
+    }
+}
+
+/// Fills `batch` with up to [`BATCH_LINES`] record lines. `Some(Some(line))` when the line
+/// that closes the array came (it is not in the batch), `Some(None)` when the batch is full,
+/// `None` when the file ends first or cannot be read.
+fn read_batch(reader: &mut impl BufRead, batch: &mut Batch) -> Option<Option<Vec<u8>>> {
+    while batch.ends.len() < BATCH_LINES {
         let start = batch.text.len();
         if reader.read_until(b'\n', &mut batch.text).ok()? == 0 {
             return None;
@@ -77,15 +104,11 @@ where
         if line.starts_with(b"  ]") {
             let closing = line.to_vec();
             batch.text.truncate(start);
-            parse_batch(&batch, unwrap, out)?;
-            return Some(closing);
+            return Some(Some(closing));
         }
         batch.ends.push(batch.text.len());
-        if batch.ends.len() == BATCH_LINES {
-            parse_batch(&batch, unwrap, out)?;
-            batch.clear();
-        }
     }
+    Some(None)
 }
 
 /// Reads a dataset file of the current version written one record per line.

@@ -188,36 +188,44 @@ impl Dataset {
             .iter()
             .map(|a| (a.id.as_str(), a.text.as_str()))
             .collect();
-        for engagement in &mut self.engagements {
-            for id in &engagement.article_ids {
-                if !texts.contains_key(id.as_str()) {
+        // Per engagement, on every core; the warnings keep the records' order.
+        let per_engagement: Vec<LoadWarning> = self
+            .engagements
+            .par_iter_mut()
+            .flat_map_iter(|engagement| {
+                let mut warnings = Vec::new();
+                for id in &engagement.article_ids {
+                    if !texts.contains_key(&**id) {
+                        warnings.push(LoadWarning {
+                            message: format!(
+                                "engagement {}: refers to article {id}, which is not in the file",
+                                engagement.id
+                            ),
+                        });
+                    }
+                }
+                let before = engagement.evidence.len();
+                engagement.evidence.retain(|ev| {
+                    texts.get(&*ev.article_id).is_some_and(|text| {
+                        ev.start <= ev.end
+                            && ev.end <= text.len()
+                            && text.is_char_boundary(ev.start)
+                            && text.is_char_boundary(ev.end)
+                    })
+                });
+                if engagement.evidence.len() != before {
                     warnings.push(LoadWarning {
                         message: format!(
-                            "engagement {}: refers to article {id}, which is not in the file",
-                            engagement.id
+                            "engagement {}: {} evidence span(s) pointed outside their article and were dropped",
+                            engagement.id,
+                            before - engagement.evidence.len()
                         ),
                     });
                 }
-            }
-            let before = engagement.evidence.len();
-            engagement.evidence.retain(|ev| {
-                texts.get(ev.article_id.as_str()).is_some_and(|text| {
-                    ev.start <= ev.end
-                        && ev.end <= text.len()
-                        && text.is_char_boundary(ev.start)
-                        && text.is_char_boundary(ev.end)
-                })
-            });
-            if engagement.evidence.len() != before {
-                warnings.push(LoadWarning {
-                    message: format!(
-                        "engagement {}: {} evidence span(s) pointed outside their article and were dropped",
-                        engagement.id,
-                        before - engagement.evidence.len()
-                    ),
-                });
-            }
-        }
+                warnings
+            })
+            .collect();
+        warnings.extend(per_engagement);
         for article in &mut self.articles {
             let [start, end] = article.body;
             if start > end

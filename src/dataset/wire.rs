@@ -3,6 +3,7 @@
 //! visitors that put unknown fields aside as they go (a derived `#[serde(flatten)]` would first
 //! copy every record into an intermediate tree).
 
+use crate::model::shared::Shared;
 use crate::model::{Article, Engagement, Extra};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -117,17 +118,19 @@ impl<'de> Deserialize<'de> for EngagementWire {
                 while let Some(key) = map.next_key::<Key>()? {
                     match key.0.as_ref() {
                         "id" => id = Some(map.next_value()?),
-                        "article_ids" => article_ids = Some(map.next_value()?),
+                        "article_ids" => article_ids = Some(shared_list(map.next_value()?)),
                         "parties" => parties = Some(map.next_value()?),
                         "kind" => kind = Some(map.next_value()?),
                         "status" => status = Some(map.next_value()?),
-                        "title" => e.title = map.next_value()?,
-                        "mechanism" => e.mechanism = map.next_value()?,
+                        "title" => e.title = map.next_value::<Option<Shared>>()?.map(|s| s.0),
+                        "mechanism" => {
+                            e.mechanism = map.next_value::<Option<Shared>>()?.map(|s| s.0)
+                        }
                         "round" => e.round = map.next_value()?,
                         "date" => e.date = map.next_value()?,
                         "location" => e.location = map.next_value()?,
                         "participants" => e.participants = map.next_value()?,
-                        "topics" => e.topics = map.next_value()?,
+                        "topics" => e.topics = shared_list(map.next_value()?),
                         "evidence" => e.evidence = map.next_value()?,
                         "confidence" => e.confidence = map.next_value()?,
                         "origin" => e.origin = map.next_value()?,
@@ -151,6 +154,10 @@ impl<'de> Deserialize<'de> for EngagementWire {
         }
         d.deserialize_map(V)
     }
+}
+
+fn shared_list(v: Vec<Shared>) -> Vec<std::sync::Arc<str>> {
+    v.into_iter().map(|s| s.0).collect()
 }
 
 /// An article read field by field; unknown fields go to `extra`.

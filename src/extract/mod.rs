@@ -223,7 +223,7 @@ mod tests {
         let first = extract(&text);
         let e = &first[0];
         let fields: std::collections::BTreeSet<&str> =
-            e.evidence.iter().map(|ev| ev.field.as_str()).collect();
+            e.evidence.iter().map(|ev| &*ev.field).collect();
         for f in [
             "kind",
             "parties",
@@ -234,7 +234,7 @@ mod tests {
         ] {
             assert!(fields.contains(f), "no {f} evidence in {e:#?}");
         }
-        assert_eq!(e.participants[0].name, "Tomas Ruiz");
+        assert_eq!(&*e.participants[0].name, "Tomas Ruiz");
         assert_eq!(e.participants[0].rank.as_deref(), Some("Rear Admiral"));
         assert_eq!(e.round, Some(7));
         assert_eq!(first[0].id, extract(&text)[0].id);

@@ -12,14 +12,14 @@ use crate::model::{
 };
 use regex::Regex;
 use std::collections::BTreeSet;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
-static TOPICS: LazyLock<Vec<(String, Regex)>> = LazyLock::new(|| {
+static TOPICS: LazyLock<Vec<(Arc<str>, Regex)>> = LazyLock::new(|| {
     super::lexicon::data_lines(include_str!("../../assets/dict/topics.tsv"))
         .filter_map(|line| {
             let (topic, pattern) = line.split_once('\t')?;
             let re = super::lexicon::compile_rule(pattern).ok()?;
-            Some((topic.to_string(), re))
+            Some((topic.into(), re))
         })
         .collect()
 });
@@ -194,6 +194,7 @@ fn rank(p: DatePrecision) -> u8 {
 
 /// Merges the candidates of one article into its engagements.
 pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagement> {
+    let article_id: Arc<str> = article.id.as_str().into();
     let mut drafts: Vec<Draft> = Vec::new();
     for (i, c) in a.candidates.iter().enumerate() {
         if c.parties.len() < 2 {
@@ -362,10 +363,10 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
                 extra.insert("rule".into(), rule.into());
             }
             let e = Evidence {
-                article_id: article.id.clone(),
+                article_id: article_id.clone(),
                 start,
                 end,
-                field: field.to_string(),
+                field: field.into(),
             };
             if !evidence.iter().any(|(x, _): &(Evidence, Extra)| *x == e) {
                 evidence.push((e, extra));
@@ -422,17 +423,20 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
                 } else {
                     p
                 };
-                if let Some(existing) = participants.iter_mut().find(|x| x.name == full.name) {
-                    existing.title = existing.title.take().or(full.title.clone());
-                    existing.rank = existing.rank.take().or(full.rank.clone());
+                if let Some(existing) = participants.iter_mut().find(|x| *x.name == *full.name) {
+                    existing.title = existing
+                        .title
+                        .take()
+                        .or(full.title.as_deref().map(Arc::from));
+                    existing.rank = existing.rank.take().or(full.rank.as_deref().map(Arc::from));
                     existing.party = existing.party.or(full.party);
                     continue;
                 }
                 let party = full.party.filter(|p| d.parties.contains(p));
                 participants.push(Participant {
-                    name: full.name.clone(),
-                    title: full.title.clone(),
-                    rank: full.rank.clone(),
+                    name: full.name.as_str().into(),
+                    title: full.title.as_deref().map(Arc::from),
+                    rank: full.rank.as_deref().map(Arc::from),
                     party,
                 });
                 ev(p.range.start, p.range.end, "participants", None);
@@ -451,7 +455,7 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
             .map(|&s| &text[a.sentences[s].range.clone()])
             .collect::<Vec<_>>()
             .join(" ");
-        let topics: Vec<String> = TOPICS
+        let topics: Vec<Arc<str>> = TOPICS
             .iter()
             .filter(|(_, re)| re.is_match(&scope_text))
             .map(|(t, _)| t.clone())
@@ -474,15 +478,18 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
         evidence.sort_by_key(|(e, _)| (e.start, e.end));
         out.push(Engagement {
             id,
-            article_ids: vec![article.id.clone()],
+            article_ids: vec![article_id.clone()],
             parties: d.parties.clone(),
             kind: d.kind,
             status: d.status,
-            title: d.title.clone(),
-            mechanism: d.mechanism.as_ref().map(|m| m.0.clone()),
+            title: d.title.as_deref().map(Arc::from),
+            mechanism: d.mechanism.as_ref().map(|m| m.0.as_str().into()),
             round: d.round,
             date,
-            location: Location { place, country },
+            location: Location {
+                place: place.map(Arc::from),
+                country,
+            },
             participants,
             topics,
             evidence: evidence.into_iter().map(|(e, _)| e).collect(),
@@ -524,7 +531,7 @@ fn date_span(date: Option<&DateMention>) -> DateSpan {
         } else {
             Precision::Unknown
         },
-        text: Some(d.text.clone()),
-        basis: Some(d.basis.clone()),
+        text: Some(d.text.as_str().into()),
+        basis: Some(d.basis.as_str().into()),
     }
 }

@@ -1,5 +1,6 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::sync::Arc;
 
 /// How exact a date is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -43,7 +44,8 @@ pub enum DateValue {
 }
 
 impl DateValue {
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the day exists.
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the day exists. Written out by
+    /// hand: a million-record dataset holds a million of these.
     pub fn parse(text: &str) -> Option<DateValue> {
         let year_of = |s: &str| -> Option<i32> {
             (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
@@ -58,9 +60,18 @@ impl DateValue {
                 (text.as_bytes()[4] == b'-' && (1..=12).contains(&month))
                     .then_some(DateValue::Month(year, month))
             }
-            10 => NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                .ok()
-                .map(DateValue::Day),
+            10 => {
+                let year = year_of(text.get(..4)?)?;
+                let two = |at: usize| -> Option<u32> {
+                    let b = text.as_bytes().get(at..at + 2)?;
+                    b.iter()
+                        .all(u8::is_ascii_digit)
+                        .then(|| u32::from(b[0] - b'0') * 10 + u32::from(b[1] - b'0'))
+                };
+                let dashes = text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
+                let day = NaiveDate::from_ymd_opt(year, two(5)?, two(8)?)?;
+                dashes.then_some(DateValue::Day(day))
+            }
             _ => None,
         }
     }
@@ -88,7 +99,7 @@ impl std::fmt::Display for DateValue {
         match self {
             DateValue::Year(y) => write!(f, "{y:04}"),
             DateValue::Month(y, m) => write!(f, "{y:04}-{m:02}"),
-            DateValue::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            DateValue::Day(d) => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
         }
     }
 }
@@ -123,11 +134,11 @@ pub struct DateSpan {
     #[serde(default)]
     pub precision: Precision,
     /// The words the date was read from.
-    #[serde(default)]
-    pub text: Option<String>,
+    #[serde(default, deserialize_with = "super::shared::optional")]
+    pub text: Option<Arc<str>>,
     /// How it was resolved, for the analyst.
-    #[serde(default)]
-    pub basis: Option<String>,
+    #[serde(default, deserialize_with = "super::shared::optional")]
+    pub basis: Option<Arc<str>>,
 }
 
 impl DateSpan {
@@ -137,7 +148,7 @@ impl DateSpan {
         match (self.start, self.end) {
             (Some(s), Some(e)) => format!("{s} – {e}"),
             (Some(s), None) => s.to_string(),
-            _ => self.text.clone().unwrap_or_default(),
+            _ => self.text.as_deref().unwrap_or_default().to_string(),
         }
     }
 }
@@ -161,6 +172,10 @@ mod tests {
             "2019-6-1",
             "June 2019",
             "2019-06-18T10",
+            "2019/06/18",
+            "2019-06-1x",
+            "2019-+6-18",
+            "0000-00-00",
         ] {
             assert_eq!(DateValue::parse(bad), None, "{bad}");
         }

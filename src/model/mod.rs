@@ -5,12 +5,15 @@
 
 mod date;
 mod party;
+pub(crate) mod shared;
 
 pub use date::{DateSpan, DateValue, Precision};
 pub use party::{ORGANISATIONS, PartyCode};
+pub use shared::share;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::sync::Arc;
 
 /// Fields of a record that this version of Entente does not know; kept and written back.
 pub type Extra = Map<String, Value>;
@@ -221,7 +224,8 @@ pub const TOPICS: [&str; 15] = [
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Location {
     /// City or site, as named in the text.
-    pub place: Option<String>,
+    #[serde(default, deserialize_with = "shared::optional")]
+    pub place: Option<Arc<str>>,
     /// The state the place lies in.
     pub country: Option<PartyCode>,
 }
@@ -230,13 +234,14 @@ pub struct Location {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Participant {
     /// Full name without title or rank.
-    pub name: String,
+    #[serde(deserialize_with = "shared::one")]
+    pub name: Arc<str>,
     /// Office held ("Additional Defence Secretary"), if stated.
-    #[serde(default)]
-    pub title: Option<String>,
+    #[serde(default, deserialize_with = "shared::optional")]
+    pub title: Option<Arc<str>>,
     /// Military or police rank ("Rear Admiral"), if stated.
-    #[serde(default)]
-    pub rank: Option<String>,
+    #[serde(default, deserialize_with = "shared::optional")]
+    pub rank: Option<Arc<str>>,
     /// The party the person represents, if known.
     #[serde(default)]
     pub party: Option<PartyCode>,
@@ -246,13 +251,15 @@ pub struct Participant {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Evidence {
     /// The article the range points into.
-    pub article_id: String,
+    #[serde(deserialize_with = "shared::one")]
+    pub article_id: Arc<str>,
     /// Byte offset of the first byte (on a character boundary).
     pub start: usize,
     /// Byte offset one past the last byte (on a character boundary).
     pub end: usize,
     /// The field this range supports: `kind`, `parties`, `date`, `round`, `mechanism`, …
-    pub field: String,
+    #[serde(deserialize_with = "shared::one")]
+    pub field: Arc<str>,
 }
 
 /// One article of the corpus, carried whole in the dataset.
@@ -337,7 +344,8 @@ pub struct Engagement {
     /// Stable id: the same text gives the same id on re-extraction.
     pub id: String,
     /// Every article that reports this engagement.
-    pub article_ids: Vec<String>,
+    #[serde(deserialize_with = "shared::list")]
+    pub article_ids: Vec<Arc<str>>,
     /// The parties, sorted and distinct.
     pub parties: Vec<PartyCode>,
     /// What kind of act it is.
@@ -345,11 +353,11 @@ pub struct Engagement {
     /// Held, planned, proposed or cancelled.
     pub status: Status,
     /// A short human label.
-    #[serde(default)]
-    pub title: Option<String>,
+    #[serde(default, deserialize_with = "shared::optional")]
+    pub title: Option<Arc<str>>,
     /// The named recurring forum, if any.
-    #[serde(default)]
-    pub mechanism: Option<String>,
+    #[serde(default, deserialize_with = "shared::optional")]
+    pub mechanism: Option<Arc<str>>,
     /// Ordinal of the forum's meeting.
     #[serde(default)]
     pub round: Option<u32>,
@@ -363,8 +371,8 @@ pub struct Engagement {
     #[serde(default)]
     pub participants: Vec<Participant>,
     /// Topics from the TAXONOMY vocabulary.
-    #[serde(default)]
-    pub topics: Vec<String>,
+    #[serde(default, deserialize_with = "shared::list")]
+    pub topics: Vec<Arc<str>>,
     /// The spans of text that support the record.
     #[serde(default)]
     pub evidence: Vec<Evidence>,
@@ -405,7 +413,7 @@ impl Engagement {
 
     /// Participant names joined for display.
     pub fn participants_label(&self) -> String {
-        let names: Vec<&str> = self.participants.iter().map(|p| p.name.as_str()).collect();
+        let names: Vec<&str> = self.participants.iter().map(|p| &*p.name).collect();
         names.join("; ")
     }
 }

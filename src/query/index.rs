@@ -1,11 +1,10 @@
 //! Compact per-row keys, built once when the data changes, so that filtering, counting and
 //! sorting a million rows never touch the engagements themselves.
 
-use super::{Column, location_label};
+use super::Column;
 use crate::dataset::Dataset;
 use crate::model::{Engagement, PartyCode, TOPICS};
 use chrono::{Datelike, NaiveDate};
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// `RowKey::day` of a row whose date is unknown.
@@ -73,30 +72,83 @@ impl TextIndex {
 /// The words of one row that a free-text filter looks at besides its coded values.
 pub(crate) fn row_words(e: &Engagement) -> String {
     let mut s = String::with_capacity(96);
-    for part in [
-        e.date.label().as_str(),
-        &e.parties_label(),
-        e.label(),
-        e.title.as_deref().unwrap_or(""),
-        &location_label(e),
-        &e.participants_label(),
-        &e.notes,
-        &e.tags.join(" "),
-    ] {
-        if !part.is_empty() {
-            s.push_str(part);
-            s.push('\u{1f}');
+    push_row_words(e, &mut s);
+    s
+}
+
+/// Appends the lower-cased words of one row to `out`, each field ended by U+001F, without a
+/// string of its own per field: a million rows are written in one go.
+fn push_row_words(e: &Engagement, out: &mut String) {
+    use std::fmt::Write;
+    /// Ends a field that was written from `from`, if anything was.
+    fn field(out: &mut String, from: usize) {
+        if out.len() > from {
+            out.push('\u{1f}');
         }
     }
-    if let Some(r) = e.round {
-        s.push_str("round ");
-        s.push_str(&r.to_string());
+    let start = out.len();
+    let at = out.len();
+    match (e.date.start, e.date.end) {
+        (Some(s), Some(t)) => {
+            let _ = write!(out, "{s} – {t}");
+        }
+        (Some(s), None) => {
+            let _ = write!(out, "{s}");
+        }
+        _ => out.push_str(e.date.text.as_deref().unwrap_or("")),
     }
-    if s.is_ascii() {
-        s.make_ascii_lowercase();
-        s
+    field(out, at);
+    let at = out.len();
+    for (n, p) in e.parties.iter().enumerate() {
+        if n > 0 {
+            out.push('–');
+        }
+        out.push_str(p.as_str());
+    }
+    field(out, at);
+    for text in [e.label(), e.title.as_deref().unwrap_or("")] {
+        out.push_str(text);
+        if !text.is_empty() {
+            out.push('\u{1f}');
+        }
+    }
+    let at = out.len();
+    match (e.location.place.as_deref(), e.location.country) {
+        (Some(p), Some(c)) => {
+            let _ = write!(out, "{p}, {c}");
+        }
+        (Some(p), None) => out.push_str(p),
+        (None, Some(c)) => out.push_str(c.as_str()),
+        (None, None) => {}
+    }
+    field(out, at);
+    let at = out.len();
+    for (n, p) in e.participants.iter().enumerate() {
+        if n > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(&p.name);
+    }
+    field(out, at);
+    out.push_str(&e.notes);
+    field(out, out.len() - e.notes.len());
+    let at = out.len();
+    for (n, t) in e.tags.iter().enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        out.push_str(t);
+    }
+    field(out, at);
+    if let Some(r) = e.round {
+        let _ = write!(out, "round {r}");
+    }
+    if out[start..].is_ascii() {
+        out[start..].make_ascii_lowercase();
     } else {
-        s.to_lowercase()
+        let lower = out[start..].to_lowercase();
+        out.truncate(start);
+        out.push_str(&lower);
     }
 }
 
@@ -163,10 +215,10 @@ impl Index {
         for e in &dataset.engagements {
             // Records of one article usually follow each other: look its id up once.
             let article = match (e.article_ids.first(), last_article) {
-                (Some(id), Some((last, a))) if id == last => a,
+                (Some(id), Some((last, a))) if **id == *last => a,
                 (Some(id), _) => {
-                    let a = index.article_ids.get(id).copied().unwrap_or(NO_ARTICLE);
-                    last_article = Some((id.as_str(), a));
+                    let a = index.article_ids.get(&**id).copied().unwrap_or(NO_ARTICLE);
+                    last_article = Some((id, a));
                     a
                 }
                 (None, _) => NO_ARTICLE,
@@ -253,7 +305,7 @@ impl Index {
         let article = e
             .article_ids
             .first()
-            .and_then(|id| self.article_ids.get(id))
+            .and_then(|id| self.article_ids.get(&**id))
             .copied()
             .unwrap_or(NO_ARTICLE);
         self.key_with_article(e, article)
@@ -313,7 +365,7 @@ impl Index {
                 let mut spans = Vec::with_capacity(chunk.len());
                 for e in chunk {
                     let start = text.len() as u32;
-                    text.push_str(&row_words(e));
+                    push_row_words(e, &mut text);
                     spans.push((start, text.len() as u32));
                 }
                 (text, spans)
@@ -371,20 +423,43 @@ impl Index {
                 .iter()
                 .map(|e| e.round.map_or(0, |r| r.saturating_add(1)))
                 .collect(),
-            Column::Parties => ranks_by(es.iter().map(|e| e.parties.as_slice()), |p| *p),
-            Column::Forum => {
-                // Distinct labels are few; lower-case those, not every row's.
-                let labels: Vec<&str> = es.iter().map(Engagement::label).collect();
-                ranks_by(labels.into_iter(), |l| l.to_lowercase())
+            Column::Parties => {
+                // Codes ranked once; a row is then its first four codes' ranks in a number.
+                let mut order: Vec<usize> = (0..self.parties.len()).collect();
+                order.sort_unstable_by_key(|&i| self.parties[i]);
+                let mut code_rank = vec![0u64; self.parties.len()];
+                for (rank, i) in order.into_iter().enumerate() {
+                    code_rank[i] = rank as u64 + 1;
+                }
+                // The row's ids are in the record's order, which is the codes' order.
+                dense_ranks(self.keys.iter().map(|k| {
+                    let ids = self.row_parties(k);
+                    packed(ids.iter().map(|&id| code_rank[usize::from(id)]), 16)
+                }))
             }
+            // Distinct labels are few; lower-case those, not every row's.
+            Column::Forum => ranks_by(es.iter().map(|e| ByAddress(e.label())), |l| {
+                l.0.to_lowercase()
+            }),
             Column::Location => ranks_by(
-                es.iter()
-                    .map(|e| (e.location.place.as_deref(), e.location.country)),
-                |l| location_text(*l),
+                es.iter().map(|e| {
+                    (
+                        e.location.place.as_deref().map(ByAddress),
+                        e.location.country,
+                    )
+                }),
+                |(place, country)| location_text((place.map(|p| p.0), *country)),
             ),
+            // By the first three names, which is as far as anyone reads a list of people.
             Column::Participants => ranks_by(
-                es.iter().map(|e| Cow::Owned::<str>(e.participants_label())),
-                |l| l.clone(),
+                es.iter().map(|e| {
+                    let mut names = [None; 3];
+                    for (slot, p) in names.iter_mut().zip(&e.participants) {
+                        *slot = Some(ByAddress(&p.name));
+                    }
+                    names
+                }),
+                |names| names.map(|n| n.map(|n| n.0)),
             ),
             Column::Article => {
                 let titles = dataset
@@ -408,6 +483,57 @@ fn location_text((place, country): (Option<&str>, Option<PartyCode>)) -> String 
         (Some(p), None) => p.to_string(),
         (None, Some(c)) => c.to_string(),
         (None, None) => String::new(),
+    }
+}
+
+/// The first values of `values` (each above 0 and below `1 << bits`) in one number that
+/// compares as the sequences compare, a shorter sequence before its continuations.
+fn packed(values: impl Iterator<Item = u64>, bits: u32) -> u64 {
+    let slots = 64 / bits;
+    let max = (1u64 << bits) - 1;
+    let mut key = 0u64;
+    let mut used = 0;
+    for v in values.take(slots as usize) {
+        key = key << bits | v.min(max);
+        used += 1;
+    }
+    key << (bits * (slots - used))
+}
+
+/// Dense ranks of numeric keys, by one parallel sort.
+fn dense_ranks(keys: impl Iterator<Item = u64>) -> Vec<u32> {
+    use rayon::slice::ParallelSliceMut;
+    let mut pairs: Vec<(u64, u32)> = keys.enumerate().map(|(i, k)| (k, i as u32)).collect();
+    pairs.par_sort_unstable();
+    let mut ranks = vec![0u32; pairs.len()];
+    let mut rank = 0u32;
+    for (n, &(key, row)) in pairs.iter().enumerate() {
+        if n > 0 && pairs[n - 1].0 != key {
+            rank += 1;
+        }
+        ranks[row as usize] = rank;
+    }
+    ranks
+}
+
+/// A string that hashes and compares by where it lies. The dataset's repeated strings are
+/// shared, so the same value mostly lies in one place, and an address hashes faster than
+/// text. Equal text in two places only costs a second entry: ranks come from comparing
+/// the text.
+#[derive(Clone, Copy)]
+struct ByAddress<'a>(&'a str);
+
+impl PartialEq for ByAddress<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Eq for ByAddress<'_> {}
+
+impl std::hash::Hash for ByAddress<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (self.0.as_ptr() as usize, self.0.len()).hash(state);
     }
 }
 

@@ -252,7 +252,7 @@ impl Filter {
 pub fn location_label(e: &Engagement) -> String {
     match (&e.location.place, e.location.country) {
         (Some(p), Some(c)) => format!("{p}, {c}"),
-        (Some(p), None) => p.clone(),
+        (Some(p), None) => p.to_string(),
         (None, Some(c)) => c.to_string(),
         (None, None) => String::new(),
     }
@@ -623,6 +623,51 @@ mod tests {
             sorted(by(Column::Status, true), Some(by(Column::Date, false))),
             vec![1, 2, 0]
         );
+    }
+
+    #[test]
+    fn lists_sort_as_their_labels_read() {
+        let people: [&[&str]; 6] = [
+            &["Cho", "Abe"],
+            &[],
+            &["Abe", "Cho", "Diaz"],
+            &["Abe"],
+            &["Abe", "Cho"],
+            &["Bell"],
+        ];
+        let parties: [&[&str]; 6] = [
+            &["PAK", "USA"],
+            &["IND", "PAK", "USA"],
+            &["IND", "PAK"],
+            &["ASEAN", "CHN", "IND", "JPN"],
+            &["CHN", "IND"],
+            &["IND", "PAK", "RUS"],
+        ];
+        let d = Dataset::new(
+            vec![],
+            (0..6)
+                .map(|i| {
+                    let mut e =
+                        engagement(&format!("e-{i}"), parties[i], "visit", "2020", "unreviewed");
+                    e.participants = people[i]
+                        .iter()
+                        .map(|n| crate::model::Participant {
+                            name: (*n).into(),
+                            ..Default::default()
+                        })
+                        .collect();
+                    e
+                })
+                .collect(),
+        );
+        let mut index = Index::build(&d);
+        let order = |index: &mut Index, column| {
+            let mut rows: Vec<usize> = (0..6).collect();
+            index.sort(&d, &mut rows, by(column, true), None);
+            rows
+        };
+        assert_eq!(order(&mut index, Column::Participants), [1, 3, 4, 2, 5, 0]);
+        assert_eq!(order(&mut index, Column::Parties), [3, 4, 2, 5, 1, 0]);
     }
 
     #[test]

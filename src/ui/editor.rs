@@ -9,6 +9,7 @@ use crate::model::{
     DateSpan, DateValue, Engagement, Evidence, Kind, Location, Participant, PartyCode, Precision,
     Review, Status, TOPICS,
 };
+use std::sync::Arc;
 
 const PRECISIONS: [Precision; 5] = [
     Precision::Day,
@@ -136,7 +137,7 @@ fn fields_ui(ui: &mut egui::Ui, e: &Engagement, commands: &mut Vec<Command>) {
                 e.mechanism.as_deref().unwrap_or(""),
                 false,
             ) {
-                set(commands, FieldValue::Mechanism(Some(text)));
+                set(commands, FieldValue::Mechanism(Some(text.into())));
             }
             if let Some(text) = text_row(
                 ui,
@@ -146,7 +147,7 @@ fn fields_ui(ui: &mut egui::Ui, e: &Engagement, commands: &mut Vec<Command>) {
                 e.title.as_deref().unwrap_or(""),
                 false,
             ) {
-                set(commands, FieldValue::Title(Some(text)));
+                set(commands, FieldValue::Title(Some(text.into())));
             }
             if let Some(text) = text_row(
                 ui,
@@ -159,7 +160,7 @@ fn fields_ui(ui: &mut egui::Ui, e: &Engagement, commands: &mut Vec<Command>) {
                 set(
                     commands,
                     FieldValue::Location(Location {
-                        place: Some(text),
+                        place: Some(text.into()),
                         country: e.location.country,
                     }),
                 );
@@ -273,7 +274,7 @@ fn date_ui(ui: &mut egui::Ui, e: &Engagement, commands: &mut Vec<Command>) {
         date.text.as_deref().unwrap_or(""),
         false,
     ) {
-        let text = text.trim().to_string();
+        let text: Arc<str> = text.trim().into();
         set(
             commands,
             with(&|d: &mut DateSpan| d.text = (!text.is_empty()).then(|| text.clone())),
@@ -444,12 +445,12 @@ fn participants_ui(ui: &mut egui::Ui, e: &Engagement, commands: &mut Vec<Command
             .show(ui, |ui| {
                 let key = |k: &str| format!("participant-{j}-{k}");
                 if let Some(t) = text_row(ui, e, "Name", &key("name"), &p.name, false) {
-                    let t = t.trim().to_string();
+                    let t: Arc<str> = t.trim().into();
                     set(commands, changed(j, &|p| p.name = t.clone()));
                 }
                 let opt = |s: String| {
-                    let s = s.trim().to_string();
-                    (!s.is_empty()).then_some(s)
+                    let s = s.trim();
+                    (!s.is_empty()).then(|| Arc::<str>::from(s))
                 };
                 if let Some(t) = text_row(
                     ui,
@@ -516,17 +517,21 @@ fn topics_ui(ui: &mut egui::Ui, e: &Engagement, commands: &mut Vec<Command>) {
         .spacing([12.0, 2.0])
         .show(ui, |ui| {
             for (n, topic) in TOPICS.iter().enumerate() {
-                let mut on = e.topics.iter().any(|t| t == topic);
+                let mut on = e.topics.iter().any(|t| &**t == *topic);
                 if ui.checkbox(&mut on, *topic).changed() {
                     let topics = if on {
                         // Keep the vocabulary's order.
                         TOPICS
                             .iter()
-                            .filter(|t| *t == topic || e.topics.iter().any(|x| x == *t))
-                            .map(|t| t.to_string())
+                            .filter(|t| *t == topic || e.topics.iter().any(|x| &**x == **t))
+                            .map(|t| Arc::from(*t))
                             .collect()
                     } else {
-                        e.topics.iter().filter(|t| t != topic).cloned().collect()
+                        e.topics
+                            .iter()
+                            .filter(|t| &***t != *topic)
+                            .cloned()
+                            .collect()
                     };
                     set(commands, FieldValue::Topics(topics));
                 }
@@ -558,7 +563,7 @@ fn evidence_ui(ui: &mut egui::Ui, state: &AppState, e: &Engagement, commands: &m
                     .collect();
                 set(commands, FieldValue::Evidence(rest));
             }
-            ui.weak(&ev.field);
+            ui.weak(&*ev.field);
             let words = state
                 .dataset
                 .article(&ev.article_id)

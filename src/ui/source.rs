@@ -56,7 +56,7 @@ pub fn source_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
 fn chosen_article_ui<'e>(ui: &mut egui::Ui, e: &'e Engagement) -> Option<&'e str> {
     let n = e.article_ids.len();
     if n < 2 {
-        return e.article_ids.first().map(String::as_str);
+        return e.article_ids.first().map(|id| &**id);
     }
     let memory = egui::Id::unique(("chosen-article", &e.id));
     let mut chosen = ui
@@ -75,7 +75,7 @@ fn chosen_article_ui<'e>(ui: &mut egui::Ui, e: &'e Engagement) -> Option<&'e str
         }
     });
     ui.data_mut(|d| d.insert_temp(memory, chosen));
-    e.article_ids.get(chosen).map(String::as_str)
+    e.article_ids.get(chosen).map(|id| &**id)
 }
 
 fn summary_ui(ui: &mut egui::Ui, state: &AppState, e: &Engagement, commands: &mut Vec<Command>) {
@@ -104,9 +104,9 @@ fn summary_ui(ui: &mut egui::Ui, state: &AppState, e: &Engagement, commands: &mu
                     _ => e.date.label(),
                 },
             );
-            row("Forum", e.mechanism.clone().unwrap_or_default());
+            row("Forum", e.mechanism.as_deref().unwrap_or("").to_string());
             row("Round", e.round.map(|r| r.to_string()).unwrap_or_default());
-            row("Title", e.title.clone().unwrap_or_default());
+            row("Title", e.title.as_deref().unwrap_or("").to_string());
             row("Location", crate::query::location_label(e));
             row(
                 "Participants",
@@ -358,9 +358,9 @@ fn highlighted(ui: &egui::Ui, e: &Engagement, a: &Article) -> (LayoutJob, Option
     };
     // Per byte: 0 plain, 1 in an evidence sentence, 2 a field's own words.
     let mut level = vec![0u8; text.len()];
-    for ev in e.evidence.iter().filter(|ev| ev.article_id == a.id) {
+    for ev in e.evidence.iter().filter(|ev| *ev.article_id == *a.id) {
         let (s, t) = (ev.start.min(text.len()), ev.end.min(text.len()));
-        let l = if ev.field == "kind" && t - s > 40 {
+        let l = if &*ev.field == "kind" && t - s > 40 {
             1
         } else {
             2
@@ -372,7 +372,7 @@ fn highlighted(ui: &egui::Ui, e: &Engagement, a: &Article) -> (LayoutJob, Option
     let first = e
         .evidence
         .iter()
-        .filter(|ev| ev.article_id == a.id)
+        .filter(|ev| *ev.article_id == *a.id)
         .map(|ev| ev.start)
         .min();
     let mut job = LayoutJob {
