@@ -91,7 +91,7 @@ fn main() {
 /// Opens a dataset file as the window does, then filters, sorts, searches and draws views.
 fn explore(path: &std::path::Path) {
     let t = Instant::now();
-    let (dataset, warnings) = Dataset::load(&path).expect("loads");
+    let (dataset, warnings) = Dataset::load(path).expect("loads");
     let loaded = t.elapsed();
     let (loaded_peak, loaded_rss) = (peak_rss_mb(), rss_mb());
     let t = Instant::now();
