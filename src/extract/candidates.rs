@@ -290,14 +290,6 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
         return None;
     }
     let sentences = text::sentences(text, body_start..body_end);
-    let dates: Vec<DateMention> = dates::find_dates(body, article.published)
-        .into_iter()
-        .map(|mut d| {
-            d.start += body_start;
-            d.end += body_start;
-            d
-        })
-        .collect();
 
     let mut dateline = None;
     let mut dateline_ranges: Vec<Option<Range<usize>>> = vec![None; sentences.len()];
@@ -334,6 +326,19 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
         .iter()
         .zip(&clauses)
         .map(|(m, c)| find_triggers(lex, m, c))
+        .collect();
+    // Most news names two states without reporting an act between them: stop before the
+    // dates and people, which cost the most.
+    if triggers.iter().all(Vec::is_empty) {
+        return None;
+    }
+    let dates: Vec<DateMention> = dates::find_dates(body, article.published)
+        .into_iter()
+        .map(|mut d| {
+            d.start += body_start;
+            d.end += body_start;
+            d
+        })
         .collect();
     // People matter in the sentences that report acts and the few after them (who led, who met).
     let near_act = |i: usize| (i.saturating_sub(3)..=i).any(|j| !triggers[j].is_empty());
@@ -945,11 +950,28 @@ fn trigger_matches(
 ) -> Vec<Vec<(usize, Range<usize>)>> {
     let mut per_sentence: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); sentences.len()];
     let body_text = &text[body.clone()];
-    let rules = lex.trigger_set.matches(body_text);
-    for i in rules.iter() {
-        for m in lex.triggers[i].find_iter(body_text) {
+    let sentence_of = |at: usize| sentences.partition_point(|s| s.range.end <= at);
+    // Each rule searches only the sentences that hold a word it needs.
+    let (hits, everywhere) = lex.trigger_words(body_text);
+    let mut searches: Vec<(usize, usize)> = hits
+        .into_iter()
+        .map(|(rule, at)| (rule, sentence_of(body.start + at)))
+        .filter(|&(_, s)| s < sentences.len())
+        .collect();
+    searches.sort_unstable();
+    searches.dedup();
+    let everywhere = everywhere.iter().map(|&rule| (rule, 0..body_text.len()));
+    let places = searches.into_iter().map(|(rule, s)| {
+        let r = &sentences[s].range;
+        (
+            rule,
+            r.start.max(body.start) - body.start..r.end.min(body.end) - body.start,
+        )
+    });
+    for (i, within) in places.chain(everywhere) {
+        for m in lex.triggers[i].find_in(body_text, within) {
             let range = body.start + m.start..body.start + m.end;
-            let s = sentences.partition_point(|s| s.range.end <= range.start);
+            let s = sentence_of(range.start);
             if let Some(sentence) = sentences.get(s)
                 && sentence.range.start <= range.start
                 && range.end <= sentence.range.end
@@ -957,6 +979,9 @@ fn trigger_matches(
                 per_sentence[s].push((i, range));
             }
         }
+    }
+    for matches in &mut per_sentence {
+        matches.sort_by_key(|(rule, r)| (*rule, r.start));
     }
     per_sentence
 }

@@ -86,34 +86,53 @@ impl TriggerRule {
         &'t self,
         text: &'t str,
     ) -> impl Iterator<Item = std::ops::Range<usize>> + 't {
-        self.pattern
-            .find_iter(text)
-            .filter_map(move |m| match &self.near {
-                None => Some(m.range()),
-                Some((within, near)) if *within >= 0 => {
-                    let mut end = (m.end() + *within as usize).min(text.len());
-                    while !text.is_char_boundary(end) {
-                        end -= 1;
-                    }
-                    let window = &text[m.end()..end];
-                    // The second part belongs to the same clause.
-                    let window = &window[..window.find(['.', ';', ':']).unwrap_or(window.len())];
-                    near.find(window).map(|n| m.start()..m.end() + n.end())
+        self.find_in(text, 0..text.len())
+    }
+
+    /// The matches of the rule that lie inside `within` of `text` (a sentence): the word
+    /// before it still counts for a word boundary, and the second part of a two-part rule is
+    /// looked for in the text around it.
+    pub fn find_in<'t>(
+        &'t self,
+        text: &'t str,
+        within: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = std::ops::Range<usize>> + 't {
+        let haystack = text.get(..within.end).unwrap_or(text);
+        let mut at = within.start;
+        std::iter::from_fn(move || {
+            if at > haystack.len() {
+                return None;
+            }
+            let m = self.pattern.find_at(haystack, at)?;
+            at = m.end() + usize::from(m.is_empty());
+            Some(m)
+        })
+        .filter_map(move |m| match &self.near {
+            None => Some(m.range()),
+            Some((within, near)) if *within >= 0 => {
+                let mut end = (m.end() + *within as usize).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
                 }
-                Some((within, near)) => {
-                    let mut start = m.start().saturating_sub(within.unsigned_abs());
-                    while !text.is_char_boundary(start) {
-                        start += 1;
-                    }
-                    let window = &text[start..m.start()];
-                    let window_start = window
-                        .rfind(['.', ';', ':'])
-                        .map_or(start, |i| start + i + 1);
-                    near.find_iter(&text[window_start..m.start()])
-                        .last()
-                        .map(|n| window_start + n.start()..m.end())
+                let window = &text[m.end()..end];
+                // The second part belongs to the same clause.
+                let window = &window[..window.find(['.', ';', ':']).unwrap_or(window.len())];
+                near.find(window).map(|n| m.start()..m.end() + n.end())
+            }
+            Some((within, near)) => {
+                let mut start = m.start().saturating_sub(within.unsigned_abs());
+                while !text.is_char_boundary(start) {
+                    start += 1;
                 }
-            })
+                let window = &text[start..m.start()];
+                let window_start = window
+                    .rfind(['.', ';', ':'])
+                    .map_or(start, |i| start + i + 1);
+                near.find_iter(&text[window_start..m.start()])
+                    .last()
+                    .map(|n| window_start + n.start()..m.end())
+            }
+        })
     }
 }
 
@@ -238,8 +257,88 @@ pub struct Lexicon {
     pub office_words: HashSet<String>,
     /// Trigger rules in file order.
     pub triggers: Vec<TriggerRule>,
-    /// All trigger patterns at once: one pass tells which rules can match a sentence.
-    pub trigger_set: regex::RegexSet,
+    /// Words without which a trigger rule cannot match, found in one pass over a text.
+    trigger_words: TriggerWords,
+}
+
+/// The literal words that trigger rules need ("sign", "visit", " talks"), read from the
+/// rules themselves: a sentence that holds none of a rule's words is never searched with it.
+struct TriggerWords {
+    /// Every rule's words, lower-case, matched ignoring ASCII case.
+    words: AhoCorasick,
+    /// The rules that need each word.
+    rules_of_word: Vec<Vec<usize>>,
+    /// Rules with no usable words, searched everywhere.
+    everywhere: Vec<usize>,
+}
+
+impl TriggerWords {
+    fn new(rules: &[TriggerRule]) -> Result<TriggerWords, aho_corasick::BuildError> {
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        let mut rules_of_word: Vec<Vec<usize>> = Vec::new();
+        let mut everywhere = Vec::new();
+        for (rule, t) in rules.iter().enumerate() {
+            let Some(needed) = needed_words(t.pattern.as_str()) else {
+                everywhere.push(rule);
+                continue;
+            };
+            for word in needed {
+                match words.iter().position(|w| *w == word) {
+                    Some(at) => rules_of_word[at].push(rule),
+                    None => {
+                        words.push(word);
+                        rules_of_word.push(vec![rule]);
+                    }
+                }
+            }
+        }
+        let words = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&words)?;
+        Ok(TriggerWords {
+            words,
+            rules_of_word,
+            everywhere,
+        })
+    }
+}
+
+/// The literals one of which every match of `pattern` starts (or else ends) with, lower-case;
+/// `None` when there is no short list of them. Read case-sensitively, since matching them
+/// ignoring case covers the rule's case-insensitive parts and its exact ones alike.
+fn needed_words(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let hir = regex_syntax::ParserBuilder::new()
+        .case_insensitive(false)
+        .build()
+        .parse(&pattern.replace("(?-i:", "(?:"))
+        .ok()?;
+    // Of the words a match starts with and those it ends with, the longer are the rarer.
+    let [prefixes, suffixes] = [ExtractKind::Prefix, ExtractKind::Suffix].map(|kind| {
+        let seq = Extractor::new().kind(kind).limit_total(2000).extract(&hir);
+        let words: Option<Vec<Vec<u8>>> = seq.literals().map(|literals| {
+            let mut words: Vec<Vec<u8>> = literals
+                .iter()
+                .map(|l| l.as_bytes().to_ascii_lowercase())
+                .collect();
+            words.sort();
+            words.dedup();
+            words
+        });
+        // Words of two letters ("of") are in every sentence and filter nothing.
+        let shortest = words
+            .iter()
+            .flatten()
+            .map(|w| w.trim_ascii().len())
+            .min()
+            .unwrap_or(0);
+        words.filter(|_| shortest >= 3).map(|w| (shortest, w))
+    });
+    match (prefixes, suffixes) {
+        (Some(p), Some(s)) => Some(if s.0 > p.0 { s.1 } else { p.1 }),
+        (p, s) => p.or(s).map(|(_, words)| words),
+    }
 }
 
 static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -401,17 +500,13 @@ impl Lexicon {
                 near,
             });
         }
-        let trigger_set = regex::RegexSetBuilder::new(triggers.iter().map(|t| t.pattern.as_str()))
-            .case_insensitive(true)
-            .dfa_size_limit(4 * LAZY_DFA_BYTES)
-            .build()
-            .map_err(|e| LexiconError {
-                file: "triggers.tsv".into(),
-                line: 0,
-                problem: e.to_string(),
-            })?;
+        let trigger_words = TriggerWords::new(&triggers).map_err(|e| LexiconError {
+            file: "triggers.tsv".into(),
+            line: 0,
+            problem: e.to_string(),
+        })?;
         Ok(Lexicon {
-            trigger_set,
+            trigger_words,
             forms,
             form_info,
             names,
@@ -457,6 +552,19 @@ impl Lexicon {
             .collect()
     }
 
+    /// Where trigger rules may match in `text`: each (rule, offset) where a word the rule
+    /// needs occurs, and the rules that need no word and may match anywhere.
+    pub fn trigger_words(&self, text: &str) -> (Vec<(usize, usize)>, &[usize]) {
+        let t = &self.trigger_words;
+        let mut hits = Vec::new();
+        for m in t.words.find_overlapping_iter(text) {
+            for &rule in &t.rules_of_word[m.pattern().as_usize()] {
+                hits.push((rule, m.start()));
+            }
+        }
+        (hits, &t.everywhere)
+    }
+
     /// The common name of a party ("Pakistan").
     pub fn name_of(&self, party: PartyCode) -> String {
         self.names
@@ -477,6 +585,39 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_trigger_match_holds_a_word_its_rule_needs() {
+        let lex = Lexicon::builtin();
+        let searched_everywhere = lex.trigger_words("").1.len();
+        assert!(
+            searched_everywhere <= 2,
+            "{searched_everywhere} rules without words"
+        );
+        let texts = [
+            include_str!("../../assets/corpus/000_7990e3768e0cbb25.txt"),
+            include_str!("../../assets/corpus/001_5a1b8c29a9803335.txt"),
+            include_str!("../../assets/corpus/002_8dfa90e2cd21d513.txt"),
+            include_str!("../../assets/corpus/003_d8922b789e6904fe.txt"),
+            include_str!("../../assets/corpus/004_34070ce1deaee917.txt"),
+            "They Signed an MoU. The 3rd round of talks was held; ministers MET and spoke by phone.",
+        ];
+        let mut checked = 0;
+        for text in texts {
+            let (hits, everywhere) = lex.trigger_words(text);
+            for (rule, t) in lex.triggers.iter().enumerate() {
+                for m in t.pattern.find_iter(text) {
+                    checked += 1;
+                    let found = everywhere.contains(&rule)
+                        || hits
+                            .iter()
+                            .any(|&(r, at)| r == rule && (m.start()..m.end()).contains(&at));
+                    assert!(found, "{} matched {:?} without its words", t.id, m.as_str());
+                }
+            }
+        }
+        assert!(checked > 20, "only {checked} matches checked");
+    }
 
     fn parties(text: &str) -> Vec<(String, FormKind)> {
         Lexicon::builtin()
