@@ -217,6 +217,11 @@ impl PhraseSet {
         PhraseSet { by_first }
     }
 
+    /// Whether some phrase starts with this word.
+    pub fn may_start(&self, word: &str) -> bool {
+        self.by_first.contains_key(phrase_key(word))
+    }
+
     /// The longest phrase that starts at `words[0]`: its length in words and its text.
     pub fn longest_at(&self, words: &[&str]) -> Option<(usize, String)> {
         let first = phrase_key(words.first()?);
@@ -304,41 +309,49 @@ impl TriggerWords {
     }
 }
 
-/// The literals one of which every match of `pattern` starts (or else ends) with, lower-case;
-/// `None` when there is no short list of them. Read case-sensitively, since matching them
-/// ignoring case covers the rule's case-insensitive parts and its exact ones alike.
+/// Literals one of which lies inside every match of `pattern`, lower-case; `None` when there
+/// is no short list of them. They are what a match starts with, ends with, or what one part
+/// of it starts with ("round|session|meeting" in "seventh round of"), whichever list has
+/// the longest shortest word. Read case-sensitively, since matching them ignoring case covers
+/// the rule's case-insensitive parts and its exact ones alike.
 fn needed_words(pattern: &str) -> Option<Vec<Vec<u8>>> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    use regex_syntax::hir::{Hir, HirKind};
     let hir = regex_syntax::ParserBuilder::new()
         .case_insensitive(false)
         .build()
         .parse(&pattern.replace("(?-i:", "(?:"))
         .ok()?;
-    // Of the words a match starts with and those it ends with, the longer are the rarer.
-    let [prefixes, suffixes] = [ExtractKind::Prefix, ExtractKind::Suffix].map(|kind| {
-        let seq = Extractor::new().kind(kind).limit_total(2000).extract(&hir);
-        let words: Option<Vec<Vec<u8>>> = seq.literals().map(|literals| {
-            let mut words: Vec<Vec<u8>> = literals
-                .iter()
-                .map(|l| l.as_bytes().to_ascii_lowercase())
-                .collect();
-            words.sort();
-            words.dedup();
-            words
-        });
-        // Words of two letters ("of") are in every sentence and filter nothing.
-        let shortest = words
-            .iter()
-            .flatten()
-            .map(|w| w.trim_ascii().len())
-            .min()
-            .unwrap_or(0);
-        words.filter(|_| shortest >= 3).map(|w| (shortest, w))
-    });
-    match (prefixes, suffixes) {
-        (Some(p), Some(s)) => Some(if s.0 > p.0 { s.1 } else { p.1 }),
-        (p, s) => p.or(s).map(|(_, words)| words),
+    let mut top = &hir;
+    while let HirKind::Capture(c) = top.kind() {
+        top = &c.sub;
     }
+    let parts: &[Hir] = match top.kind() {
+        HirKind::Concat(parts) => parts,
+        _ => &[],
+    };
+    let words_of = |hir: &Hir, kind: ExtractKind| -> Option<(usize, Vec<Vec<u8>>)> {
+        let seq = Extractor::new().kind(kind).limit_total(2000).extract(hir);
+        let mut words: Vec<Vec<u8>> = seq
+            .literals()?
+            .iter()
+            .map(|l| l.as_bytes().to_ascii_lowercase())
+            .collect();
+        words.sort();
+        words.dedup();
+        // Words of two letters ("of") are in every sentence and filter nothing.
+        let shortest = words.iter().map(|w| w.trim_ascii().len()).min()?;
+        (shortest >= 3).then_some((shortest, words))
+    };
+    [
+        words_of(&hir, ExtractKind::Prefix),
+        words_of(&hir, ExtractKind::Suffix),
+    ]
+    .into_iter()
+    .chain(parts.iter().map(|part| words_of(part, ExtractKind::Prefix)))
+    .flatten()
+    .reduce(|best, next| if next.0 > best.0 { next } else { best })
+    .map(|(_, words)| words)
 }
 
 static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -585,6 +598,27 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rule_needs_the_longest_words_it_cannot_match_without() {
+        let words = |p: &str| {
+            needed_words(compile_rule(p).unwrap().as_str()).map(|w| {
+                w.into_iter()
+                    .map(|w| String::from_utf8(w).unwrap())
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            words(r"\b(?:\d{1,2}(?:st|nd|rd|th)|first|next)\s+(?:round|Session)\s+of\b"),
+            Some(vec!["round".to_string(), "session".to_string()])
+        );
+        assert_eq!(
+            words(r"\b(?:signed|inked)\b"),
+            Some(vec!["inked".to_string(), "signed".to_string()])
+        );
+        // Nothing of three letters is needed: the rule searches everywhere.
+        assert_eq!(words(r"\b[A-Z]{2,8}\s+of\b"), None);
+    }
 
     #[test]
     fn every_trigger_match_holds_a_word_its_rule_needs() {

@@ -145,6 +145,10 @@ fn is_capitalised(word: &str) -> bool {
 
 /// Matches a rank or honorific phrase at token `i`, not across a comma or closing bracket.
 fn phrase_at(tokens: &[Token<'_>], i: usize, phrases: &PhraseSet) -> Option<(usize, String)> {
+    // Most words start no phrase: ask that first, before gathering the words after it.
+    if !phrases.may_start(tokens[i].core) {
+        return None;
+    }
     // A phrase never runs past a token that ends one ("Gen.," stops there).
     let stop = tokens[i..]
         .iter()
