@@ -715,6 +715,17 @@ mod tests {
     }
 
     #[test]
+    fn forms_in_lower_case_win_over_the_forms_inside_them() {
+        let found = parties("Envoys of the Gambia met Mr al-Sisi, who flew in from Cairo.");
+        let codes: Vec<&str> = found.iter().map(|(c, _)| c.as_str()).collect();
+        assert_eq!(codes, ["GMB", "EGY", "EGY"], "{found:?}");
+        assert_eq!(
+            parties("in the occupied Palestinian territories"),
+            vec![("PSE".to_string(), FormKind::StateName)]
+        );
+    }
+
+    #[test]
     fn a_broken_dictionary_names_file_and_line() {
         let mut src = Sources::BUILTIN;
         src.triggers = "x\tvisit\tok\ny\tparade\tx";
