@@ -332,15 +332,16 @@ fn needed_words(pattern: &str) -> Option<Vec<Vec<u8>>> {
     };
     let words_of = |hir: &Hir, kind: ExtractKind| -> Option<(usize, Vec<Vec<u8>>)> {
         let seq = Extractor::new().kind(kind).limit_total(2000).extract(hir);
+        // White space around a word adds nothing to it but more words to look for.
         let mut words: Vec<Vec<u8>> = seq
             .literals()?
             .iter()
-            .map(|l| l.as_bytes().to_ascii_lowercase())
+            .map(|l| l.as_bytes().trim_ascii().to_ascii_lowercase())
             .collect();
         words.sort();
         words.dedup();
         // Words of two letters ("of") are in every sentence and filter nothing.
-        let shortest = words.iter().map(|w| w.trim_ascii().len()).min()?;
+        let shortest = words.iter().map(Vec::len).min()?;
         (shortest >= 3).then_some((shortest, words))
     };
     [
