@@ -18,6 +18,21 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::Instant;
 
+/// CPU time this thread has used, from `/proc/thread-self/stat` (user + system, in clock
+/// ticks of 1/100 s): on a machine shared with other work it measures the extractor alone.
+fn thread_cpu_secs() -> f64 {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat
+        .rsplit_once(") ")
+        .map_or(vec![], |(_, rest)| rest.split(' ').collect());
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok());
+    match (ticks(11), ticks(12)) {
+        (Some(user), Some(system)) => (user + system) / 100.0,
+        _ => f64::NAN,
+    }
+}
+
 fn main() {
     let path = std::env::args()
         .skip(1)
@@ -45,15 +60,18 @@ fn main() {
     for (label, part) in [("10%", tenth), ("100%", &articles[..])] {
         let mb = part.iter().map(|a| a.text.len()).sum::<usize>() as f64 / 1e6;
         let t = Instant::now();
+        let cpu = thread_cpu_secs();
         let one: usize = part.iter().map(|a| extract::extract_article(a).len()).sum();
         let one_secs = t.elapsed().as_secs_f64();
+        let one_cpu = thread_cpu_secs() - cpu;
         let t = Instant::now();
         let all = extract::extract_all(part).len();
         let all_secs = t.elapsed().as_secs_f64();
         assert_eq!(one, all, "parallel extraction must give the same records");
         println!(
-            "{label:>5}: {mb:7.1} MB  one core {:7.1} MB/s ({one_secs:6.2} s)  all {} cores {:7.1} MB/s ({all_secs:6.2} s)  {all} engagements",
+            "{label:>5}: {mb:7.1} MB  one core {:7.1} MB/s ({one_secs:6.2} s; {:.1} MB per CPU second)  all {} cores {:7.1} MB/s ({all_secs:6.2} s)  {all} engagements",
             mb / one_secs,
+            mb / one_cpu,
             rayon::current_num_threads(),
             mb / all_secs,
         );

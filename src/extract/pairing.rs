@@ -14,14 +14,21 @@ use regex::Regex;
 use std::collections::BTreeSet;
 use std::sync::{Arc, LazyLock};
 
-static TOPICS: LazyLock<Vec<(Arc<str>, Regex)>> = LazyLock::new(|| {
-    super::lexicon::data_lines(include_str!("../../assets/dict/topics.tsv"))
-        .filter_map(|line| {
-            let (topic, pattern) = line.split_once('\t')?;
-            let re = super::lexicon::compile_rule(pattern).ok()?;
-            Some((topic.into(), re))
-        })
-        .collect()
+/// The topics vocabulary with the cues of each, all searched in one pass over a text.
+static TOPICS: LazyLock<(Vec<Arc<str>>, regex::RegexSet)> = LazyLock::new(|| {
+    let (topics, patterns): (Vec<Arc<str>>, Vec<String>) =
+        super::lexicon::data_lines(include_str!("../../assets/dict/topics.tsv"))
+            .filter_map(|line| {
+                let (topic, pattern) = line.split_once('\t')?;
+                let re = super::lexicon::compile_rule(pattern).ok()?;
+                Some((Arc::from(topic), re.as_str().to_string()))
+            })
+            .unzip();
+    let set = regex::RegexSetBuilder::new(patterns)
+        .case_insensitive(true)
+        .build()
+        .expect("the topic cues compile one by one, so together too");
+    (topics, set)
 });
 
 static LEADS: LazyLock<Regex> = LazyLock::new(|| {
@@ -456,9 +463,10 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
             .collect::<Vec<_>>()
             .join(" ");
         let topics: Vec<Arc<str>> = TOPICS
-            .iter()
-            .filter(|(_, re)| re.is_match(&scope_text))
-            .map(|(t, _)| t.clone())
+            .1
+            .matches(&scope_text)
+            .into_iter()
+            .map(|i| TOPICS.0[i].clone())
             .collect();
 
         let confidence = confidence(&d, &parts);
