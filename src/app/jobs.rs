@@ -150,8 +150,15 @@ impl Job {
                         total: 0,
                     });
                 };
-                stage("Reading");
-                let loaded = Dataset::load(&path);
+                let on_read = |read: u64, size: u64| {
+                    let _ = tx.send(JobEvent::Progress {
+                        stage: "Reading (MB)",
+                        done: (read >> 20) as usize,
+                        total: (size >> 20) as usize,
+                    });
+                    !flag.load(Ordering::Relaxed)
+                };
+                let loaded = Dataset::load_with_progress(&path, &on_read);
                 if flag.load(Ordering::Relaxed) {
                     let _ = tx.send(JobEvent::Cancelled);
                     return;

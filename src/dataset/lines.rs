@@ -111,10 +111,42 @@ fn read_batch(reader: &mut impl BufRead, batch: &mut Batch) -> Option<Option<Vec
     Some(None)
 }
 
-/// Reads a dataset file of the current version written one record per line.
-pub(super) fn read(path: &Path) -> Option<Dataset> {
+/// A file that tells how far it has been read, and stops when told to.
+struct Watched<'a> {
+    file: std::fs::File,
+    read: u64,
+    size: u64,
+    reported: u64,
+    on_read: &'a (dyn Fn(u64, u64) -> bool + Sync),
+}
+
+impl Read for Watched<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.file.read(buf)?;
+        self.read += n as u64;
+        if self.read - self.reported >= 8 << 20 || n == 0 {
+            self.reported = self.read;
+            if !(self.on_read)(self.read, self.size) {
+                return Err(std::io::Error::other("cancelled"));
+            }
+        }
+        Ok(n)
+    }
+}
+
+/// Reads a dataset file of the current version written one record per line, telling
+/// `on_read` how far it got (bytes read, file size).
+pub(super) fn read(path: &Path, on_read: &(dyn Fn(u64, u64) -> bool + Sync)) -> Option<Dataset> {
     let file = std::fs::File::open(path).ok()?;
-    let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
+    let size = file.metadata().map_or(0, |m| m.len());
+    let watched = Watched {
+        file,
+        read: 0,
+        size,
+        reported: 0,
+        on_read,
+    };
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, watched);
     let mut line = Vec::new();
     reader.read_until(b'\n', &mut line).ok()?;
     if line != b"{\n" {
@@ -208,7 +240,7 @@ mod tests {
             .extra
             .insert("coder".into(), serde_json::json!("zz"));
         d.save(&path).unwrap();
-        let back = read(&path).expect("the layout save writes");
+        let back = read(&path, &|_, _| true).expect("the layout save writes");
         assert_eq!(
             back.generator.as_deref(),
             Some(concat!("entente ", env!("CARGO_PKG_VERSION")))
@@ -228,9 +260,32 @@ mod tests {
         )
         .unwrap();
         std::fs::write(&path, pretty).unwrap();
-        assert!(read(&path).is_none());
+        assert!(read(&path, &|_, _| true).is_none());
         let (general, _) = Dataset::load(&path).unwrap();
         assert!(general.engagements.is_empty());
+    }
+
+    #[test]
+    fn loading_tells_how_far_it_got_and_stops_when_told() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.entente.json");
+        crate::synth::dataset(200, 5).save(&path).unwrap();
+        let size = std::fs::metadata(&path).unwrap().len();
+        let seen = std::sync::Mutex::new(Vec::new());
+        let (back, _) = Dataset::load_with_progress(&path, &|read, total| {
+            seen.lock().unwrap().push((read, total));
+            true
+        })
+        .unwrap();
+        assert_eq!(back.engagements.len(), 200);
+        let seen = seen.into_inner().unwrap();
+        assert_eq!(seen.last(), Some(&(size, size)), "{seen:?}");
+
+        let err = Dataset::load_with_progress(&path, &|_, _| false).unwrap_err();
+        assert!(
+            matches!(err, super::super::DatasetError::Cancelled { .. }),
+            "{err}"
+        );
     }
 
     #[test]
@@ -241,7 +296,7 @@ mod tests {
         let text = std::fs::read_to_string(&path).unwrap();
         let bad = text.replacen("\"parties\":[\"", "\"parties\":[\"Pakistan\",\"", 1);
         std::fs::write(&path, bad).unwrap();
-        assert!(read(&path).is_none());
+        assert!(read(&path, &|_, _| true).is_none());
         let err = Dataset::load(&path).unwrap_err().to_string();
         assert!(err.contains("'Pakistan' is not a party code"), "{err}");
         assert!(err.contains(": line "), "{err}");

@@ -57,6 +57,12 @@ pub enum DatasetError {
         /// The version in the file.
         found: u64,
     },
+    /// The caller asked to stop before the file was read.
+    #[error("{path}: opening was cancelled")]
+    Cancelled {
+        /// The file.
+        path: PathBuf,
+    },
 }
 
 /// An annotated dataset: articles and the engagements coded from them.
@@ -97,12 +103,34 @@ impl Dataset {
     /// kind or from a newer Entente gets a clear message. Integrity problems (a hash that does
     /// not match, evidence outside its article) are returned as warnings, not errors.
     pub fn load(path: &Path) -> Result<(Dataset, Vec<LoadWarning>), DatasetError> {
+        Dataset::load_with_progress(path, &|_, _| true)
+    }
+
+    /// As [`Dataset::load`], telling `on_read` the bytes read so far and the file's size every
+    /// few megabytes; when it returns false, reading stops with [`DatasetError::Cancelled`].
+    pub fn load_with_progress(
+        path: &Path,
+        on_read: &(dyn Fn(u64, u64) -> bool + Sync),
+    ) -> Result<(Dataset, Vec<LoadWarning>), DatasetError> {
         // Files this version wrote (one record per line) stream through in batches, so memory
         // holds the records and one batch of text, never the whole file beside them. Anything
         // else, and any problem, takes the general path, which also names errors precisely.
-        if let Some(mut dataset) = lines::read(path) {
+        let stopped = std::sync::atomic::AtomicBool::new(false);
+        let watched = |read, total| {
+            let go_on = on_read(read, total);
+            if !go_on {
+                stopped.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+            go_on
+        };
+        if let Some(mut dataset) = lines::read(path, &watched) {
             let warnings = dataset.check_integrity();
             return Ok((dataset, warnings));
+        }
+        if stopped.load(std::sync::atomic::Ordering::Relaxed) || !on_read(0, 0) {
+            return Err(DatasetError::Cancelled {
+                path: path.to_owned(),
+            });
         }
         let bytes = std::fs::read(path).map_err(|source| DatasetError::Io {
             path: path.to_owned(),

@@ -337,10 +337,12 @@ fn filter_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
             let bar = if total > 0 {
                 egui::ProgressBar::new(done as f32 / total as f32)
                     .text(format!("{stage} {done} / {total}"))
-            } else {
+            } else if done > 0 {
                 egui::ProgressBar::new(0.0)
                     .animate(true)
                     .text(format!("{stage} {done}"))
+            } else {
+                egui::ProgressBar::new(0.0).animate(true).text(stage)
             };
             ui.add(bar.desired_width(260.0));
             if ui.button("Cancel").clicked() {
