@@ -42,12 +42,18 @@ fn record(line: &[u8]) -> Option<&[u8]> {
     (line.first() == Some(&b'{') && line.last() == Some(&b'}')).then_some(line)
 }
 
-fn parse_batch<W, T>(batch: &Batch, unwrap: fn(W) -> T, out: &mut Vec<T>) -> Option<()>
+/// Parses the lines of `batch` on every core into `out`; `parsed` is room reused from batch
+/// to batch (fresh memory costs the kernel a page clearing each time).
+fn parse_batch<W, T>(
+    batch: &Batch,
+    unwrap: fn(W) -> T,
+    parsed: &mut Vec<Option<T>>,
+    out: &mut Vec<T>,
+) -> Option<()>
 where
     W: for<'de> serde::Deserialize<'de>,
     T: Send,
 {
-    let mut parsed: Vec<Option<T>> = Vec::with_capacity(batch.ends.len());
     batch
         .lines()
         .map(|line| {
@@ -55,18 +61,21 @@ where
                 .and_then(|r| serde_json::from_slice::<W>(r).ok())
                 .map(unwrap)
         })
-        .collect_into_vec(&mut parsed);
+        .collect_into_vec(parsed);
     let before = out.len();
-    out.extend(parsed.into_iter().flatten());
+    out.extend(parsed.drain(..).flatten());
     (out.len() - before == batch.ends.len()).then_some(())
 }
 
 /// Reads records until the line that closes their array; returns that line. While one batch
-/// is parsed the next is read, so the file's bytes come in while every core parses.
+/// is parsed the next is read, so the file's bytes come in while every core parses. When the
+/// records fill the rest of the file, `rest_of_file` (its bytes) sizes `out` once from the
+/// first batch's line length, instead of doubling it through a million records.
 fn records<W, T>(
     reader: &mut (impl BufRead + Send),
     unwrap: fn(W) -> T,
     out: &mut Vec<T>,
+    rest_of_file: Option<u64>,
 ) -> Option<Vec<u8>>
 where
     W: for<'de> serde::Deserialize<'de>,
@@ -74,18 +83,28 @@ where
 {
     let mut batch = Batch::default();
     let mut next = Batch::default();
+    let mut parsed = Vec::new();
     let mut closing = read_batch(reader, &mut batch)?;
+    if let Some(rest) = rest_of_file
+        && closing.is_none()
+    {
+        let per_line = (batch.text.len() / batch.ends.len()).max(64) as u64;
+        let expected = usize::try_from(rest / per_line).unwrap_or(usize::MAX);
+        // A little over, as lines vary. Only a size hint: if the memory is not there, the
+        // vector grows as it would have.
+        let _ = out.try_reserve(expected.saturating_add(expected / 32));
+    }
     loop {
         if let Some(line) = closing {
-            parse_batch(&batch, unwrap, out)?;
+            parse_batch(&batch, unwrap, &mut parsed, out)?;
             return Some(line);
         }
         next.clear();
-        let (parsed, read) = rayon::join(
-            || parse_batch(&batch, unwrap, out),
+        let (done, read) = rayon::join(
+            || parse_batch(&batch, unwrap, &mut parsed, out),
             || read_batch(reader, &mut next),
         );
-        parsed?;
+        done?;
         closing = read?;
         std::mem::swap(&mut batch, &mut next);
     }
@@ -183,7 +202,7 @@ pub(super) fn read(path: &Path, on_read: &(dyn Fn(u64, u64) -> bool + Sync)) -> 
         return None;
     }
     let mut articles = Vec::new();
-    let closing = records(&mut reader, |a: ArticleWire| a.0, &mut articles)?;
+    let closing = records(&mut reader, |a: ArticleWire| a.0, &mut articles, None)?;
     if closing != b"  ],\n" {
         return None;
     }
@@ -193,7 +212,16 @@ pub(super) fn read(path: &Path, on_read: &(dyn Fn(u64, u64) -> bool + Sync)) -> 
         return None;
     }
     let mut engagements = Vec::new();
-    let closing = records(&mut reader, |e: EngagementWire| e.0, &mut engagements)?;
+    let rest = {
+        let file = reader.get_ref();
+        file.size.saturating_sub(file.read) + reader.buffer().len() as u64
+    };
+    let closing = records(
+        &mut reader,
+        |e: EngagementWire| e.0,
+        &mut engagements,
+        Some(rest),
+    )?;
     // Fields after the engagements, if any, as another object.
     let mut extra = top.extra;
     if closing == b"  ],\n" {
