@@ -219,22 +219,22 @@ fn matrix_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     }
     let avail = ui.available_size();
     let label_w = 48.0;
-    let cell = ((avail.x - label_w) / n as f32)
-        .min((avail.y - 20.0) / n as f32)
-        .clamp(14.0, 44.0);
+    // Columns wide enough for a code ("USA") to read as a header; rows as tall as fit.
+    let cell_w = ((avail.x - label_w) / n as f32).clamp(30.0, 56.0);
+    let cell_h = ((avail.y - 20.0) / n as f32).clamp(14.0, 44.0);
     let max = m.max().max(1);
     let visuals = ui.visuals().clone();
     let font = egui::FontId::proportional(11.0);
     ui.horizontal_top(|ui| {
         let (rect, _) = ui.allocate_exact_size(
-            egui::vec2(label_w + cell * n as f32, 18.0 + cell * n as f32),
+            egui::vec2(label_w + cell_w * n as f32, 18.0 + cell_h * n as f32),
             egui::Sense::hover(),
         );
         let painter = ui.painter_at(rect);
         let origin = rect.min + egui::vec2(label_w, 18.0);
         for (j, p) in m.parties.iter().enumerate() {
             painter.text(
-                egui::pos2(origin.x + (j as f32 + 0.5) * cell, rect.top() + 2.0),
+                egui::pos2(origin.x + (j as f32 + 0.5) * cell_w, rect.top() + 2.0),
                 egui::Align2::CENTER_TOP,
                 p.as_str(),
                 font.clone(),
@@ -243,8 +243,8 @@ fn matrix_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
         }
         for (i, a) in m.parties.iter().enumerate() {
             let row_label = egui::Rect::from_min_size(
-                egui::pos2(rect.left(), origin.y + i as f32 * cell),
-                egui::vec2(label_w - 4.0, cell),
+                egui::pos2(rect.left(), origin.y + i as f32 * cell_h),
+                egui::vec2(label_w - 4.0, cell_h),
             );
             let id = egui::Id::unique(("matrix-party", i));
             let response = ui.interact(row_label, id, egui::Sense::click());
@@ -271,8 +271,8 @@ fn matrix_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
             }
             for (j, b) in m.parties.iter().enumerate() {
                 let r = egui::Rect::from_min_size(
-                    egui::pos2(origin.x + j as f32 * cell, origin.y + i as f32 * cell),
-                    egui::vec2(cell - 1.0, cell - 1.0),
+                    egui::pos2(origin.x + j as f32 * cell_w, origin.y + i as f32 * cell_h),
+                    egui::vec2(cell_w - 1.0, cell_h - 1.0),
                 );
                 if i == j {
                     painter.rect_filled(r, 1.0, visuals.faint_bg_color);
@@ -289,7 +289,7 @@ fn matrix_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
                     },
                 );
                 painter.rect_filled(r, 1.0, fill);
-                if cell >= 26.0 && count > 0 {
+                if cell_h >= 13.0 && count > 0 {
                     let text = if count >= 10_000 {
                         format!("{}k", count / 1000)
                     } else {
