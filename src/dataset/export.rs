@@ -34,9 +34,12 @@ pub const CSV_COLUMNS: [&str; 25] = [
     "tags",
 ];
 
-/// Writes one CSV row per engagement (lists joined with `; `, dates as ISO text).
+/// Writes one CSV row per engagement (lists joined with `; `, dates as ISO text), each line
+/// ended by CRLF as RFC 4180 has it (pandas, R and spreadsheets all read that).
 pub fn write_csv(dataset: &Dataset, out: impl Write) -> csv::Result<()> {
-    let mut writer = csv::Writer::from_writer(out);
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
     writer.write_record(CSV_COLUMNS)?;
     for e in &dataset.engagements {
         let articles: Vec<_> = e
@@ -131,6 +134,8 @@ mod tests {
         let dataset = Dataset::new(vec![article], vec![e]);
         let mut out = Vec::new();
         write_csv(&dataset, &mut out).unwrap();
+        let text = String::from_utf8(out.clone()).unwrap();
+        assert_eq!(text.matches("\r\n").count(), 2, "CRLF after the header and the row");
         let mut reader = csv::Reader::from_reader(out.as_slice());
         let headers = reader.headers().unwrap().clone();
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
