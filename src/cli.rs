@@ -170,26 +170,13 @@ fn export_cmd(path: &Path, csv: Option<&Path>, jsonl: Option<&Path>) -> Result<(
     Ok(())
 }
 
-/// Writes a file through a temporary file beside it and a rename.
+/// Writes a file atomically ([`dataset::write_atomically`]), naming it in any error.
 pub fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("{}: cannot write beside it", path.display()))?;
-    {
-        let mut out = std::io::BufWriter::new(tmp.as_file_mut());
-        write(&mut out).with_context(|| format!("{}: write failed", path.display()))?;
-        out.flush()
-            .with_context(|| format!("{}: write failed", path.display()))?;
-    }
-    tmp.persist(path)
-        .with_context(|| format!("{}: cannot be replaced", path.display()))?;
-    Ok(())
+    dataset::write_atomically(path, |out| write(out).map_err(std::io::Error::other))
+        .with_context(|| format!("{}: could not be written", path.display()))
 }
 
 fn stats_cmd(path: &Path) -> Result<()> {

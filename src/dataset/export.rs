@@ -41,11 +41,18 @@ pub fn write_csv(dataset: &Dataset, out: impl Write) -> csv::Result<()> {
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
     writer.write_record(CSV_COLUMNS)?;
+    // Looked up once per record: a map, not a scan of every article each time.
+    let mut by_id: std::collections::HashMap<&str, &crate::model::Article> =
+        std::collections::HashMap::with_capacity(dataset.articles.len());
+    for a in &dataset.articles {
+        // The first of two articles with one id, as [`Dataset::article`] finds it.
+        by_id.entry(a.id.as_str()).or_insert(a);
+    }
     for e in &dataset.engagements {
         let articles: Vec<_> = e
             .article_ids
             .iter()
-            .filter_map(|id| dataset.article(id))
+            .filter_map(|id| by_id.get(&**id).copied())
             .collect();
         let titles: Vec<&str> = articles.iter().filter_map(|a| a.title.as_deref()).collect();
         let outlets: Vec<&str> = articles
@@ -135,7 +142,11 @@ mod tests {
         let mut out = Vec::new();
         write_csv(&dataset, &mut out).unwrap();
         let text = String::from_utf8(out.clone()).unwrap();
-        assert_eq!(text.matches("\r\n").count(), 2, "CRLF after the header and the row");
+        assert_eq!(
+            text.matches("\r\n").count(),
+            2,
+            "CRLF after the header and the row"
+        );
         let mut reader = csv::Reader::from_reader(out.as_slice());
         let headers = reader.headers().unwrap().clone();
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();

@@ -211,11 +211,11 @@ impl Dataset {
                 });
             }
         }
-        let texts: HashMap<&str, &str> = self
-            .articles
-            .iter()
-            .map(|a| (a.id.as_str(), a.text.as_str()))
-            .collect();
+        // The first of two articles with one id, as [`Dataset::article`] finds it.
+        let mut texts: HashMap<&str, &str> = HashMap::with_capacity(self.articles.len());
+        for a in &self.articles {
+            texts.entry(a.id.as_str()).or_insert(a.text.as_str());
+        }
         // Per engagement, on every core; the warnings keep the records' order.
         let per_engagement: Vec<LoadWarning> = self
             .engagements
@@ -273,39 +273,14 @@ impl Dataset {
         warnings
     }
 
-    /// Writes the dataset as JSON to `path` atomically: a temporary file beside it is written,
-    /// flushed to disk and renamed over the target, so a crash never leaves a half-written file.
+    /// Writes the dataset as JSON to `path` atomically (see [`write_atomically`]).
     pub fn save(&self, path: &Path) -> Result<(), DatasetError> {
-        let io = |source| DatasetError::Io {
-            path: path.to_owned(),
-            source,
-        };
-        let dir = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".entente-save-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(io)?;
-        {
-            let mut out = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
-            self.write_json(&mut out).map_err(io)?;
-            out.flush().map_err(io)?;
-        }
-        tmp.as_file().sync_all().map_err(io)?;
-        // A temporary file is private to its owner; the dataset keeps the permissions of the
-        // file it replaces, or those of an ordinary new file, so colleagues can read it.
-        let permissions = match std::fs::metadata(path) {
-            Ok(old) => Some(old.permissions()),
-            Err(_) => default_permissions(),
-        };
-        if let Some(permissions) = permissions {
-            tmp.as_file().set_permissions(permissions).map_err(io)?;
-        }
-        tmp.persist(path).map_err(|e| io(e.error))?;
-        Ok(())
+        write_atomically(path, |mut out| self.write_json(&mut out)).map_err(|source| {
+            DatasetError::Io {
+                path: path.to_owned(),
+                source,
+            }
+        })
     }
 
     /// Serialises the dataset in the file format to any writer.
@@ -431,6 +406,39 @@ fn strip_position(message: &str) -> String {
         Some(i) => message[..i].to_string(),
         None => message.to_string(),
     }
+}
+
+/// Writes a file atomically: a temporary file beside it is written, flushed to disk and
+/// renamed over the target, so a crash or a full disk never leaves a half-written file. The
+/// file keeps the permissions of the one it replaces, or gets those of an ordinary new file
+/// (a temporary file is private to its owner), so colleagues can still read it.
+pub fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".entente-save-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    {
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
+        write(&mut out)?;
+        out.flush()?;
+    }
+    tmp.as_file().sync_all()?;
+    let permissions = match std::fs::metadata(path) {
+        Ok(old) => Some(old.permissions()),
+        Err(_) => default_permissions(),
+    };
+    if let Some(permissions) = permissions {
+        tmp.as_file().set_permissions(permissions)?;
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// The permissions of a new dataset file: read and write for the owner, read for others.
