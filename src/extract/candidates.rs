@@ -6,7 +6,7 @@ use super::people::{PersonMention, find_people};
 use super::text::{self, Sentence};
 use crate::model::{Article, Kind, PartyCode, Status};
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -53,6 +53,9 @@ pub struct Candidate {
     pub past_occurrence: bool,
     /// Full names of the people named in the act's clause.
     pub people: Vec<String>,
+    /// Who was met or called on, as the words after the trigger name them ("the President",
+    /// "Prime Minister Amarasuriya"): the office tells two contacts apart when no name does.
+    pub counterpart: Option<String>,
 }
 
 fn re(pattern: &str) -> Regex {
@@ -90,15 +93,49 @@ static DISCUSSION: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:discuss(?:ed|es|ing)?|to discuss|talked about|exchanged views|review(?:ed|ing)?|focus(?:ed|ing)? on|matters? of|issues?|situation|developments|regarding|concerning|agreed to|railway|corridor|project|border)\b",
     )
 });
+/// "his meeting with": the visitor's own meeting, not "the meeting" already told.
+static POSSESSIVE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:his|her|their)\s+(?:[\w-]+\s+)?$"));
+/// A trigger that ends by introducing the other side: "meeting with", "talks between".
+static TRIGGER_NAMES_SIDE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:with|between)$"));
+/// "meeting the needs", "meeting their targets": a determiner right after "meeting".
+static GERUND_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s+(?:the|its|their|our|his|her|all|these|those|every|each|any|such)\s+(?:[\w-]+\s+){0,2}?(?:needs?|aspirations?|targets?|goals?|demands?|requirements?|challenges?|expectations?|obligations?|deadlines?|criteria|standards?|costs?)\b",
+    )
+});
+/// The office or name right after a contact trigger: "(with) (the) Prime Minister Amarasuriya".
+static COUNTERPART: LazyLock<Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"^\s*(?:with\s+|on\s+)?(?:the\s+|his\s+|her\s+)?((?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)")
+        .expect("valid")
+});
+/// A one-word counterpart that names an office.
+static OFFICE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:President|Premier|Chancellor|King|Emir|Sultan|Minister|Secretary|Ambassador|Envoy|Governor|Chairman|Chairperson|Chief|Commander|Speaker|Adviser|Advisor|COAS|CJCSC|CNS|CAS|PM|FM)$",
+    )
+});
+/// A trigger in the plural: "held meetings with", "called on" several.
+static PLURAL_ACT: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:meetings|calls)\b"));
+/// What joins the names of a list: "and", "&", a comma.
+static LIST_JOIN: LazyLock<Regex> = LazyLock::new(|| re(r"(?:,|\band\b|&)"));
+/// "accompanied by", "along with": the names that follow are the visitor's own party.
+static ENTOURAGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:accompanied|along with|assisted|attended|present|together with|flanked|including|as well as his|as well as her)\b",
+    )
+});
 static MET_VERB: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:met|meets)$"));
+static MET_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:met|meets)\b"));
 static URGE_TO: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:[\w'’.-]+\s+){0,6}?to\s+(\w+)"));
 static VENUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:sidelines of|margins of|session of|at the|in the|during the)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     )
 });
-static GENERIC_INSIDE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(?:numerous|several|many|various|a number of|multiple)\b"));
+static GENERIC_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:numerous|several|many|various|a number of|multiple|frequent|regular|periodic)\b")
+});
 static SPORT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:cricket|football|hockey|squad|tournament|match(?:es)?|test series|players|athletes|Olympics?)\b",
@@ -438,7 +475,25 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 <= 3;
             // "the first official visit of X to Y" introduces its act; only a bare definite
             // noun refers back.
-            let described = DESCRIBED.is_match(&text[trigger.end..clause.end.max(trigger.end)]);
+            // "his meeting with the President" after a visit, or with someone the last act did
+            // not name, is a new act; after a meeting with Putin, "his meeting with Putin" is it,
+            // and "the meeting with the Indian side" after talks is those talks.
+            let met_here = counterpart_named(&text[trigger.end..clause.end.max(trigger.end)]);
+            let new_counterpart = TRIGGER_NAMES_SIDE.is_match(&text[trigger.clone()])
+                && last_created.is_none_or(|l| {
+                    let last = &candidates[l];
+                    let other_office = match (&last.counterpart, &met_here) {
+                        (Some(a), Some(b)) => !same_counterpart(a, b),
+                        _ => false,
+                    };
+                    (last.kind == Kind::Visit && POSSESSIVE_BEFORE.is_match(before_trigger))
+                        || other_office
+                        || clause_people_named(&people[si], &clause)
+                            .iter()
+                            .any(|p| !last.people.contains(&p.name))
+                });
+            let described = DESCRIBED.is_match(&text[trigger.end..clause.end.max(trigger.end)])
+                || new_counterpart;
             let definite = ANAPHOR.is_match(before_trigger)
                 && !described
                 && matches!(
@@ -464,6 +519,10 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 if let Some(target) = last_created {
                     anaphora.push((si, target));
                 }
+                continue;
+            }
+            // "meeting the aspirations of the people": the verb, not the noun.
+            if rule == "meeting.noun" && GERUND_OBJECT.is_match(&text[trigger.end..clause.end]) {
                 continue;
             }
             // "an exchange of high-level visits", "signed numerous agreements": no one act;
@@ -639,9 +698,12 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // "separate meetings with" several delegations; or several callers on the dateline's
             // own side ("Nigerian minister, Bahrain's commander call on Air Chief").
             // "the premier met the UAE President, the Sri Lankan President and …": one meeting each.
+            // "On the sidelines of the summit, the premier met A, B and C": the verb may lie
+            // beside a stronger trigger of the same clause.
             let separate = kind == Kind::Meeting
                 && (SEPARATE.is_match(&text[clause.clone()])
-                    || MET_VERB.is_match(&text[trigger.clone()]));
+                    || MET_VERB.is_match(&text[trigger.clone()])
+                    || MET_WORD.is_match(&text[trigger.end..clause.end.max(trigger.end)]));
             let with = |g: &[PartyCode], h: PartyCode| {
                 let mut g = g.to_vec();
                 g.push(h);
@@ -668,7 +730,31 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 .filter(|p| p.range.start >= clause.start && p.range.end <= clause.end)
                 .map(|p| p.name.clone())
                 .collect();
-            for group in groups {
+            // "talks between A and B" names both sides, not one counterpart.
+            let between = text[trigger.clone()]
+                .to_ascii_lowercase()
+                .ends_with("between");
+            let counterpart =
+                (matches!(kind, Kind::Meeting | Kind::CourtesyCall | Kind::PhoneCall) && !between)
+                    .then(|| counterpart_named(&text[trigger.end..clause.end.max(trigger.end)]))
+                    .flatten();
+            // "met President A and Prime Minister B": one act per office met.
+            let counterparts =
+                if groups.len() == 1 && matches!(kind, Kind::Meeting | Kind::CourtesyCall) {
+                    listed_counterparts(text, &people[si], &clause, &trigger, &callers)
+                } else {
+                    Vec::new()
+                };
+            let people_per_act: Vec<Vec<String>> = if counterparts.len() >= 2 {
+                counterparts.into_iter().map(|name| vec![name]).collect()
+            } else {
+                vec![clause_people.clone()]
+            };
+            let groups: Vec<(Vec<PartyCode>, Vec<String>)> = groups
+                .into_iter()
+                .flat_map(|g| people_per_act.iter().map(move |p| (g.clone(), p.clone())))
+                .collect();
+            for (group, act_people) in groups {
                 let party_spans = parties
                     .iter()
                     .filter(|p| group.contains(&p.0))
@@ -690,7 +776,8 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     location: location.clone(),
                     title: title.clone(),
                     past_occurrence,
-                    people: clause_people.clone(),
+                    people: act_people,
+                    counterpart: counterpart.clone(),
                 });
             }
         }
@@ -816,6 +903,82 @@ fn urges(after: &str) -> bool {
         .is_some_and(|verb| URGED.contains(&verb.as_str().to_ascii_lowercase().as_str()))
 }
 
+/// The people met or called on, when the clause lists two or more after the trigger joined by
+/// "and" or commas ("called on President A, Prime Minister B and Minister C"), none of them on
+/// the callers' side; otherwise empty.
+fn listed_counterparts(
+    text: &str,
+    people: &[PersonMention],
+    clause: &Range<usize>,
+    trigger: &Range<usize>,
+    callers: &[PartyCode],
+) -> Vec<String> {
+    let met: Vec<&PersonMention> = people
+        .iter()
+        .filter(|p| p.range.start >= trigger.end && p.range.end <= clause.end)
+        .collect();
+    let listed = met.windows(2).all(|w| {
+        let between = &text[w[0].range.end..w[1].range.start];
+        LIST_JOIN.is_match(between) && !ENTOURAGE.is_match(between)
+    });
+    // One side's officials: parties unknown or all the same, none the callers'.
+    let one_side = met.iter().all(|p| {
+        p.party.is_none_or(|party| {
+            !callers.contains(&party) && met.iter().all(|q| q.party.is_none_or(|o| o == party))
+        })
+    });
+    // "called on A and B" may be one call on both; "meetings with A and B", "separately" or a
+    // list of three are one act each. "talks between A and B" names the two sides.
+    let several = met.len() >= 3
+        || PLURAL_ACT.is_match(&text[trigger.clone()])
+        || SEPARATE.is_match(&text[clause.clone()]);
+    let between = TRIGGER_NAMES_SIDE
+        .find(&text[trigger.clone()])
+        .is_some_and(|m| m.as_str().eq_ignore_ascii_case("between"));
+    if met.len() < 2 || !listed || !one_side || !several || between {
+        return Vec::new();
+    }
+    let mut names: Vec<String> = met.iter().map(|p| p.name.clone()).collect();
+    names.dedup();
+    names
+}
+
+/// The capitalised words that open `after` ("with the President, Dr. …" → "President"), when
+/// they follow "with", "on" or nothing: the office or name of the one met.
+fn counterpart_named(after: &str) -> Option<String> {
+    let m = COUNTERPART.captures(after)?.get(1)?.as_str();
+    // "with the Indian side": a lone word that is no office only says which side.
+    let lone = !m.contains(' ');
+    (!lone || OFFICE_WORD.is_match(m)).then(|| m.to_string())
+}
+
+/// Two namings of one counterpart: one's words hold the other's ("Sabry", "Foreign Minister
+/// Ali Sabry", "COAS" and "Chief of Army Staff").
+pub fn same_counterpart(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> BTreeSet<String> {
+        s.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| w.len() > 2 && w != "the" && w != "of")
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    // "COAS" is the "Chief of Army Staff".
+    let initials = |s: &str| -> String {
+        s.split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .map(|c| c.to_ascii_uppercase())
+            .collect()
+    };
+    let acronym = |s: &str| s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase());
+    wa.is_subset(&wb)
+        || wb.is_subset(&wa)
+        || (acronym(a) && (initials(b).starts_with(a) || wb.contains(&a.to_lowercase())))
+        || (acronym(b) && (initials(a).starts_with(b) || wa.contains(&b.to_lowercase())))
+}
+
 /// People named inside `clause`.
 fn clause_people_named<'p>(
     people: &'p [PersonMention],
@@ -846,22 +1009,29 @@ fn fill_parties(
     }
     // Most often stated first; ties keep the order of first mention.
     stated.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    let visit = the_one_visit(candidates);
     for c in candidates.iter_mut().filter(|c| c.parties.len() < 2) {
+        // "During the visit, he met the President": talks on a trip are with its host.
+        let during_visit = visit
+            .as_ref()
+            .filter(|(sentence, parties)| {
+                // A dated meeting later on ("his 2018 summit with …") is another occasion.
+                c.kind == Kind::Meeting
+                    && (c.sentence == *sentence || (c.sentence > *sentence && c.date.is_none()))
+                    && c.parties.iter().all(|p| parties.contains(p))
+            })
+            .map(|(_, parties)| parties.clone());
         // A call on, or visit to, the newsroom's own country often leaves it unsaid.
         let contact = matches!(
             c.kind,
             Kind::CourtesyCall | Kind::Visit | Kind::Meeting | Kind::PhoneCall | Kind::Exercise
         );
         let filled: Option<Vec<PartyCode>> = match c.parties.first().copied() {
-            // "a meeting with military commanders" names no state: perhaps a domestic meeting;
-            // exercises, training and aid name their sides when they are real.
-            None if matches!(
-                c.kind,
-                Kind::Meeting | Kind::Exercise | Kind::Training | Kind::Assistance
-            ) =>
-            {
-                None
-            }
+            // "a meeting with military commanders" names no state: perhaps a domestic meeting,
+            // unless it comes during the article's one visit; exercises, training and aid name
+            // their sides when they are real.
+            None if c.kind == Kind::Meeting => during_visit,
+            None if matches!(c.kind, Kind::Exercise | Kind::Training | Kind::Assistance) => None,
             None => stated
                 .iter()
                 .find(|(p, _)| home.is_some_and(|h| p.contains(&h)))
@@ -872,7 +1042,7 @@ fn fill_parties(
                 // A meeting of one named state with someone unnamed may be a domestic meeting:
                 // only the newsroom's own state completes it.
                 if c.kind == Kind::Meeting {
-                    with_home
+                    with_home.or(during_visit)
                 } else {
                     let from_stated = stated
                         .iter()
@@ -889,6 +1059,19 @@ fn fill_parties(
             c.parties = parties;
         }
     }
+}
+
+/// The sentence and parties of the article's one current visit; `None` when it reports none
+/// or several (then an unnamed counterpart could belong to any of them).
+fn the_one_visit(candidates: &[Candidate]) -> Option<(usize, Vec<PartyCode>)> {
+    let mut visits = candidates
+        .iter()
+        .filter(|c| c.kind == Kind::Visit && c.parties.len() >= 2 && !c.past_occurrence);
+    let first = visits.next()?;
+    if visits.any(|v| v.parties != first.parties) {
+        return None;
+    }
+    Some((first.sentence, first.parties.clone()))
 }
 
 /// Trigger matches of a sentence, at most one per kind and clause, overlaps resolved in rule order.

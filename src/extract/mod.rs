@@ -316,4 +316,52 @@ mod tests {
             vec!["CHL–PER"]
         );
     }
+
+    #[test]
+    fn meetings_with_separate_offices_on_a_visit_are_separate_acts() {
+        let text = format!(
+            "{HEAD}The Kenyan foreign minister visited Ghana on Monday. In his meeting with the President, he discussed trade. In his meeting with Prime Minister Kofi Mensah, he offered training."
+        );
+        let meetings = acts(&text)
+            .into_iter()
+            .filter(|a| a.0 == Kind::Meeting)
+            .collect::<Vec<_>>();
+        assert_eq!(meetings.len(), 2, "{:#?}", extract(&text));
+        assert!(meetings.iter().all(|m| m.1 == "GHA–KEN"));
+    }
+
+    #[test]
+    fn meetings_with_a_list_of_officials_are_one_act_each() {
+        let text = format!(
+            "{HEAD}During the visit, the Kenyan President held meetings with Ghanaian President Kwame Asante and Prime Minister Kofi Mensah of Ghana."
+        );
+        let meetings = acts(&text)
+            .into_iter()
+            .filter(|a| a.0 == Kind::Meeting)
+            .count();
+        assert_eq!(meetings, 2, "{:#?}", extract(&text));
+    }
+
+    #[test]
+    fn meeting_a_need_is_not_a_meeting() {
+        let text = format!(
+            "{HEAD}The Kenyan president said Ghana's support was vital for meeting the needs of the people."
+        );
+        assert!(acts(&text).is_empty(), "{:#?}", extract(&text));
+    }
+
+    #[test]
+    fn calls_during_a_visit_take_its_exact_days_over_next_week() {
+        let text = "Envoy to visit\n2024-03-15\n\nNAIROBI, Mar 15 (KNA): The Chairman of the African Union Commission will visit Kenya from 20 to 22 March. He will call on President Ali Odhiambo, Prime Minister Jane Wanjiru and Foreign Minister Paul Kamau next week.";
+        let calls: Vec<Engagement> = extract(text)
+            .into_iter()
+            .filter(|e| e.kind == Kind::CourtesyCall)
+            .collect();
+        assert_eq!(calls.len(), 3, "{calls:#?}");
+        assert!(
+            calls
+                .iter()
+                .all(|c| c.date.start.map(|d| d.to_string()).as_deref() == Some("2024-03-20"))
+        );
+    }
 }

@@ -2,7 +2,7 @@
 //! gaps are filled from the article (its dateline, the date of its main event), and every field
 //! keeps its evidence.
 
-use super::candidates::{Analysis, Candidate};
+use super::candidates::{Analysis, Candidate, same_counterpart};
 use super::dates::{DateMention, Precision as DatePrecision};
 use super::lexicon::Lexicon;
 use super::people::PersonMention;
@@ -47,6 +47,8 @@ struct Draft {
     sentences: BTreeSet<usize>,
     /// Names of the people in the merged clauses.
     people: BTreeSet<String>,
+    /// The office or name met, from the first clause that gave one.
+    counterpart: Option<String>,
 }
 
 fn similar_mechanisms(a: &str, b: &str) -> bool {
@@ -102,6 +104,13 @@ fn compatible(d: &Draft, c: &Candidate) -> bool {
     {
         return false;
     }
+    // "his meeting with the President", "his meeting with Prime Minister Amarasuriya".
+    if contact
+        && let (Some(a), Some(b)) = (&d.counterpart, &c.counterpart)
+        && !same_counterpart(a, b)
+    {
+        return false;
+    }
     if let (Some(a), Some((b, _))) = (d.round, &c.round)
         && a != *b
     {
@@ -129,6 +138,9 @@ fn compatible(d: &Draft, c: &Candidate) -> bool {
 
 fn absorb(d: &mut Draft, i: usize, c: &Candidate) {
     d.parts.push(i);
+    if d.counterpart.is_none() {
+        d.counterpart = c.counterpart.clone();
+    }
     d.sentences.insert(c.sentence);
     d.people.extend(c.people.iter().cloned());
     if d.round.is_none() {
@@ -166,6 +178,20 @@ fn absorb(d: &mut Draft, i: usize, c: &Candidate) {
     }
     if d.title.is_none() {
         d.title = c.title.clone();
+    }
+}
+
+/// Whether the exact day `day` falls within seven days of the week reading `week`.
+fn week_holds(week: &DateMention, day: &DateMention) -> bool {
+    let parse = |d: &DateMention| {
+        d.value
+            .as_deref()
+            .and_then(DateValue::parse)
+            .and_then(|v| v.first_day())
+    };
+    match (parse(week), parse(day)) {
+        (Some(w), Some(d)) => (d - w).num_days().abs() <= 7,
+        _ => false,
     }
 }
 
@@ -217,6 +243,7 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
             past: c.past_occurrence,
             sentences: BTreeSet::new(),
             people: BTreeSet::new(),
+            counterpart: None,
         };
         absorb(&mut d, i, c);
         drafts.push(d);
@@ -272,8 +299,9 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
         .filter_map(|d| Some((d.parties.clone(), d.location.clone()?)))
         .collect();
 
-    // Acts during a visit share its days when they give none of their own.
-    let visit_dates: Vec<(Vec<PartyCode>, DateMention)> = drafts
+    // Acts during a visit share its days when they give none of their own, or only the week
+    // ("next week") whose exact days the visit gives.
+    let mut visit_dates: Vec<(Vec<PartyCode>, DateMention)> = drafts
         .iter()
         .filter(|d| d.kind == Kind::Visit && !d.past)
         .filter_map(|d| {
@@ -283,11 +311,20 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
             ))
         })
         .collect();
+    visit_dates.sort_by_key(|(_, date)| rank(date.precision));
     for d in drafts
         .iter_mut()
-        .filter(|d| d.kind != Kind::Visit && !d.past && d.date.is_none())
+        .filter(|d| d.kind != Kind::Visit && !d.past)
     {
-        if let Some((_, date)) = visit_dates.iter().find(|(p, _)| *p == d.parties) {
+        let Some((_, date)) = visit_dates.iter().find(|(p, _)| *p == d.parties) else {
+            continue;
+        };
+        let vaguer = d.date.as_ref().is_some_and(|own| {
+            own.precision == DatePrecision::Week
+                && date.precision == DatePrecision::Day
+                && week_holds(own, date)
+        });
+        if d.date.is_none() || vaguer {
             d.date = Some(date.clone());
         }
     }
