@@ -109,6 +109,24 @@ static COUNTERPART: LazyLock<Regex> = LazyLock::new(|| {
     regex::Regex::new(r"^\s*(?:with\s+|on\s+)?(?:the\s+|his\s+|her\s+)?((?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)")
         .expect("valid")
 });
+/// The opening of a list of fields of cooperation, then list items up to the end.
+static DOMAIN_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?:\b(?:cooperation|collaboration|partnership|engagement|ties)\s+(?:in|through|on|via)",
+        r"|\b(?:areas?|fields?|domains?|sectors?)\s+(?:of|such as|like|including)",
+        r"|\bincluding through|\bunder the (?:framework|auspices|umbrella) of)",
+        r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:[\w-]+(?:\s+[\w-]+){0,3},\s*(?:and\s+)?)*(?:[\w-]+\s+){0,3}$",
+    ))
+});
+static WITH_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:with|against)\s+(?:the\s+)?$"));
+static MISSION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:Embassy|High Commission|Consulate)\b")
+});
+static DOMESTIC_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:cabinet|government|party|parliamentary|parliament|press|federal|provincial|corps commanders'?|apex committee)\s+$",
+    )
+});
 /// A one-word counterpart that names an office.
 static OFFICE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -162,7 +180,7 @@ static MODAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// "called on the nation to …": urging, not a courtesy call.
 static URGING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s+(?:the\s+|all\s+|both\s+|world\s+)?(?:nation|people|public|world|international community|global community|governments?|countries|states|parties|sides|everyone|citizens|masses|youth|authorities|leaders|community|members|stakeholders|individuals)\b",
+        r"^\s+(?:the\s+|all\s+|both\s+|world\s+)?(?:nation|people|public|world|international community|Europe|Asia|Africa|West|global community|governments?|countries|states|parties|sides|everyone|citizens|masses|youth|authorities|leaders|community|members|stakeholders|individuals)\b",
     )
 });
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
@@ -172,7 +190,7 @@ static PAST: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HOSTILE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|air ?strikes?|strikes? on|shell(?:ed|ing)|clash(?:ed|es)?|bomb(?:ed|ing|ings)?|fired (?:at|on)|ambush(?:ed)?|invad(?:ed|ing)|invasion|raid(?:ed|s)?|accus(?:ed|es|ing)|condemn(?:ed|s)|sanction(?:ed|s)?|expel(?:led)?|summoned|protest(?:ed)? (?:to|against)|violat(?:ed|ion)|hostil\w+|war(?:fare)? (?:on|against)|hit|struck|strik(?:e|es|ing) (?:at|on)|shot down|seized)\b",
+        r"\b(?:attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|air ?strikes?|strikes? on|shell(?:ed|ing)|clash(?:ed|es)?|bomb(?:ed|ing|ings)?|fired (?:at|on)|ambush(?:ed)?|invad(?:ed|ing)|invasion|raid(?:ed|s)?|accus(?:ed|es|ing)|condemn(?:ed|s)|sanction(?:ed|s)?|expel(?:led)?|summoned|protest(?:ed)? (?:to|against)|violat(?:ed|ion)|hostil\w+|aggression|war(?:fare)? (?:on|against)|hit|struck|strik(?:e|es|ing) (?:at|on)|shot down|seized)\b",
     )
 });
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -521,6 +539,15 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 }
                 continue;
             }
+            // "visited the Embassy of Iran" in one's own capital: a call at a mission, not a
+            // visit to the state (the talks held there are their own act).
+            if kind == Kind::Visit && MISSION_AFTER.is_match(&text[trigger.end..clause.end]) {
+                continue;
+            }
+            // "told a cabinet meeting": a meeting at home.
+            if kind == Kind::Meeting && DOMESTIC_BEFORE.is_match(before_trigger) {
+                continue;
+            }
             // "meeting the aspirations of the people": the verb, not the noun.
             if rule == "meeting.noun" && GERUND_OBJECT.is_match(&text[trigger.end..clause.end]) {
                 continue;
@@ -529,6 +556,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // "a tour of England's women's cricket team" is sport.
             if GENERIC.is_match(before_trigger)
                 || GENERIC_INSIDE.is_match(&text[trigger.clone()])
+                || in_domain_list(text, &clause, &trigger)
                 || (kind == Kind::Visit && SPORT.is_match(&text[clause.clone()]))
             {
                 continue;
@@ -561,9 +589,15 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             let mut parties: Vec<(PartyCode, Range<usize>)> = if kind == Kind::Visit {
                 // The visitor's side is named before the visit, the host after it; other states
                 // in the clause are what was talked about.
+                // "since the ceasefire with India, the President visited …": a state after
+                // "with" is not the visitor.
                 let mut v: Vec<_> = clause_parties
                     .iter()
                     .filter(|p| p.1.start < trigger.start)
+                    .filter(|p| {
+                        !WITH_BEFORE
+                            .is_match(&text[snap(text, p.1.start.saturating_sub(12))..p.1.start])
+                    })
                     .cloned()
                     .collect();
                 // "the visit of Turkish President Erdogan to Pakistan": the visitor follows "of".
@@ -591,6 +625,9 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     v = sentence_parties.clone();
                 }
                 v
+            } else if let Some(pair) = hyphen_pair_before(text, &mentions, &clause, &trigger) {
+                // "joint Russian-Belarusian military exercises": the pair names the sides.
+                pair
             } else if clause_parties.is_empty() {
                 sentence_parties.clone()
             } else {
@@ -903,6 +940,42 @@ fn urges(after: &str) -> bool {
         .is_some_and(|verb| URGED.contains(&verb.as_str().to_ascii_lowercase().as_str()))
 }
 
+/// A pair of parties joined by a hyphen just before the trigger ("Pak-China joint exercise",
+/// "the India-Sri Lanka defence dialogue"), with at most three words between.
+fn hyphen_pair_before(
+    text: &str,
+    mentions: &[Mention],
+    clause: &Range<usize>,
+    trigger: &Range<usize>,
+) -> Option<Vec<(PartyCode, Range<usize>)>> {
+    let before: Vec<&Mention> = mentions_in(mentions, &(clause.start..trigger.start))
+        .iter()
+        .filter(|m| m.party.is_some() && m.kind != FormKind::Place && m.kind != FormKind::NotAParty)
+        .collect();
+    let [.., a, b] = before.as_slice() else {
+        return None;
+    };
+    let joined = matches!(text[a.end..b.start].trim(), "-" | "–" | "—" | "/");
+    let gap = &text[b.end..trigger.start];
+    let close = gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '(', ')']);
+    (joined && close && a.party != b.party).then(|| {
+        [a, b]
+            .iter()
+            .filter_map(|m| Some((m.party?, m.start..m.end)))
+            .collect()
+    })
+}
+
+/// Whether the trigger is an item of a list of fields of cooperation: "cooperation in
+/// training, ship visits and bilateral exercises", "collaboration through joint exercises",
+/// "under the framework of the Working Group". Such lists name kinds of work, not acts.
+fn in_domain_list(text: &str, clause: &Range<usize>, trigger: &Range<usize>) -> bool {
+    let from = clause
+        .start
+        .max(snap(text, trigger.start.saturating_sub(160)));
+    DOMAIN_LIST.is_match(&text[from..trigger.start])
+}
+
 /// The people met or called on, when the clause lists two or more after the trigger joined by
 /// "and" or commas ("called on President A, Prime Minister B and Minister C"), none of them on
 /// the callers' side; otherwise empty.
@@ -1030,7 +1103,9 @@ fn fill_parties(
             // "a meeting with military commanders" names no state: perhaps a domestic meeting,
             // unless it comes during the article's one visit; exercises, training and aid name
             // their sides when they are real.
-            None if c.kind == Kind::Meeting => during_visit,
+            // "met AVIC's engineers" on a visit is no meeting of states; "his meeting with the
+            // President" is.
+            None if c.kind == Kind::Meeting => during_visit.filter(|_| c.counterpart.is_some()),
             None if matches!(c.kind, Kind::Exercise | Kind::Training | Kind::Assistance) => None,
             None => stated
                 .iter()

@@ -364,4 +364,47 @@ mod tests {
                 .all(|c| c.date.start.map(|d| d.to_string()).as_deref() == Some("2024-03-20"))
         );
     }
+
+    #[test]
+    fn fields_of_cooperation_are_not_acts() {
+        let text = format!(
+            "{HEAD}Kenya and Ghana agreed to deepen defence cooperation in training, ship visits, joint exercises and defence dialogue."
+        );
+        assert!(acts(&text).is_empty(), "{:#?}", extract(&text));
+    }
+
+    #[test]
+    fn a_call_at_an_embassy_is_a_meeting_not_a_visit() {
+        let text = "Governor condoles\n\nNAIROBI, Mar 15 (KNA): The Kenyan governor visited the Embassy of Ghana here to offer condolences over the aggression by Togo. During the visit, he held a meeting with the Ghanaian Ambassador Kofi Mensah.";
+        assert_eq!(
+            acts(text),
+            vec![(Kind::Meeting, "GHA–KEN".to_string(), Status::Held)]
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_pair_names_the_sides_of_an_exercise() {
+        let text = "Border closed\n2024-03-13\n\nTogo said it was closing its border with Benin because of joint Nigerian-Beninese military exercises beginning Friday.";
+        let found = extract(text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            (found[0].kind, found[0].parties_label()),
+            (Kind::Exercise, "BEN–NGA".to_string())
+        );
+        assert_eq!(
+            found[0].date.start.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-15")
+        );
+    }
+
+    #[test]
+    fn a_state_after_with_is_not_the_visitor_and_a_cabinet_meeting_is_domestic() {
+        let text = format!(
+            "{HEAD}A week after the truce with Mali, the Kenyan president visited Ghana. He later told a cabinet meeting that Ghana and Togo were friends."
+        );
+        assert_eq!(
+            acts(&text),
+            vec![(Kind::Visit, "GHA–KEN".to_string(), Status::Held)]
+        );
+    }
 }
