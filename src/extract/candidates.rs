@@ -183,6 +183,11 @@ static URGING: LazyLock<Regex> = LazyLock::new(|| {
         r"^\s+(?:the\s+|all\s+|both\s+|world\s+)?(?:nation|people|public|world|international community|Europe|Asia|Africa|West|global community|governments?|countries|states|parties|sides|everyone|citizens|masses|youth|authorities|leaders|community|members|stakeholders|individuals)\b",
     )
 });
+static TOLD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:told|said|discussed|agreed|assured|conveyed|stressed|urged|asked|informed)\s+(?:[\w'’.-]+\s+){0,4}$",
+    )
+});
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:was held|were held|held|signed|met|visited|concluded|called on|paid|took place|had|discussed|was signed|were signed|last met|reached|arrived)\b",
@@ -388,7 +393,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
     let triggers: Vec<Vec<(Kind, &str, Range<usize>)>> = matches
         .iter()
         .zip(&clauses)
-        .map(|(m, c)| find_triggers(lex, m, c))
+        .map(|(m, c)| find_triggers(lex, text, m, c))
         .collect();
     // People matter in the sentences that report acts and the few after them (who led, who met).
     let near_act = |i: usize| (i.saturating_sub(3)..=i).any(|j| !triggers[j].is_empty());
@@ -680,6 +685,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 &clause,
                 &sentence.range,
                 trigger.start,
+                trigger.end,
                 &other_clauses,
             );
             let round = if kind == Kind::Dialogue {
@@ -753,6 +759,14 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 && hosts.len() >= 2
             {
                 hosts.iter().map(|h| with(&callers, *h)).collect()
+            } else if kind == Kind::Visit
+                && hosts.len() == 1
+                && callers.len() >= 2
+                && !callers.iter().any(PartyCode::is_organisation)
+            {
+                // "Zelensky and Rubio arrived in Saudi Arabia": each state visits the host;
+                // "delegates of the SCO states visited Pakistan" is one trip to a forum.
+                callers.iter().map(|c| with(&hosts, *c)).collect()
             } else if kind == Kind::CourtesyCall
                 && hosts.is_empty()
                 && callers.len() >= 2
@@ -771,8 +785,12 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             let between = text[trigger.clone()]
                 .to_ascii_lowercase()
                 .ends_with("between");
+            // Headlines shorten offices ("Turkish CGS"): they do not tell contacts apart.
             let counterpart =
-                (matches!(kind, Kind::Meeting | Kind::CourtesyCall | Kind::PhoneCall) && !between)
+                (matches!(kind, Kind::Meeting | Kind::CourtesyCall | Kind::PhoneCall)
+                    && !between
+                    && !sentence.heading
+                    && si > 0)
                     .then(|| counterpart_named(&text[trigger.end..clause.end.max(trigger.end)]))
                     .flatten();
             // "met President A and Prime Minister B": one act per office met.
@@ -1152,6 +1170,7 @@ fn the_one_visit(candidates: &[Candidate]) -> Option<(usize, Vec<PartyCode>)> {
 /// Trigger matches of a sentence, at most one per kind and clause, overlaps resolved in rule order.
 fn find_triggers<'l>(
     lex: &'l Lexicon,
+    text: &str,
     matches: &[(usize, Range<usize>)],
     clauses: &text::Clauses,
 ) -> Vec<(Kind, &'l str, Range<usize>)> {
@@ -1169,6 +1188,18 @@ fn find_triggers<'l>(
         // One act per kind and clause; a bare "meeting" or "talks" beside a stronger kind is
         // that act ("visited Moscow for talks"), but "visited Moscow and met the minister" is two.
         let bare_meeting = |id: &str| id == "meeting.noun";
+        let same_act = found.iter().any(|(k, id, r)| {
+            clauses.at(r.start) == clause
+                && (*k == rule.kind || bare_meeting(&rule.id) || bare_meeting(id))
+        });
+        // "Zelensky, who will skip Friday's summit, on Thursday met Starmer": the verb reports
+        // the clause's act; the summit is only mentioned.
+        let mentioned_summit = |r: &Range<usize>| text[r.clone()].eq_ignore_ascii_case("summit");
+        if same_act && MET_VERB.is_match(&text[range.clone()]) {
+            found.retain(|(k, _, r)| {
+                !(*k == rule.kind && clauses.at(r.start) == clause && mentioned_summit(r))
+            });
+        }
         let same_act = found.iter().any(|(k, id, r)| {
             clauses.at(r.start) == clause
                 && (*k == rule.kind || bare_meeting(&rule.id) || bare_meeting(id))
@@ -1235,6 +1266,10 @@ fn status_of(
     if PAST_TRIGGER.is_match(trigger) && !MODAL_BEFORE.is_match(before_trigger) {
         return (Status::Held, true);
     }
+    // "told Trump in a call that …": the verb before the call gives its tense.
+    if kind == Kind::PhoneCall && TOLD_BEFORE.is_match(before_trigger) {
+        return (Status::Held, true);
+    }
     if PROPOSED.is_match(clause) && !matches!(kind, Kind::Agreement) {
         return (Status::Proposed, true);
     }
@@ -1262,6 +1297,7 @@ fn nearest_date(
     clause: &Range<usize>,
     sentence: &Range<usize>,
     at: usize,
+    trigger_end: usize,
     others: &[Range<usize>],
 ) -> Option<DateMention> {
     let distance = |d: &DateMention| {
@@ -1271,9 +1307,14 @@ fn nearest_date(
             at - d.end
         }
     };
+    // "told Trump in a call on Monday": a date right after the trigger dates the act even
+    // after a reporting verb.
     let reported = |d: &DateMention| {
-        REPORTING
-            .is_match(&text[sentence.start.max(snap(text, d.start.saturating_sub(40)))..d.start])
+        let right_after = d.start >= trigger_end && d.start - trigger_end <= 5;
+        !right_after
+            && REPORTING.is_match(
+                &text[sentence.start.max(snap(text, d.start.saturating_sub(40)))..d.start],
+            )
     };
     let within = |r: &Range<usize>| {
         dates

@@ -407,4 +407,52 @@ mod tests {
             vec![(Kind::Visit, "GHA–KEN".to_string(), Status::Held)]
         );
     }
+
+    #[test]
+    fn a_call_told_of_after_a_reporting_verb_is_held_on_its_day() {
+        let text = format!(
+            "{HEAD}The Kenyan president told the Ghanaian president in a call on Tuesday that he hoped the talks would succeed."
+        );
+        let found = extract(&text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            (found[0].kind, found[0].status),
+            (Kind::PhoneCall, Status::Held)
+        );
+        assert_eq!(
+            found[0].date.start.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-12")
+        );
+    }
+
+    #[test]
+    fn the_verb_of_a_clause_outranks_a_summit_it_mentions() {
+        let text = format!(
+            "{HEAD}The Kenyan president, who will not attend Friday's summit, on Thursday met Ghanaian President Kofi Mensah."
+        );
+        let found = extract(&text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            (found[0].status, found[0].parties_label()),
+            (Status::Held, "GHA–KEN".to_string())
+        );
+        assert_eq!(
+            found[0].date.start.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-14")
+        );
+    }
+
+    #[test]
+    fn two_states_arriving_in_a_host_are_two_visits() {
+        let text = format!(
+            "{HEAD}The Kenyan president and the Ghanaian foreign minister arrived in Ethiopia on Monday."
+        );
+        let mut pairs: Vec<String> = extract(&text)
+            .iter()
+            .filter(|e| e.kind == Kind::Visit)
+            .map(|e| e.parties_label())
+            .collect();
+        pairs.sort();
+        assert_eq!(pairs, vec!["ETH–GHA", "ETH–KEN"]);
+    }
 }
