@@ -233,7 +233,7 @@ static ROUND_OF: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LOCATIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:in|at|to|from|into|across|inside|within|near|towards|throughout|of the situation in|in the|reached|capital,|on|about|over|regarding|concerning|against|naming|blaming|(?:issues|matters|situation|developments|affairs),?\s+including)\s+(?:the\s+)?$",
+        r"\b(?:in|at|to|from|into|across|inside|within|near|towards|throughout|of the situation in|in the|reached|capital,|on|about|over|regarding|concerning|against|naming|blaming|(?:issues|matters|situation|developments|affairs),?\s+including|(?:war|conflict|fighting|clashes|dispute|tensions|ceasefire|truce)\s+with)\s+(?:the\s+)?$",
     )
 });
 static HELD_IN: LazyLock<Regex> =
@@ -1100,8 +1100,30 @@ fn fill_parties(
     }
     // Most often stated first; ties keep the order of first mention.
     stated.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
-    let visit = the_one_visit(candidates);
-    for c in candidates.iter_mut().filter(|c| c.parties.len() < 2) {
+    // Meetings last: one during a visit takes the visit's parties once those are complete.
+    for meetings in [false, true] {
+        let visit = if meetings {
+            the_one_visit(candidates)
+        } else {
+            None
+        };
+        fill_some(candidates, meetings, visit, &stated, main_pair, home);
+    }
+}
+
+/// Completes the parties of the meetings (or of all other acts) that name fewer than two.
+fn fill_some(
+    candidates: &mut [Candidate],
+    meetings: bool,
+    visit: Option<(usize, Vec<PartyCode>)>,
+    stated: &[([PartyCode; 2], usize)],
+    main_pair: Option<[PartyCode; 2]>,
+    home: Option<PartyCode>,
+) {
+    for c in candidates
+        .iter_mut()
+        .filter(|c| c.parties.len() < 2 && (c.kind == Kind::Meeting) == meetings)
+    {
         // "During the visit, he met the President": talks on a trip are with its host.
         let during_visit = visit
             .as_ref()

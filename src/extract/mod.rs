@@ -455,4 +455,20 @@ mod tests {
         pairs.sort();
         assert_eq!(pairs, vec!["ETH–GHA", "ETH–KEN"]);
     }
+
+    #[test]
+    fn a_meeting_on_a_visit_takes_the_visits_completed_parties() {
+        let text = format!(
+            "{HEAD}Kenya has proposed a joint working committee with Uganda to deal with migrants caught up in Uganda's war with Sudan. State Minister of Foreign Affairs Jane Wanjiru visited Uganda on Monday and met Deputy Minister of Defence of Uganda John Okello."
+        );
+        let found = acts(&text);
+        assert!(
+            found.contains(&(Kind::Meeting, "KEN–UGA".to_string(), Status::Held)),
+            "{found:#?}"
+        );
+        assert!(
+            found.contains(&(Kind::Dialogue, "KEN–UGA".to_string(), Status::Proposed)),
+            "{found:#?}"
+        );
+    }
 }
