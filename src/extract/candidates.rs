@@ -56,6 +56,9 @@ pub struct Candidate {
     /// Who was met or called on, as the words after the trigger name them ("the President",
     /// "Prime Minister Amarasuriya"): the office tells two contacts apart when no name does.
     pub counterpart: Option<String>,
+    /// For a courtesy call, the caller as the words before the trigger name them ("The Defence
+    /// Minister of Uganda"): a meeting "with" that caller is the same call told again.
+    pub caller: Option<String>,
 }
 
 fn re(pattern: &str) -> Regex {
@@ -118,6 +121,10 @@ static DOMAIN_LIST: LazyLock<Regex> = LazyLock::new(|| {
         r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:[\w-]+(?:\s+[\w-]+){0,3},\s*(?:and\s+)?)*(?:[\w-]+\s+){0,3}$",
     ))
 });
+static IN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:in|to|reached)\s+(?:the\s+)?$"));
+/// What links a place to the visit that follows it: "for an official visit", "on a visit".
+static HOST_LINK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s+(?:\w+\s+){0,2}(?:for|on)\s+(?:an?|his|her|their|the)\s+"));
 static WITH_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:with|against)\s+(?:the\s+)?$"));
 static MISSION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:Embassy|High Commission|Consulate)\b")
@@ -132,6 +139,10 @@ static OFFICE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:President|Premier|Chancellor|King|Emir|Sultan|Minister|Secretary|Ambassador|Envoy|Governor|Chairman|Chairperson|Chief|Commander|Speaker|Adviser|Advisor|COAS|CJCSC|CNS|CAS|PM|FM)$",
     )
+});
+static CALLER: LazyLock<Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’-]*)+")
+        .expect("valid")
 });
 /// A trigger in the plural: "held meetings with", "called on" several.
 static PLURAL_ACT: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:meetings|calls)\b"));
@@ -319,6 +330,31 @@ fn visit_hosts(
         }
     }
     hosts
+}
+
+/// The host named before the visit: "is currently in Türkiye for an official visit",
+/// "arrived in Colombo on a three-day visit".
+fn host_before(
+    text: &str,
+    mentions: &[Mention],
+    clause: &Range<usize>,
+    trigger: &Range<usize>,
+) -> Option<(PartyCode, Range<usize>)> {
+    let m = mentions_in(mentions, &(clause.start..trigger.start))
+        .iter()
+        .rev()
+        .find(|m| {
+            matches!(
+                m.kind,
+                FormKind::StateName | FormKind::Capital | FormKind::Place
+            )
+        })?;
+    let before = &text[clause.start.max(snap(text, m.start.saturating_sub(12)))..m.start];
+    let between = &text[m.end..trigger.start];
+    let close = between.split_whitespace().count() <= 5 && !between.contains([',', ';']);
+    (IN_BEFORE.is_match(before) && HOST_LINK.is_match(between) && close)
+        .then(|| Some((m.party?, m.start..m.end)))
+        .flatten()
 }
 
 fn snap(text: &str, at: usize) -> usize {
@@ -620,12 +656,11 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     visitor_party = visitor.as_ref().map(|p| p.0);
                     v.extend(visitor.clone());
                 }
-                v.extend(visit_hosts(
-                    text,
-                    &mentions,
-                    &clause,
-                    &(trigger.start..after),
-                ));
+                let hosts = visit_hosts(text, &mentions, &clause, &(trigger.start..after));
+                if hosts.is_empty() {
+                    v.extend(host_before(text, &mentions, &clause, &trigger));
+                }
+                v.extend(hosts);
                 if v.is_empty() {
                     v = sentence_parties.clone();
                 }
@@ -805,6 +840,12 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             } else {
                 vec![clause_people.clone()]
             };
+            let caller = (kind == Kind::CourtesyCall)
+                .then(|| caller_named(&text[clause.start..trigger.start]))
+                .flatten();
+            // "separate meetings with the Minister of A and the Commander of B": the office read
+            // after the trigger is only the first one's.
+            let counterpart = counterpart.filter(|_| groups.len() == 1);
             let groups: Vec<(Vec<PartyCode>, Vec<String>)> = groups
                 .into_iter()
                 .flat_map(|g| people_per_act.iter().map(move |p| (g.clone(), p.clone())))
@@ -833,6 +874,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     past_occurrence,
                     people: act_people,
                     counterpart: counterpart.clone(),
+                    caller: caller.clone(),
                 });
             }
         }
@@ -1041,6 +1083,14 @@ fn counterpart_named(after: &str) -> Option<String> {
     // "with the Indian side": a lone word that is no office only says which side.
     let lone = !m.contains(' ');
     (!lone || OFFICE_WORD.is_match(m)).then(|| m.to_string())
+}
+
+/// The first run of capitalised words in `before` ("The Defence Minister of Uganda on Monday"
+/// → "Defence Minister of Uganda").
+fn caller_named(before: &str) -> Option<String> {
+    // The subject opens the clause; a name further on is someone the clause met.
+    let m = CALLER.find(before)?;
+    (before[..m.start()].split_whitespace().count() <= 1).then(|| m.as_str().to_string())
 }
 
 /// Two namings of one counterpart: one's words hold the other's ("Sabry", "Foreign Minister

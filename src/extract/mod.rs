@@ -471,4 +471,28 @@ mod tests {
             "{found:#?}"
         );
     }
+
+    #[test]
+    fn a_host_named_before_the_visit_is_its_host() {
+        let text = format!(
+            "{HEAD}The Kenyan foreign secretary is currently in Ghana for an official visit."
+        );
+        assert_eq!(
+            acts(&text),
+            vec![(Kind::Visit, "GHA–KEN".to_string(), Status::Held)]
+        );
+    }
+
+    #[test]
+    fn bilateral_talks_with_a_minister_are_a_meeting_and_a_council_meets_as_a_forum() {
+        let text = format!(
+            "{HEAD}The Kenyan minister visited Ghana on Monday, where he held bilateral talks with Ghanaian Foreign Minister Kofi Mensah and called on President Ama Owusu. On Tuesday the Kenyan and Ghanaian ministers joined the virtual meeting of the African Union Peace and Security Council."
+        );
+        let mut found = acts(&text);
+        found.sort();
+        let kinds: Vec<Kind> = found.iter().map(|a| a.0).collect();
+        assert!(kinds.contains(&Kind::Meeting), "{found:#?}");
+        assert!(kinds.contains(&Kind::CourtesyCall), "{found:#?}");
+        assert!(kinds.contains(&Kind::Dialogue), "{found:#?}");
+    }
 }

@@ -49,6 +49,8 @@ struct Draft {
     people: BTreeSet<String>,
     /// The office or name met, from the first clause that gave one.
     counterpart: Option<String>,
+    /// Who made a courtesy call, from the first clause that named one.
+    caller: Option<String>,
 }
 
 fn similar_mechanisms(a: &str, b: &str) -> bool {
@@ -140,6 +142,9 @@ fn absorb(d: &mut Draft, i: usize, c: &Candidate) {
     d.parts.push(i);
     if d.counterpart.is_none() {
         d.counterpart = c.counterpart.clone();
+    }
+    if d.caller.is_none() {
+        d.caller = c.caller.clone();
     }
     d.sentences.insert(c.sentence);
     d.people.extend(c.people.iter().cloned());
@@ -244,6 +249,7 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
             sentences: BTreeSet::new(),
             people: BTreeSet::new(),
             counterpart: None,
+            caller: None,
         };
         absorb(&mut d, i, c);
         drafts.push(d);
@@ -258,12 +264,24 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
     // one act told twice; the courtesy call is the more exact reading.
     let mut i = 0;
     while i < drafts.len() {
+        // "held talks with the Foreign Minister and called on the Prime Minister": two offices,
+        // two acts; but a meeting "with" the one who called is that call.
+        let other_office = |c: &Draft, m: &Draft| match (&c.counterpart, &m.counterpart) {
+            (Some(a), Some(b)) => {
+                !same_counterpart(a, b)
+                    && c.caller
+                        .as_ref()
+                        .is_none_or(|caller| !same_counterpart(caller, b))
+            }
+            _ => false,
+        };
         let same_call = drafts[i].kind == Kind::Meeting
             && drafts.iter().any(|c| {
                 c.kind == Kind::CourtesyCall
                     && c.parties == drafts[i].parties
                     && c.status == drafts[i].status
                     && dates_compatible(&c.date, &drafts[i].date)
+                    && !other_office(c, &drafts[i])
             });
         if same_call {
             let meeting = drafts.remove(i);
@@ -271,6 +289,7 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
                 c.kind == Kind::CourtesyCall
                     && c.parties == meeting.parties
                     && c.status == meeting.status
+                    && !other_office(c, &meeting)
             }) {
                 call.parts.extend(meeting.parts);
                 call.sentences.extend(meeting.sentences);
