@@ -121,6 +121,8 @@ static DOMAIN_LIST: LazyLock<Regex> = LazyLock::new(|| {
         r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:[\w-]+(?:\s+[\w-]+){0,3},\s*(?:and\s+)?)*(?:[\w-]+\s+){0,3}$",
     ))
 });
+static ARRIVAL: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:arriv\w*|touched down|landed)\b"));
+static TO_FOR_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:to|for)\s+(?:the\s+)?$"));
 static IN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:in|to|reached)\s+(?:the\s+)?$"));
 /// What links a place to the visit that follows it: "for an official visit", "on a visit".
 static HOST_LINK: LazyLock<Regex> =
@@ -155,7 +157,7 @@ static ENTOURAGE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static MET_VERB: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:met|meets)$"));
-static MET_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:met|meets)\b"));
+static MET_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:met|meets|meet)\b"));
 static URGE_TO: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:[\w'’.-]+\s+){0,6}?to\s+(\w+)"));
 static VENUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -330,6 +332,23 @@ fn visit_hosts(
         }
     }
     hosts
+}
+
+/// The state that receives aid: named after "to" or "for" following the trigger.
+fn recipient_after(
+    text: &str,
+    mentions: &[Mention],
+    clause: &Range<usize>,
+    trigger: &Range<usize>,
+) -> Option<(PartyCode, Range<usize>)> {
+    mentions_in(mentions, &(trigger.start..clause.end.max(trigger.start)))
+        .iter()
+        .filter(|m| matches!(m.kind, FormKind::StateName | FormKind::Capital))
+        .find(|m| {
+            let before = &text[trigger.start.max(snap(text, m.start.saturating_sub(8)))..m.start];
+            TO_FOR_BEFORE.is_match(before)
+        })
+        .and_then(|m| Some((m.party?, m.start..m.end)))
 }
 
 /// The host named before the visit: "is currently in Türkiye for an official visit",
@@ -660,6 +679,10 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 if hosts.is_empty() {
                     v.extend(host_before(text, &mentions, &clause, &trigger));
                 }
+                // "arrived in Parliament": an arrival is a visit only to a place of a state.
+                if hosts.is_empty() && ARRIVAL.is_match(&text[trigger.clone()]) {
+                    continue;
+                }
                 v.extend(hosts);
                 if v.is_empty() {
                     v = sentence_parties.clone();
@@ -690,6 +713,10 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 if let Some(party) = p.party {
                     parties.push((party, p.range.clone()));
                 }
+            }
+            // "offered a credit line to Ghana": aid goes to a state, which is a party.
+            if kind == Kind::Assistance {
+                parties.extend(recipient_after(text, &mentions, &clause, &trigger));
             }
             let mut codes: Vec<PartyCode> = parties.iter().map(|p| p.0).collect();
             codes.sort();
@@ -781,7 +808,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             let separate = kind == Kind::Meeting
                 && (SEPARATE.is_match(&text[clause.clone()])
                     || MET_VERB.is_match(&text[trigger.clone()])
-                    || MET_WORD.is_match(&text[trigger.end..clause.end.max(trigger.end)]));
+                    || MET_WORD.is_match(&text[trigger.start..clause.end.max(trigger.end)]));
             let with = |g: &[PartyCode], h: PartyCode| {
                 let mut g = g.to_vec();
                 g.push(h);

@@ -495,4 +495,52 @@ mod tests {
         assert!(kinds.contains(&Kind::CourtesyCall), "{found:#?}");
         assert!(kinds.contains(&Kind::Dialogue), "{found:#?}");
     }
+
+    #[test]
+    fn talking_to_receiving_and_hosting_a_visitor_are_meetings() {
+        for sentence in [
+            "Talking to the visiting Chief of General Staff of Ghana on Friday, the President said ties were strong.",
+            "The President received the visiting Foreign Minister of Ghana Kofi Mensah on Friday.",
+            "The Prime Minister hosted a dinner in honour of the visiting Ghanaian delegation on Friday.",
+        ] {
+            let text = format!("Ties strong\n\nNAIROBI, Mar 15 (KNA): {sentence}");
+            let found = acts(&text);
+            assert!(
+                found.contains(&(Kind::Meeting, "GHA–KEN".to_string(), Status::Held)),
+                "{sentence}: {found:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn to_meet_two_leaders_is_a_plan_for_each_not_a_meeting_between_them() {
+        let text = format!(
+            "{HEAD}The Kenyan president is on a visit to Ghana, where he is expected to meet with Ghanaian President Kofi Mensah and Togolese President Ama Owusu."
+        );
+        let found = acts(&text);
+        assert!(
+            found.contains(&(Kind::Meeting, "GHA–KEN".to_string(), Status::Planned)),
+            "{found:#?}"
+        );
+        assert!(!found.iter().any(|a| a.1 == "GHA–TGO"), "{found:#?}");
+    }
+
+    #[test]
+    fn an_offered_credit_line_is_assistance_and_a_dollar_is_no_state() {
+        let text = format!(
+            "{HEAD}Kenya on Wednesday offered a US$50 million credit line to Ghana for defence cooperation."
+        );
+        assert_eq!(
+            acts(&text),
+            vec![(Kind::Assistance, "GHA–KEN".to_string(), Status::Held)]
+        );
+    }
+
+    #[test]
+    fn arriving_somewhere_that_is_no_state_is_no_visit() {
+        let text = format!(
+            "{HEAD}The Kenyan president arrived in Parliament on Monday to brief lawmakers on ties with Ghana."
+        );
+        assert!(acts(&text).is_empty(), "{:#?}", extract(&text));
+    }
 }
