@@ -123,6 +123,12 @@ static DOMAIN_LIST: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ARRIVAL: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:arriv\w*|touched down|landed)\b"));
 static TO_FOR_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:to|for)\s+(?:the\s+)?$"));
+/// What a domestic or unnamed visit goes to: "the area", "flood-hit villages", "other countries".
+static PLACE_VISITED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s+(?:the\s+|a\s+|an\s+|other\s+|several\s+|various\s+)?(?:[\w-]+\s+){0,2}?(?:area|areas|region|site|sites|district|districts|villages?|province|town|camps?|hospitals?|schools?|factory|plant|offices?|residence|shrine|mausoleum|countries|nations|capitals)\b",
+    )
+});
 static IN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:in|to|reached)\s+(?:the\s+)?$"));
 /// What links a place to the visit that follows it: "for an official visit", "on a visit".
 static HOST_LINK: LazyLock<Regex> =
@@ -208,7 +214,7 @@ static PAST: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HOSTILE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|air ?strikes?|strikes? on|shell(?:ed|ing)|clash(?:ed|es)?|bomb(?:ed|ing|ings)?|fired (?:at|on)|ambush(?:ed)?|invad(?:ed|ing)|invasion|raid(?:ed|s)?|accus(?:ed|es|ing)|condemn(?:ed|s)|sanction(?:ed|s)?|expel(?:led)?|summoned|protest(?:ed)? (?:to|against)|violat(?:ed|ion)|hostil\w+|aggression|war(?:fare)? (?:on|against)|hit|struck|strik(?:e|es|ing) (?:at|on)|shot down|seized)\b",
+        r"\b(?:attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|air ?strikes?|strikes? on|shell(?:ed|ing)|clash(?:ed|es)?|bomb(?:ed|ing|ings)?|fired (?:at|on)|ambush(?:ed)?|invad(?:ed|ing)|invasion|raid(?:ed|s)?|accus(?:ed|es|ing)|condemn(?:ed|s)|sanction(?:ed|s)?|expel(?:led)?|summoned|protest(?:ed)? (?:to|against)|violat(?:ed|ion|ing|es)|hostil\w+|aggression|war(?:fare)? (?:on|against)|hit|struck|strik(?:e|es|ing) (?:at|on)|shot down|seized)\b",
     )
 });
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -679,8 +685,12 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 if hosts.is_empty() {
                     v.extend(host_before(text, &mentions, &clause, &trigger));
                 }
-                // "arrived in Parliament": an arrival is a visit only to a place of a state.
-                if hosts.is_empty() && ARRIVAL.is_match(&text[trigger.clone()]) {
+                // "arrived in Parliament": an arrival is a visit only to a place of a state;
+                // "visited the area", "will visit other countries" name no host.
+                if hosts.is_empty()
+                    && (ARRIVAL.is_match(&text[trigger.clone()])
+                        || PLACE_VISITED.is_match(&text[trigger.end..clause.end.max(trigger.end)]))
+                {
                     continue;
                 }
                 v.extend(hosts);
@@ -1284,6 +1294,18 @@ fn find_triggers<'l>(
             continue;
         }
         let clause = clauses.at(range.start);
+        // "the first round of military-level talks between China and India": the talks are
+        // the round itself.
+        let talks_of_forum = rule.kind == Kind::Meeting
+            && found.iter().any(|(k, _, r)| {
+                *k == Kind::Dialogue
+                    && clauses.at(r.start) == clause
+                    && r.end <= range.start
+                    && range.start - r.end <= 60
+            });
+        if talks_of_forum {
+            continue;
+        }
         // One act per kind and clause; a bare "meeting" or "talks" beside a stronger kind is
         // that act ("visited Moscow for talks"), but "visited Moscow and met the minister" is two.
         let bare_meeting = |id: &str| id == "meeting.noun";

@@ -543,4 +543,26 @@ mod tests {
         );
         assert!(acts(&text).is_empty(), "{:#?}", extract(&text));
     }
+
+    #[test]
+    fn the_talks_of_a_round_are_the_round_and_a_visit_to_the_area_is_none() {
+        let text = format!(
+            "{HEAD}The first round of military-level talks between Kenya and Ghana was held on Monday. The Kenyan president later visited the area and met Ghanaian traders."
+        );
+        let found = acts(&text);
+        assert_eq!(
+            found,
+            vec![(Kind::Dialogue, "GHA–KEN".to_string(), Status::Held)],
+            "{:#?}",
+            extract(&text)
+        );
+    }
+
+    #[test]
+    fn violating_what_talks_agreed_is_no_new_round() {
+        let text = format!(
+            "{HEAD}On Tuesday the Kenyan side went back on its word, violating the consensus reached in the first round of talks with Ghana."
+        );
+        assert!(acts(&text).is_empty(), "{:#?}", extract(&text));
+    }
 }
