@@ -116,9 +116,9 @@ static COUNTERPART: LazyLock<Regex> = LazyLock::new(|| {
 static DOMAIN_LIST: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?:\b(?:cooperation|collaboration|partnership|engagement|ties)\s+(?:in|through|on|via)",
-        r"|\b(?:areas?|fields?|domains?|sectors?)\s+(?:of|such as|like|including)",
+        r"|\b(?:areas?|fields?|domains?|sectors?)\s+(?:of|such as|like|including)|\bsuch (?:areas|fields|sectors) as",
         r"|\bincluding through|\bunder the (?:framework|auspices|umbrella) of)",
-        r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:[\w-]+(?:\s+[\w-]+){0,3},\s*(?:and\s+)?)*(?:[\w-]+\s+){0,3}$",
+        r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:[\w&-]+(?:\s+[\w&-]+){0,7},\s*(?:and\s+)?)*(?:[\w-]+\s+){0,3}$",
     ))
 });
 static ARRIVAL: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:arriv\w*|touched down|landed)\b"));
@@ -134,6 +134,18 @@ static IN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:in|to|reached)\s+
 static HOST_LINK: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s+(?:\w+\s+){0,2}(?:for|on)\s+(?:an?|his|her|their|the)\s+"));
 static WITH_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:with|against)\s+(?:the\s+)?$"));
+static INVOLVING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s+(?:[\w-]+\s+){0,2}?(?:involving|among|amongst)\s+(?:the\s+)?"));
+static INSTRUMENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:harness(?:ing)?|utili[sz](?:e|ing)|through|via|within|using|leverag(?:e|ing)|make use of)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}$",
+    )
+});
+static DOMESTIC_FORUM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:Communist Party|Central Committee|Plenary Session|Party Congress|National Assembly|National People's Congress|Parliament|Senate|Cabinet|Politburo)\b",
+    )
+});
 static MISSION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:Embassy|High Commission|Consulate)\b")
 });
@@ -188,7 +200,7 @@ static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PAST_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:signed|inked|initialled|renewed|met|visited|held|called on|paid|telephoned|spoke|concluded|conducted|hosted|received|travelled|traveled)\b",
+        r"\b(?:signed|inked|initialled|renewed|met|visited|held|called on|paid|telephoned|spoke|concluded|conducted|hosted|received|travelled|traveled|arrived|landed|touched down)\b",
     )
 });
 static MODAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -247,7 +259,7 @@ static ROUND: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ROUND_OF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:round|session|edition|meeting|iteration)\s+of\s+(?:the\s+)?((?:[\w’'()+-]+\s+){0,7}?(?:dialogue|talks|consultations|group|commission|committee|forum|meeting|conference|summit|council|mechanism|staff talks))\b",
+        r"\b(?:round|session|edition|meeting|iteration)\s+of\s+(?:the\s+)?((?:[^\s,.;:]+\s+){0,7}?(?:dialogue|talks|consultations|negotiations|parleys|group|commission|committee|forum|meeting|conference|summit|council|mechanism|staff talks))\b",
     )
 });
 static LOCATIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -614,6 +626,27 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             if kind == Kind::Meeting && DOMESTIC_BEFORE.is_match(before_trigger) {
                 continue;
             }
+            // "continue harnessing the Joint Technical Working Group", "under the Joint
+            // Commission": the body as an instrument, not a meeting of it; "the Third Plenary
+            // Session of the Central Committee of the Communist Party": a domestic forum.
+            let wide_before = &text[sentence
+                .range
+                .start
+                .max(clause.start)
+                .max(snap(text, trigger.start.saturating_sub(100)))
+                ..trigger.start];
+            // "a new round of joint survey": a round of no forum.
+            let round_of_nothing = rule == "dialogue.round"
+                && !ROUND_OF.is_match(&text[trigger.start..clause.end.max(trigger.start)]);
+            if kind == Kind::Dialogue
+                && (INSTRUMENT_BEFORE.is_match(wide_before)
+                    || round_of_nothing
+                    || DOMESTIC_FORUM.is_match(
+                        &text[trigger.start..snap(text, (trigger.end + 80).min(clause.end))],
+                    ))
+            {
+                continue;
+            }
             // "meeting the aspirations of the people": the verb, not the noun.
             if rule == "meeting.noun" && GERUND_OBJECT.is_match(&text[trigger.end..clause.end]) {
                 continue;
@@ -698,6 +731,9 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     v = sentence_parties.clone();
                 }
                 v
+            } else if let Some(listed) = involving_list(text, &mentions, &clause, &trigger) {
+                // "exercises involving Russia, China and Iran": the list names the sides.
+                listed
             } else if let Some(pair) = hyphen_pair_before(text, &mentions, &clause, &trigger) {
                 // "joint Russian-Belarusian military exercises": the pair names the sides.
                 pair
@@ -1037,6 +1073,29 @@ fn urges(after: &str) -> bool {
         .is_some_and(|verb| URGED.contains(&verb.as_str().to_ascii_lowercase().as_str()))
 }
 
+/// The parties listed after "involving" or "among" right after the trigger, when two or more.
+fn involving_list(
+    text: &str,
+    mentions: &[Mention],
+    clause: &Range<usize>,
+    trigger: &Range<usize>,
+) -> Option<Vec<(PartyCode, Range<usize>)>> {
+    let after = &text[trigger.end..clause.end.max(trigger.end)];
+    let m = INVOLVING.find(after)?;
+    let from = trigger.end + m.end();
+    let mut listed: Vec<(PartyCode, Range<usize>)> = Vec::new();
+    for mention in mentions_in(mentions, &(from..clause.end.max(from))) {
+        let Some(party) = mention.party else { continue };
+        let gap_start = listed.last().map_or(from, |(_, r)| r.end);
+        let gap = text[gap_start..mention.start].trim();
+        if !(gap.is_empty() || matches!(gap, "," | "and" | ", and" | "&" | "the")) {
+            break;
+        }
+        listed.push((party, mention.start..mention.end));
+    }
+    (listed.len() >= 2).then_some(listed)
+}
+
 /// A pair of parties joined by a hyphen just before the trigger ("Pak-China joint exercise",
 /// "the India-Sri Lanka defence dialogue"), with at most three words between.
 fn hyphen_pair_before(
@@ -1069,7 +1128,7 @@ fn hyphen_pair_before(
 fn in_domain_list(text: &str, clause: &Range<usize>, trigger: &Range<usize>) -> bool {
     let from = clause
         .start
-        .max(snap(text, trigger.start.saturating_sub(160)));
+        .max(snap(text, trigger.start.saturating_sub(320)));
     DOMAIN_LIST.is_match(&text[from..trigger.start])
 }
 

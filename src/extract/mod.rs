@@ -565,4 +565,33 @@ mod tests {
         );
         assert!(acts(&text).is_empty(), "{:#?}", extract(&text));
     }
+
+    #[test]
+    fn bodies_used_as_instruments_and_rounds_of_no_forum_are_not_meetings() {
+        let text = format!(
+            "{HEAD}Kenya and Ghana agreed to continue harnessing the Joint Technical Working Group for the railway project, and to work toward conducting a new round of joint survey of the coast."
+        );
+        assert!(acts(&text).is_empty(), "{:#?}", extract(&text));
+    }
+
+    #[test]
+    fn a_domestic_party_session_is_no_forum_and_an_involving_list_names_the_sides() {
+        let text = format!(
+            "{HEAD}Kenya congratulated Ghana on the Third Plenary Session of the Central Committee of its ruling party. Officials were not concerned about naval exercises involving Togo, Benin and Nigeria."
+        );
+        assert_eq!(
+            acts(&text),
+            vec![(Kind::Exercise, "BEN–NGA–TGO".to_string(), Status::Held)]
+        );
+    }
+
+    #[test]
+    fn a_round_of_a_forum_with_a_non_ascii_name_is_a_dialogue() {
+        let text = format!(
+            "{HEAD}On Wednesday Kenya and Ghana held the sixth round of the Kenya-Côte d'Ivoire Bilateral Political Consultations in Nairobi."
+        );
+        let found = extract(&text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!((found[0].kind, found[0].round), (Kind::Dialogue, Some(6)));
+    }
 }
