@@ -129,6 +129,12 @@ static PLACE_VISITED: LazyLock<Regex> = LazyLock::new(|| {
         r"^\s+(?:the\s+|a\s+|an\s+|other\s+|several\s+|various\s+)?(?:[\w-]+\s+){0,2}?(?:area|areas|region|site|sites|district|districts|villages?|province|town|camps?|hospitals?|schools?|factory|plant|offices?|residence|shrine|mausoleum|countries|nations|capitals)\b",
     )
 });
+static VISIT_VERB: LazyLock<Regex> = LazyLock::new(|| re(r"^visit(?:ed|s)$"));
+static VISIT_NOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:official|state|working|the|his|her|their|its|two|three|several|reciprocal|high-level|frequent|regular|pay|paid|of|such|these|those|recent)\s+$",
+    )
+});
 static IN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:in|to|reached)\s+(?:the\s+)?$"));
 /// What links a place to the visit that follows it: "for an official visit", "on a visit".
 static HOST_LINK: LazyLock<Regex> =
@@ -720,8 +726,16 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 }
                 // "arrived in Parliament": an arrival is a visit only to a place of a state;
                 // "visited the area", "will visit other countries" name no host.
+                // "COAS visits the Counter Terrorism Centre": the verb's object is no place
+                // abroad; "official visits to …" is the noun.
+                let visited_no_place = VISIT_VERB.is_match(&text[trigger.clone()])
+                    && !VISIT_NOUN_BEFORE.is_match(before_trigger)
+                    && !mentions_in(&mentions, &(trigger.end..clause.end.max(trigger.end)))
+                        .iter()
+                        .any(|m| matches!(m.kind, FormKind::Place | FormKind::Capital));
                 if hosts.is_empty()
                     && (ARRIVAL.is_match(&text[trigger.clone()])
+                        || visited_no_place
                         || PLACE_VISITED.is_match(&text[trigger.end..clause.end.max(trigger.end)]))
                 {
                     continue;

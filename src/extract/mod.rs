@@ -594,4 +594,15 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!((found[0].kind, found[0].round), (Kind::Dialogue, Some(6)));
     }
+
+    #[test]
+    fn visiting_a_centre_at_home_is_no_visit_and_an_exercise_told_twice_is_one() {
+        let text = "Army chief visits training centre\n\nNAIROBI, Mar 15 (KNA): The Kenyan army chief visited the National Counter Terrorism Centre on Friday and interacted with the participants of the Kenya-Ghana Joint Exercise Lion-III. The Kenya-Ghana Joint Exercise Lion-III commenced on 1 March 2024.";
+        assert_eq!(
+            acts(text),
+            vec![(Kind::Exercise, "GHA–KEN".to_string(), Status::Held)],
+            "{:#?}",
+            extract(text)
+        );
+    }
 }

@@ -135,7 +135,22 @@ fn compatible(d: &Draft, c: &Candidate) -> bool {
     if !statuses_agree && !(same_forum && (d.round.is_some() || c.round.is_some())) {
         return false;
     }
+    // An exercise runs for weeks: its start and a day of it ("commenced on 19 November",
+    // "visited the exercise on Friday") are one act.
     dates_compatible(&d.date, &c.date)
+        || (d.kind == Kind::Exercise && days_apart(&d.date, &c.date).is_some_and(|n| n <= 21))
+}
+
+/// Days between the first days of two dates, when both have one.
+fn days_apart(a: &Option<DateMention>, b: &Option<DateMention>) -> Option<i64> {
+    let day = |d: &Option<DateMention>| {
+        d.as_ref()?
+            .value
+            .as_deref()
+            .and_then(DateValue::parse)
+            .and_then(|v| v.first_day())
+    };
+    Some((day(a)? - day(b)?).num_days().abs())
 }
 
 fn absorb(d: &mut Draft, i: usize, c: &Candidate) {
