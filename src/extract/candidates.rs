@@ -198,7 +198,7 @@ static SPORT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:exchanges? of|frequent|regular|reciprocal|numerous|several|many|various|a number of|series of|number of|focus(?:ing|ed)? on|such as|including|in the fields? of|areas? of|potential|possible|future|prospects? (?:of|for))\s+(?:[\w-]+\s+){0,2}$",
+        r"\b(?:exchanges? of|flurry of|spate of|string of|wave of|frequent|regular|reciprocal|numerous|several|many|various|a number of|series of|number of|focus(?:ing|ed)? on|such as|including|in the fields? of|areas? of|potential|possible|future|prospects? (?:of|for))\s+(?:[\w-]+\s+){0,2}$",
     )
 });
 static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -1029,62 +1029,51 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
 }
 
 /// Whether the words after "called on" urge rather than visit: "called on the nation to …",
-/// "called on the European Union to be consistent", "to end" (but "called on the minister to
-/// discuss …" is a courtesy call).
+/// "called on the European Union to be consistent", "called on Trump to remember" (but "called
+/// on the minister to discuss …" is a courtesy call). A call's purpose is one of a few verbs;
+/// any other verb after "to" is what someone is urged to do.
 fn urges(after: &str) -> bool {
     if URGING.is_match(after) {
         return true;
     }
-    const URGED: [&str; 44] = [
-        "be",
-        "take",
-        "stop",
-        "end",
-        "ensure",
-        "support",
-        "play",
-        "help",
-        "respect",
-        "refrain",
-        "resolve",
-        "implement",
-        "release",
-        "withdraw",
-        "lift",
-        "provide",
-        "act",
-        "do",
-        "make",
-        "adopt",
-        "allow",
-        "recognise",
-        "recognize",
-        "condemn",
-        "halt",
-        "cease",
-        "join",
-        "work",
-        "step",
-        "use",
-        "abide",
-        "comply",
-        "reconsider",
-        "protect",
-        "prevent",
-        "address",
-        "restore",
-        "fulfil",
-        "honour",
-        "intervene",
-        "find",
-        "give",
-        "reject",
-        "hold",
+    const PURPOSES: [&str; 24] = [
+        "discuss",
+        "review",
+        "exchange",
+        "convey",
+        "present",
+        "explore",
+        "seek",
+        "brief",
+        "deliberate",
+        "talk",
+        "congratulate",
+        "felicitate",
+        "bid",
+        "pay",
+        "hand",
+        "deliver",
+        "express",
+        "extend",
+        "thank",
+        "offer",
+        "invite",
+        "share",
+        "apprise",
+        "condole",
+    ];
+    const NOT_VERBS: [&str; 10] = [
+        "the", "a", "an", "his", "her", "their", "its", "this", "that", "him",
     ];
     URGE_TO
         .captures(after)
         .and_then(|c| c.get(1))
-        .is_some_and(|verb| URGED.contains(&verb.as_str().to_ascii_lowercase().as_str()))
+        .is_some_and(|verb| {
+            let v = verb.as_str();
+            v.starts_with(|c: char| c.is_ascii_lowercase())
+                && !NOT_VERBS.contains(&v)
+                && !PURPOSES.contains(&v)
+        })
 }
 
 /// The parties listed after "involving" or "among" right after the trigger, when two or more.

@@ -605,4 +605,21 @@ mod tests {
             extract(text)
         );
     }
+
+    #[test]
+    fn calling_on_someone_to_do_anything_but_a_call_s_business_is_urging() {
+        assert!(acts(&format!("{HEAD}The Ghanaian minister called on the Kenyan President to remember the ties between the two countries.")).is_empty());
+        assert!(
+            acts(&format!(
+                "{HEAD}Diplomats from Kenya made a flurry of visits to Ghana and Togo."
+            ))
+            .is_empty()
+        );
+        assert_eq!(
+            acts(&format!(
+                "{HEAD}The Ghanaian envoy called on the Kenyan President to bid farewell."
+            )),
+            vec![(Kind::CourtesyCall, "GHA–KEN".to_string(), Status::Held)]
+        );
+    }
 }
