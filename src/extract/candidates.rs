@@ -149,7 +149,7 @@ static INSTRUMENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DOMESTIC_FORUM: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:Communist Party|Central Committee|Plenary Session|Party Congress|National Assembly|National People's Congress|Parliament|Senate|Cabinet|Politburo)\b",
+        r"\b(?:Communist Party|Central Committee|Plenary Session|Party Congress|National Assembly|National People's Congress|Parliament|Senate|Cabinet|Politburo|Corps Commanders|Apex Committee|National (?:Security|Command|Economic|Defence|Defense) (?:Committee|Council|Authority))\b",
     )
 });
 static MISSION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -202,7 +202,7 @@ static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:ready|willing|prepared) to\b[^.;]{0,80}\b(?:provided|if|unless|on condition)\b")
+    re(r"\b(?:ready|willing|prepared|open) to\b[^.;]{0,80}\b(?:provided|if|unless|on condition)\b")
 });
 static PAST_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -721,6 +721,19 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     v.extend(visitor.clone());
                 }
                 let hosts = visit_hosts(text, &mentions, &clause, &(trigger.start..after));
+                // "the Prime Minister's visit to Quetta": a trip to a city of one's own state
+                // (the newsroom's, or of the only side named) is domestic.
+                let domestic = v.iter().all(|p| hosts.iter().any(|h| h.0 == p.0))
+                    && !hosts.is_empty()
+                    && hosts.iter().all(|(party, r)| {
+                        home.is_none_or(|h| h == *party)
+                            && mentions_in(&mentions, r)
+                                .iter()
+                                .all(|m| m.kind == FormKind::Place)
+                    });
+                if domestic {
+                    continue;
+                }
                 if hosts.is_empty() {
                     v.extend(host_before(text, &mentions, &clause, &trigger));
                 }

@@ -622,4 +622,17 @@ mod tests {
             vec![(Kind::CourtesyCall, "GHA–KEN".to_string(), Status::Held)]
         );
     }
+
+    #[test]
+    fn trips_home_domestic_councils_and_conditional_openness_are_not_engagements() {
+        for sentence in [
+            "The Kenyan president paid a one-day visit to Mombasa to review the dispute with Ghana.",
+            "An emergency meeting of the National Security Committee of Kenya on Monday discussed the strikes by Ghana.",
+            "Kenya said it was open to talks with Ghana if the blockade ended.",
+            "Kenya said Ghana must allow the people to freely exercise their right to vote.",
+        ] {
+            let text = format!("{HEAD}{sentence}");
+            assert!(acts(&text).is_empty(), "{sentence}: {:#?}", extract(&text));
+        }
+    }
 }
