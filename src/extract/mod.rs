@@ -635,4 +635,21 @@ mod tests {
             assert!(acts(&text).is_empty(), "{sentence}: {:#?}", extract(&text));
         }
     }
+
+    #[test]
+    fn an_undated_plan_takes_the_week_of_the_reported_occasion_and_stays_planned() {
+        let text = format!(
+            "{HEAD}Kenyan and Ghanaian leaders held a summit in Nairobi on Tuesday. The Ghanaian president is also due to meet King Charles III during his stay."
+        );
+        let plan = extract(&text)
+            .into_iter()
+            .find(|e| e.status == Status::Planned)
+            .expect("a planned meeting");
+        assert_eq!(plan.kind, Kind::Meeting);
+        assert_eq!(
+            plan.date.start.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-12")
+        );
+        assert_eq!(plan.date.precision, crate::model::Precision::Week);
+    }
 }

@@ -413,6 +413,22 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
                 d.status = Status::Held;
             }
         }
+        // "is also due to meet the King during his visit": a plan without a day of its own
+        // belongs to the occasion the article reports, within a week of it (read after the
+        // status, which a day the text does not give must not change).
+        if d.status == Status::Planned
+            && d.date.as_ref().is_none_or(|x| x.value.is_none())
+            && let Some(ev) = event_date.as_ref().or(a.dateline_date.as_ref())
+        {
+            d.date = Some(DateMention {
+                precision: DatePrecision::Week,
+                basis: format!(
+                    "undated plan: within a week of the article's event ({})",
+                    ev.basis
+                ),
+                ..ev.clone()
+            });
+        }
         if d.location.is_none() && d.kind != Kind::PhoneCall {
             d.location = visit_places
                 .iter()
