@@ -140,6 +140,11 @@ static IN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:in|to|reached)\s+
 static HOST_LINK: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s+(?:\w+\s+){0,2}(?:for|on)\s+(?:an?|his|her|their|the)\s+"));
 static WITH_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:with|against)\s+(?:the\s+)?$"));
+static PARTICIPATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:participating (?:countries|states|nations|delegations)|participants (?:included|were|came from)|attended by|delegat(?:es|ions) from|took part|participated)\b",
+    )
+});
 static INVOLVING: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s+(?:[\w-]+\s+){0,2}?(?:involving|among|amongst)\s+(?:the\s+)?"));
 static INSTRUMENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -995,6 +1000,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
         }
     }
     fill_parties(&mut candidates, main_pair, home);
+    add_listed_participants(text, &sentences, &mentions, &mut candidates);
     let dateline_date = dateline.as_ref().and_then(|(_, _, line)| {
         dates
             .iter()
@@ -1087,6 +1093,54 @@ fn urges(after: &str) -> bool {
                 && !NOT_VERBS.contains(&v)
                 && !PURPOSES.contains(&v)
         })
+}
+
+/// "The participating countries included China, Russia, … and India": a sentence that lists
+/// who took part in the forum or meeting just reported names its parties. Members listed for
+/// a grouping's own meeting stand for the grouping (TAXONOMY: the Quad ministers are coded as
+/// the member states), so its code gives way to them.
+fn add_listed_participants(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: &[Mention],
+    candidates: &mut [Candidate],
+) {
+    for (si, sentence) in sentences.iter().enumerate() {
+        if !PARTICIPATION.is_match(&text[sentence.range.clone()])
+            || candidates.iter().any(|c| c.sentence == si)
+        {
+            continue;
+        }
+        let listed: BTreeSet<PartyCode> = mentions_in(mentions, &sentence.range)
+            .iter()
+            .filter(|m| matches!(m.kind, FormKind::StateName | FormKind::Demonym))
+            .filter_map(|m| m.party)
+            .collect();
+        if listed.len() < 3 {
+            continue;
+        }
+        let forum = candidates.iter().rposition(|c| {
+            c.sentence < si
+                && c.sentence + 3 >= si
+                && matches!(c.kind, Kind::Dialogue | Kind::Meeting)
+                && (c.parties.len() >= 3 || c.parties.iter().any(PartyCode::is_organisation))
+        });
+        let Some(forum) = forum else { continue };
+        let before = candidates[forum].parties.clone();
+        let kind = candidates[forum].kind;
+        let mut after: BTreeSet<PartyCode> = before
+            .iter()
+            .copied()
+            .filter(|p| !p.is_organisation())
+            .collect();
+        after.extend(listed);
+        for c in candidates
+            .iter_mut()
+            .filter(|c| c.kind == kind && c.parties == before)
+        {
+            c.parties = after.iter().copied().collect();
+        }
+    }
 }
 
 /// The parties listed after "involving" or "among" right after the trigger, when two or more.

@@ -652,4 +652,20 @@ mod tests {
         );
         assert_eq!(plan.date.precision, crate::model::Precision::Week);
     }
+
+    #[test]
+    fn a_list_of_participating_countries_names_the_members_of_a_groupings_meeting() {
+        let text = "Group meets\n\nNAIROBI, Mar 15 (KNA): The 4th Defence Working Group meeting of the African Union was held here on Thursday. The participating countries besides Kenya included Ghana, Togo, Benin and Nigeria.";
+        let found = acts(text);
+        assert_eq!(
+            found,
+            vec![(
+                Kind::Dialogue,
+                "BEN–GHA–KEN–NGA–TGO".to_string(),
+                Status::Held
+            )],
+            "{:#?}",
+            extract(text)
+        );
+    }
 }

@@ -141,6 +141,19 @@ fn compatible(d: &Draft, c: &Candidate) -> bool {
         || (d.kind == Kind::Exercise && days_apart(&d.date, &c.date).is_some_and(|n| n <= 21))
 }
 
+/// Whether a date lies within two weeks of publication: the news of the day, not history.
+fn near_publication(date: &DateMention, published: Option<chrono::NaiveDate>) -> bool {
+    let day = date
+        .value
+        .as_deref()
+        .and_then(DateValue::parse)
+        .and_then(|v| v.first_day());
+    match (day, published) {
+        (Some(day), Some(published)) => (day - published).num_days().abs() <= 14,
+        _ => false,
+    }
+}
+
 /// Days between the first days of two dates, when both have one.
 fn days_apart(a: &Option<DateMention>, b: &Option<DateMention>) -> Option<i64> {
     let day = |d: &Option<DateMention>| {
@@ -419,6 +432,7 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
         if d.status == Status::Planned
             && d.date.as_ref().is_none_or(|x| x.value.is_none())
             && let Some(ev) = event_date.as_ref().or(a.dateline_date.as_ref())
+            && near_publication(ev, article.published)
         {
             d.date = Some(DateMention {
                 precision: DatePrecision::Week,
