@@ -246,6 +246,12 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// "the Ukraine war", "the Kashmir dispute": a name that says what is talked about.
+/// The rest of a hyphenated compound and the thing it names: "-Afghanistan-Pakistan railway".
+static COMPOUND_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^((?:\s?[-–]\s?[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*)?)*)\s+(?:[A-Z][\w-]*\s+){0,2}(?:railway|rail|railroad|corridor|pipeline|project|highway|road|motorway|line|route|border|boundary|frontier|gas|power|transmission|bridge|tunnel|canal)\b",
+    )
+});
 static TOPICAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:’s|'s)?\s+(?:war|conflict|crisis|issue|dispute|situation|question|file|peace process|front|invasion|offensive)\b",
@@ -305,7 +311,15 @@ fn acting_parties(
                 FormKind::Organisation => !VENUE_BEFORE.is_match(
                     &text[range.start.max(snap(text, m.start.saturating_sub(40)))..m.start],
                 ),
-                FormKind::Demonym | FormKind::Person => true,
+                FormKind::Person => true,
+                // "the Uzbekistan-Afghanistan-Pakistan railway", "the Pakistan-Afghanistan
+                // border": a compound that names a project or a line, not who acts.
+                FormKind::StateName | FormKind::Capital | FormKind::Demonym
+                    if in_named_compound(text, m, range) =>
+                {
+                    false
+                }
+                FormKind::Demonym => true,
                 FormKind::StateName | FormKind::Capital
                     if TOPICAL_AFTER.is_match(&text[m.end..range.end]) =>
                 {
@@ -319,6 +333,19 @@ fn acting_parties(
             acting.then_some((party, m.start..m.end))
         })
         .collect()
+}
+
+/// Whether the mention is part of a hyphenated compound of states that names a project, a
+/// route or a frontier ("China-Pakistan Economic Corridor", "Pakistan-Afghanistan border").
+fn in_named_compound(text: &str, m: &Mention, range: &Range<usize>) -> bool {
+    let after = &text[m.end..range.end.max(m.end)];
+    let before = &text[range
+        .start
+        .min(m.start)
+        .max(snap(text, m.start.saturating_sub(2)))..m.start];
+    let hyphen_before = before.ends_with(['-', '–']);
+    let chain = COMPOUND_AFTER.captures(after);
+    chain.is_some_and(|c| hyphen_before || c.get(1).is_some_and(|g| !g.as_str().is_empty()))
 }
 
 /// The hosts of a visit: states and capitals after "to", "in", "at" in the clause.

@@ -668,4 +668,15 @@ mod tests {
             extract(text)
         );
     }
+
+    #[test]
+    fn states_in_the_name_of_a_railway_or_a_border_do_not_act() {
+        let text = format!(
+            "{HEAD}The Kenyan president met Ghanaian President Kofi Mensah on Monday and both sides agreed to speed up the Kenya-Togo-Ghana railway project."
+        );
+        assert_eq!(
+            acts(&text),
+            vec![(Kind::Meeting, "GHA–KEN".to_string(), Status::Held)]
+        );
+    }
 }
