@@ -23,7 +23,7 @@ pub struct Analysis {
     pub dateline: Option<(String, PartyCode, Range<usize>)>,
     /// Sentences that refer back to an earlier act ("the meeting was …") by index of the
     /// candidate they were attached to.
-    pub anaphora: Vec<(usize, usize)>,
+    pub anaphora: Vec<(usize, usize, Option<DateMention>)>,
     /// Per sentence, the candidates its words count for (participants, topics): those of the
     /// last sentence that reported an act, or only the first of them when they differ in status.
     pub scope: Vec<Vec<usize>>,
@@ -252,9 +252,11 @@ static COMPOUND_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"^((?:\s?[-–]\s?[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*)?)*)\s+(?:[A-Z][\w-]*\s+){0,2}(?:railway|rail|railroad|corridor|pipeline|project|highway|road|motorway|line|route|border|boundary|frontier|gas|power|transmission|bridge|tunnel|canal)\b",
     )
 });
+static INDEFINITE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:a|an|another)\s+(?:[\w-]+\s+)?$"));
 static TOPICAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:’s|'s)?\s+(?:war|conflict|crisis|issue|dispute|situation|question|file|peace process|front|invasion|offensive)\b",
+        r"^(?:’s|'s)?\s+(?:war|conflict|crisis|issue|dispute|situation|question|file|peace process|front|invasion|offensive|allegations?|accusations?|claims?|propaganda|narrative|aggression|occupation|atrocities|hegemony|designs)\b",
     )
 });
 static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:of|to|by|between|with)\b"));
@@ -319,12 +321,12 @@ fn acting_parties(
                 {
                     false
                 }
-                FormKind::Demonym => true,
-                FormKind::StateName | FormKind::Capital
+                FormKind::StateName | FormKind::Capital | FormKind::Demonym
                     if TOPICAL_AFTER.is_match(&text[m.end..range.end]) =>
                 {
                     false
                 }
+                FormKind::Demonym => true,
                 FormKind::StateName | FormKind::Capital => !LOCATIVE_BEFORE.is_match(
                     &text[range.start.max(snap(text, m.start.saturating_sub(40)))..m.start],
                 ),
@@ -628,7 +630,10 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 });
             let described = DESCRIBED.is_match(&text[trigger.end..clause.end.max(trigger.end)])
                 || new_counterpart;
+            // "during a meeting at the embassy on 30 September": an indefinite noun introduces.
+            let indefinite = INDEFINITE_BEFORE.is_match(before_trigger);
             let definite = ANAPHOR.is_match(before_trigger)
+                && !indefinite
                 && !described
                 && matches!(
                     kind,
@@ -650,8 +655,23 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             {
                 // An act already read, or one the article never reported ("The meeting was
                 // chaired by the minister"): either way not a new act.
+                // "the tour, which was held from 2 to 11 September": a back-reference to an act
+                // of its own kind may date it.
                 if let Some(target) = last_created {
-                    anaphora.push((si, target));
+                    let date = (candidates[target].kind == kind)
+                        .then(|| {
+                            nearest_date(
+                                text,
+                                &dates,
+                                &clause,
+                                &sentence.range,
+                                trigger.start,
+                                trigger.end,
+                                &[],
+                            )
+                        })
+                        .flatten();
+                    anaphora.push((si, target, date));
                 }
                 continue;
             }

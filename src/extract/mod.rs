@@ -679,4 +679,25 @@ mod tests {
             vec![(Kind::Meeting, "GHA–KEN".to_string(), Status::Held)]
         );
     }
+
+    #[test]
+    fn the_tour_held_on_given_days_dates_the_visit_and_a_meeting_is_new() {
+        let text = format!(
+            "{HEAD}The Ghanaian defence ministry recently hosted a study tour for a delegation from Kenya's staff college. The Kenyan embassy thanked Ghana for the success of the tour which was held from 2 to 9 March 2024. Meanwhile, during a meeting in Accra on 14 March 2024, the Ghanaian Ambassador to Kenya Kofi Mensah briefed the Kenyan delegation and rejected Togolese allegations."
+        );
+        let found = extract(&text);
+        let visit = found
+            .iter()
+            .find(|e| e.kind == Kind::Visit)
+            .expect("a visit");
+        assert_eq!(
+            visit.date.start.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-02")
+        );
+        let meeting = found
+            .iter()
+            .find(|e| e.kind == Kind::Meeting)
+            .expect("a meeting");
+        assert_eq!(meeting.parties_label(), "GHA–KEN");
+    }
 }

@@ -282,9 +282,12 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
         absorb(&mut d, i, c);
         drafts.push(d);
     }
-    for (sentence, target) in &a.anaphora {
+    for (sentence, target, date) in &a.anaphora {
         if let Some(d) = drafts.iter_mut().find(|d| d.parts.contains(target)) {
             d.sentences.insert(*sentence);
+            if d.date.as_ref().is_none_or(|x| x.value.is_none()) && date.is_some() {
+                d.date = date.clone();
+            }
         }
     }
 
