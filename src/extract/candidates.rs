@@ -68,7 +68,7 @@ fn re(pattern: &str) -> Regex {
 
 static CANCELLED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:cancel(?:l)?(?:ed|s)?|call(?:ed|s)? off|postpone[ds]?|scrap(?:s|ped)?|suspend(?:ed|s)?|put off|defer(?:red|s)?|paus(?:ed|es))\b",
+        r"\b(?:cancel(?:l)?(?:ed|s)?|call(?:ed|s)? off|postpone[ds]?|scrap(?:s|ped)?|no longer|suspend(?:ed|s)?|put off|defer(?:red|s)?|paus(?:ed|es))\b",
     )
 });
 static PROPOSED: LazyLock<Regex> = LazyLock::new(|| {

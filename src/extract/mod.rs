@@ -700,4 +700,14 @@ mod tests {
             .expect("a meeting");
         assert_eq!(meeting.parties_label(), "GHA–KEN");
     }
+
+    #[test]
+    fn no_longer_planning_a_visit_cancels_it() {
+        assert_eq!(
+            acts(&format!(
+                "{HEAD}The Kenyan president no longer plans to visit Ghana this year."
+            )),
+            vec![(Kind::Visit, "GHA–KEN".to_string(), Status::Cancelled)]
+        );
+    }
 }
