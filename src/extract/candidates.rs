@@ -237,7 +237,7 @@ static PAST: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HOSTILE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|air ?strikes?|strikes? on|shell(?:ed|ing)|clash(?:ed|es)?|bomb(?:ed|ing|ings)?|fired (?:at|on)|ambush(?:ed)?|invad(?:ed|ing)|invasion|raid(?:ed|s)?|accus(?:ed|es|ing)|condemn(?:ed|s)|sanction(?:ed|s)?|expel(?:led)?|summoned|protest(?:ed)? (?:to|against)|violat(?:ed|ion|ing|es)|hostil\w+|aggression|war(?:fare)? (?:on|against)|hit|struck|strik(?:e|es|ing) (?:at|on)|shot down|seized)\b",
+        r"\b(?:attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|air ?strikes?|strikes? on|shell(?:ed|ing)|clash(?:ed|es)?|bomb(?:ed|ing|ings)?|fired (?:at|on)|ambush(?:ed)?|invad(?:ed|ing)|invasion|raid(?:ed|s)?|accus(?:ed|es|ing)|condemn(?:ed|s)|sanction(?:ed|s)?|expel(?:led)?|summoned|protest(?:ed)? (?:to|against)|violat(?:ed|ion|ing|es)|hostil\w+|aggression|terror suspects?|war(?:fare)? (?:on|against)|hit|struck|strik(?:e|es|ing) (?:at|on)|shot down|seized)\b",
     )
 });
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -1410,6 +1410,7 @@ fn fill_some(
             // President" is.
             None if c.kind == Kind::Meeting => during_visit.filter(|_| c.counterpart.is_some()),
             None if matches!(c.kind, Kind::Exercise | Kind::Training | Kind::Assistance) => None,
+
             None => stated
                 .iter()
                 .find(|(p, _)| home.is_some_and(|h| p.contains(&h)))

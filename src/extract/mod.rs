@@ -710,4 +710,16 @@ mod tests {
             vec![(Kind::Visit, "GHA–KEN".to_string(), Status::Cancelled)]
         );
     }
+
+    #[test]
+    fn a_call_on_someone_during_a_visit_is_no_phone_call_and_a_trained_terror_suspect_no_training()
+    {
+        let text = "Envoy calls on minister\n\nNAIROBI, Mar 14 (KNA): He expressed these views during a call on paid by the Ghanaian Ambassador Kofi Mensah at his office on Thursday. He said a Kenyan terror suspect had been trained by Togo.";
+        assert_eq!(
+            acts(text),
+            vec![(Kind::CourtesyCall, "GHA–KEN".to_string(), Status::Held)],
+            "{:#?}",
+            extract(text)
+        );
+    }
 }
