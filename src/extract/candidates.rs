@@ -240,9 +240,11 @@ static HOSTILE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|air ?strikes?|strikes? on|shell(?:ed|ing)|clash(?:ed|es)?|bomb(?:ed|ing|ings)?|fired (?:at|on)|ambush(?:ed)?|invad(?:ed|ing)|invasion|raid(?:ed|s)?|accus(?:ed|es|ing)|condemn(?:ed|s)|sanction(?:ed|s)?|expel(?:led)?|summoned|protest(?:ed)? (?:to|against)|violat(?:ed|ion|ing|es)|hostil\w+|aggression|terror suspects?|war(?:fare)? (?:on|against)|hit|struck|strik(?:e|es|ing) (?:at|on)|shot down|seized)\b",
     )
 });
+/// A definite noun phrase ending at the trigger: "the meeting", "the recent visit", "the
+/// EU-ASEAN meeting" (a compound of the sides already named), "Tuesday's talks".
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:\b(?:the|this|that|these|those|its|their|his|her|such|during|both)\s+(?-i:[a-z0-9][\w-]*[-\s]){0,2}|\b(?:today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)(?:’s|'s)\s+(?-i:[a-z0-9][\w-]*[-\s])?)$",
+        r"(?:\b(?:the|this|that|these|those|its|their|his|her|such|during|both)\s+(?-i:(?:[a-z0-9][\w-]*|[A-Z][\w]*(?:[-–][A-Z][\w]*)+)[-\s]){0,2}|\b(?:today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)(?:’s|'s)\s+(?-i:[a-z0-9][\w-]*[-\s])?)$",
     )
 });
 /// "the Ukraine war", "the Kashmir dispute": a name that says what is talked about.

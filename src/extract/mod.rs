@@ -722,4 +722,22 @@ mod tests {
             extract(text)
         );
     }
+
+    #[test]
+    fn the_pair_named_meeting_refers_back_and_a_call_he_had_is_a_phone_call() {
+        let text = format!(
+            "{HEAD}Ministers gathered for the 24th Kenya-Ghana Ministerial Meeting on Tuesday. A joint statement following the Kenya-Ghana meeting stressed trade. The Kenyan minister later commented on a call he had with the Togolese president on Wednesday."
+        );
+        let mut found = acts(&text);
+        found.sort();
+        assert_eq!(
+            found,
+            vec![
+                (Kind::Dialogue, "GHA–KEN".to_string(), Status::Held),
+                (Kind::PhoneCall, "KEN–TGO".to_string(), Status::Held),
+            ],
+            "{:#?}",
+            extract(&text)
+        );
+    }
 }
