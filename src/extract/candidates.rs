@@ -848,8 +848,10 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             let mut codes: Vec<PartyCode> = parties.iter().map(|p| p.0).collect();
             codes.sort();
             codes.dedup();
-            // A bare "meeting" or "talks" says too little to complete its parties from elsewhere.
-            if rule == "meeting.noun" && codes.len() < 2 {
+            // A bare "meeting" or "talks" says too little to complete its parties from elsewhere,
+            // unless it is the meeting of a visit just told, with a named counterpart ("Xi
+            // Jinping during the meeting that lasted three hours").
+            if rule == "meeting.noun" && codes.len() < 2 && !meeting_in_visit {
                 continue;
             }
             // Fewer than two parties stated: filled in after the whole article is read.

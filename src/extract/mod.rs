@@ -740,4 +740,20 @@ mod tests {
             extract(&text)
         );
     }
+
+    #[test]
+    fn the_meeting_of_a_visit_with_a_named_host_is_its_own_act() {
+        let text = format!(
+            "{HEAD}The Kenyan president paid a three-day visit to Ghana on Monday. Ghanaian President Kofi Mensah during the meeting that lasted for two hours praised Kenya's reforms."
+        );
+        let mut found = acts(&text);
+        found.sort();
+        assert_eq!(
+            found,
+            vec![
+                (Kind::Meeting, "GHA–KEN".to_string(), Status::Held),
+                (Kind::Visit, "GHA–KEN".to_string(), Status::Held),
+            ]
+        );
+    }
 }
