@@ -756,4 +756,18 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn agreeing_to_train_students_is_training() {
+        let text = format!(
+            "{HEAD}During the visit of the Kenyan president to Ghana, Ghana agreed to train 5,000 Kenyan IT students."
+        );
+        let found = acts(&text);
+        assert!(
+            found
+                .iter()
+                .any(|a| a.0 == Kind::Training && a.1 == "GHA–KEN"),
+            "{found:#?}"
+        );
+    }
 }
