@@ -109,7 +109,7 @@ static GERUND_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The office or name right after a contact trigger: "(with) (the) Prime Minister Amarasuriya".
 static COUNTERPART: LazyLock<Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"^\s*(?:with\s+|on\s+)?(?:the\s+|his\s+|her\s+)?((?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)")
+    regex::Regex::new(r"^\s*(?:with\s+|on\s+)?(?:the\s+|his\s+|her\s+)?((?:[A-Z][\w.'’-]*(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?[A-Z][\w.'’-]*)*)?(?:\s*(?:vice |deputy |crown |prime |foreign |defence |defense |interior |finance )?(?:president|minister|secretary|prince|premier|chief|commander|ambassador|envoy|ruler)\b)?)")
         .expect("valid")
 });
 /// The opening of a list of fields of cooperation, then list items up to the end.
@@ -159,6 +159,11 @@ static DOMESTIC_FORUM: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MISSION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:Embassy|High Commission|Consulate)\b")
+});
+static NOT_OFFICIALS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s+(?:with\s+)?(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:traders|students|businessmen|business community|business leaders|businesspeople|community|diaspora|victims|families|journalists|investors|workers|entrepreneurs|scholars|pilgrims|engineers|scientists|refugees|farmers|fishermen)\b",
+    )
 });
 static DOMESTIC_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -237,7 +242,7 @@ static PAST: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HOSTILE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|air ?strikes?|strikes? on|shell(?:ed|ing)|clash(?:ed|es)?|bomb(?:ed|ing|ings)?|fired (?:at|on)|ambush(?:ed)?|invad(?:ed|ing)|invasion|raid(?:ed|s)?|accus(?:ed|es|ing)|condemn(?:ed|s)|sanction(?:ed|s)?|expel(?:led)?|summoned|protest(?:ed)? (?:to|against)|violat(?:ed|ion|ing|es)|hostil\w+|aggression|terror suspects?|war(?:fare)? (?:on|against)|hit|struck|strik(?:e|es|ing) (?:at|on)|shot down|seized)\b",
+        r"\b(?:attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|air ?strikes?|strikes? on|shell(?:ed|ing)|clash(?:ed|es)?|bomb(?:ed|ing|ings)?|fired (?:at|on)|firing|ambush(?:ed)?|invad(?:ed|ing)|invasion|raid(?:ed|s)?|accus(?:ed|es|ing)|condemn(?:ed|s)|sanction(?:ed|s)?|expel(?:led)?|summoned|protest(?:ed)? (?:to|against)|violat(?:ed|ion|ing|es)|hostil\w+|aggression|terror suspects?|war(?:fare)? (?:on|against)|hit|struck|strik(?:e|es|ing) (?:at|on)|shot down|seized)\b",
     )
 });
 /// A definite noun phrase ending at the trigger: "the meeting", "the recent visit", "the
@@ -252,6 +257,13 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
 static COMPOUND_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^((?:\s?[-–]\s?[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*)?)*)\s+(?:[A-Z][\w-]*\s+){0,2}(?:railway|rail|railroad|corridor|pipeline|project|highway|road|motorway|line|route|border|boundary|frontier|gas|power|transmission|bridge|tunnel|canal)\b",
+    )
+});
+/// A trigger that is a verb ("met", "will meet", "called on"): the words before it are its
+/// subject ("the president met …"), not a determiner of a noun that could refer back.
+static VERB_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:met|meets|and|to|will|would|shall|also|later|talking|talked|while|received|receives|welcomed|welcomes|hosted|hosts|hosting|called on|calls on|call on|calling on|visited|telephoned|spoke)\b",
     )
 });
 static INDEFINITE_BEFORE: LazyLock<Regex> =
@@ -616,7 +628,8 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // "his meeting with the President" after a visit, or with someone the last act did
             // not name, is a new act; after a meeting with Putin, "his meeting with Putin" is it,
             // and "the meeting with the Indian side" after talks is those talks.
-            let met_here = counterpart_named(&text[trigger.end..clause.end.max(trigger.end)]);
+            let met_here =
+                counterpart_named(&text[named_from(text, &trigger)..clause.end.max(trigger.end)]);
             let new_counterpart = TRIGGER_NAMES_SIDE.is_match(&text[trigger.clone()])
                 && last_created.is_none_or(|l| {
                     let last = &candidates[l];
@@ -636,6 +649,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             let indefinite = INDEFINITE_BEFORE.is_match(before_trigger);
             let definite = ANAPHOR.is_match(before_trigger)
                 && !indefinite
+                && !VERB_TRIGGER.is_match(&text[trigger.clone()])
                 && !described
                 && matches!(
                     kind,
@@ -682,8 +696,13 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             if kind == Kind::Visit && MISSION_AFTER.is_match(&text[trigger.end..clause.end]) {
                 continue;
             }
-            // "told a cabinet meeting": a meeting at home.
-            if kind == Kind::Meeting && DOMESTIC_BEFORE.is_match(before_trigger) {
+            // "told a cabinet meeting": a meeting at home; "met Ghanaian traders", "met the
+            // victims": people, not officials of a state.
+            if kind == Kind::Meeting
+                && (DOMESTIC_BEFORE.is_match(before_trigger)
+                    || NOT_OFFICIALS_AFTER
+                        .is_match(&text[trigger.end..clause.end.max(trigger.end)]))
+            {
                 continue;
             }
             // "continue harnessing the Joint Technical Working Group", "under the Joint
@@ -982,7 +1001,11 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     && !between
                     && !sentence.heading
                     && si > 0)
-                    .then(|| counterpart_named(&text[trigger.end..clause.end.max(trigger.end)]))
+                    .then(|| {
+                        counterpart_named(
+                            &text[named_from(text, &trigger)..clause.end.max(trigger.end)],
+                        )
+                    })
                     .flatten();
             // "met President A and Prime Minister B": one act per office met.
             let counterparts =
@@ -1293,10 +1316,23 @@ fn listed_counterparts(
     names
 }
 
+/// Where the name of the one met starts: after the trigger, or on its last letter when the
+/// rule ends on the capital that opens the name ("to meet with M|inister …").
+fn named_from(text: &str, trigger: &Range<usize>) -> usize {
+    let last = text[trigger.clone()].chars().next_back();
+    match last {
+        Some(c) if c.is_ascii_uppercase() => trigger.end - 1,
+        _ => trigger.end,
+    }
+}
+
 /// The capitalised words that open `after` ("with the President, Dr. …" → "President"), when
 /// they follow "with", "on" or nothing: the office or name of the one met.
 fn counterpart_named(after: &str) -> Option<String> {
-    let m = COUNTERPART.captures(after)?.get(1)?.as_str();
+    let m = COUNTERPART.captures(after)?.get(1)?.as_str().trim();
+    if m.is_empty() {
+        return None;
+    }
     // "with the Indian side": a lone word that is no office only says which side.
     let lone = !m.contains(' ');
     (!lone || OFFICE_WORD.is_match(m)).then(|| m.to_string())
@@ -1323,6 +1359,16 @@ pub fn same_counterpart(a: &str, b: &str) -> bool {
             .collect()
     };
     let (wa, wb) = (words(a), words(b));
+    // "the UAE president" and "the UAE vice president" are two offices.
+    let deputy = |w: &BTreeSet<String>| {
+        ["vice", "deputy", "crown", "acting", "assistant", "state"]
+            .iter()
+            .filter(|q| w.contains(**q))
+            .count()
+    };
+    if deputy(&wa) != deputy(&wb) {
+        return false;
+    }
     // "COAS" is the "Chief of Army Staff".
     let initials = |s: &str| -> String {
         s.split_whitespace()
@@ -1367,14 +1413,15 @@ fn fill_parties(
     }
     // Most often stated first; ties keep the order of first mention.
     stated.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
-    // Meetings last: one during a visit takes the visit's parties once those are complete.
+    // Talks and calls last: one during a visit takes the visit's parties once those are
+    // complete.
     for meetings in [false, true] {
-        let visit = if meetings {
-            the_one_visit(candidates)
+        let visits = if meetings {
+            current_visits(candidates)
         } else {
-            None
+            Vec::new()
         };
-        fill_some(candidates, meetings, visit, &stated, main_pair, home);
+        fill_some(candidates, meetings, &visits, &stated, main_pair, home);
     }
 }
 
@@ -1382,21 +1429,29 @@ fn fill_parties(
 fn fill_some(
     candidates: &mut [Candidate],
     meetings: bool,
-    visit: Option<(usize, Vec<PartyCode>)>,
+    visits: &[(usize, Vec<PartyCode>)],
     stated: &[([PartyCode; 2], usize)],
     main_pair: Option<[PartyCode; 2]>,
     home: Option<PartyCode>,
 ) {
     for c in candidates
         .iter_mut()
-        .filter(|c| c.parties.len() < 2 && (c.kind == Kind::Meeting) == meetings)
+        .filter(|c| c.parties.len() < 2 && on_a_visit(c.kind) == meetings)
     {
-        // "During the visit, he met the President": talks on a trip are with its host.
-        let during_visit = visit
-            .as_ref()
+        // "During the visit, he met the President": talks on a trip are with its host, the
+        // trip told last before them.
+        // With several trips in the article, only one told just before (two sentences) counts.
+        let several = visits
+            .iter()
+            .any(|(_, p)| Some(p) != visits.first().map(|v| &v.1));
+        let during_visit = visits
+            .iter()
+            .rev()
+            .find(|(sentence, _)| *sentence <= c.sentence)
+            .filter(|(sentence, _)| !several || c.sentence <= sentence + 2)
             .filter(|(sentence, parties)| {
                 // A dated meeting later on ("his 2018 summit with …") is another occasion.
-                c.kind == Kind::Meeting
+                on_a_visit(c.kind)
                     && (c.sentence == *sentence || (c.sentence > *sentence && c.date.is_none()))
                     && c.parties.iter().all(|p| parties.contains(p))
             })
@@ -1408,13 +1463,14 @@ fn fill_some(
         );
         let filled: Option<Vec<PartyCode>> = match c.parties.first().copied() {
             // "a meeting with military commanders" names no state: perhaps a domestic meeting,
-            // unless it comes during the article's one visit; exercises, training and aid name
+            // unless it comes during a visit the article reports; exercises, training and aid name
             // their sides when they are real.
             // "met AVIC's engineers" on a visit is no meeting of states; "his meeting with the
             // President" is.
             None if c.kind == Kind::Meeting => during_visit.filter(|_| c.counterpart.is_some()),
             None if matches!(c.kind, Kind::Exercise | Kind::Training | Kind::Assistance) => None,
-
+            // "He will call on the President": the call of the visitor just announced.
+            None if c.kind == Kind::CourtesyCall && during_visit.is_some() => during_visit,
             None => stated
                 .iter()
                 .find(|(p, _)| home.is_some_and(|h| p.contains(&h)))
@@ -1432,6 +1488,7 @@ fn fill_some(
                         .find(|(p, _)| p.contains(&one))
                         .map(|(p, _)| p.to_vec());
                     with_home
+                        .or(during_visit)
                         .or(from_stated)
                         .or_else(|| main_pair.filter(|p| p.contains(&one)).map(|p| p.to_vec()))
                 }
@@ -1444,17 +1501,18 @@ fn fill_some(
     }
 }
 
-/// The sentence and parties of the article's one current visit; `None` when it reports none
-/// or several (then an unnamed counterpart could belong to any of them).
-fn the_one_visit(candidates: &[Candidate]) -> Option<(usize, Vec<PartyCode>)> {
-    let mut visits = candidates
+/// Acts held during a visit that may leave its sides unsaid: talks and calls.
+fn on_a_visit(kind: Kind) -> bool {
+    matches!(kind, Kind::Meeting | Kind::CourtesyCall)
+}
+
+/// The sentence and parties of each current (not past) visit the article reports, in order.
+fn current_visits(candidates: &[Candidate]) -> Vec<(usize, Vec<PartyCode>)> {
+    candidates
         .iter()
-        .filter(|c| c.kind == Kind::Visit && c.parties.len() >= 2 && !c.past_occurrence);
-    let first = visits.next()?;
-    if visits.any(|v| v.parties != first.parties) {
-        return None;
-    }
-    Some((first.sentence, first.parties.clone()))
+        .filter(|c| c.kind == Kind::Visit && c.parties.len() >= 2 && !c.past_occurrence)
+        .map(|c| (c.sentence, c.parties.clone()))
+        .collect()
 }
 
 /// Trigger matches of a sentence, at most one per kind and clause, overlaps resolved in rule order.

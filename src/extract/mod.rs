@@ -770,4 +770,16 @@ mod tests {
             "{found:#?}"
         );
     }
+
+    #[test]
+    fn a_meeting_right_after_one_of_several_visits_is_held_on_it() {
+        let text = format!(
+            "{HEAD}The Kenyan foreign minister visited Ghana last week. Separately, the Togolese foreign minister will arrive in Kenya for an official visit on Monday. He will call on the president and meet with Minister for Trade, Jane Wanjiru."
+        );
+        let found = acts(&text);
+        assert!(
+            found.contains(&(Kind::Meeting, "KEN–TGO".to_string(), Status::Planned)),
+            "{found:#?}"
+        );
+    }
 }
