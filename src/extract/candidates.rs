@@ -270,7 +270,7 @@ static INDEFINITE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:a|an|another)\s+(?:[\w-]+\s+)?$"));
 static TOPICAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:’s|'s)?\s+(?:war|conflict|crisis|issue|dispute|situation|question|file|peace process|front|invasion|offensive|allegations?|accusations?|claims?|propaganda|narrative|aggression|occupation|atrocities|hegemony|designs)\b",
+        r"^(?:’s|'s)?\s+(?:war|conflict|crisis|issue|dispute|situation|question|file|peace process|front|invasion|offensive|allegations?|accusations?|claims?|propaganda|narrative|aggression|occupation|atrocities|hegemony|designs|assets|reserves)\b",
     )
 });
 static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:of|to|by|between|with)\b"));
@@ -420,6 +420,17 @@ fn recipient_after(
             let before = &text[trigger.start.max(snap(text, m.start.saturating_sub(8)))..m.start];
             TO_FOR_BEFORE.is_match(before)
         })
+        .and_then(|m| Some((m.party?, m.start..m.end)))
+}
+
+/// A city or site named right before the trigger ("his Quetta visit").
+fn place_just_before(
+    mentions: &[Mention],
+    trigger: &Range<usize>,
+) -> Option<(PartyCode, Range<usize>)> {
+    mentions
+        .iter()
+        .find(|m| m.kind == FormKind::Place && m.end + 1 == trigger.start)
         .and_then(|m| Some((m.party?, m.start..m.end)))
 }
 
@@ -793,7 +804,9 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     visitor_party = visitor.as_ref().map(|p| p.0);
                     v.extend(visitor.clone());
                 }
-                let hosts = visit_hosts(text, &mentions, &clause, &(trigger.start..after));
+                let mut hosts = visit_hosts(text, &mentions, &clause, &(trigger.start..after));
+                // "his Quetta visit": the place named right before the noun is the host.
+                hosts.extend(place_just_before(&mentions, &trigger));
                 // "the Prime Minister's visit to Quetta": a trip to a city of one's own state
                 // (the newsroom's, or of the only side named) is domestic.
                 let domestic = v.iter().all(|p| hosts.iter().any(|h| h.0 == p.0))

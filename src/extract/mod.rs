@@ -782,4 +782,17 @@ mod tests {
             "{found:#?}"
         );
     }
+
+    #[test]
+    fn an_agreement_unveiled_with_a_decimal_sum_is_read_and_a_trip_home_is_none() {
+        let text = format!(
+            "{HEAD}Kenya and Ghana on Tuesday unveiled a $2.26 billion ($2.8bn) loan agreement to support Ghana's defence, to be repaid from frozen Togolese assets. Kenya's president told the cabinet of his Mombasa visit on Monday."
+        );
+        assert_eq!(
+            acts(&text),
+            vec![(Kind::Agreement, "GHA–KEN".to_string(), Status::Held)],
+            "{:#?}",
+            extract(&text)
+        );
+    }
 }
