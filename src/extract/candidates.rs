@@ -6,7 +6,7 @@ use super::people::{PersonMention, find_people};
 use super::text::{self, Sentence};
 use crate::model::{Article, Kind, PartyCode, Status};
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -23,7 +23,7 @@ pub struct Analysis {
     pub dateline: Option<(String, PartyCode, Range<usize>)>,
     /// Sentences that refer back to an earlier act ("the meeting was …") by index of the
     /// candidate they were attached to.
-    pub anaphora: Vec<(usize, usize)>,
+    pub anaphora: Vec<(usize, usize, Option<DateMention>)>,
     /// Per sentence, the candidates its words count for (participants, topics): those of the
     /// last sentence that reported an act, or only the first of them when they differ in status.
     pub scope: Vec<Vec<usize>>,
@@ -53,6 +53,12 @@ pub struct Candidate {
     pub past_occurrence: bool,
     /// Full names of the people named in the act's clause.
     pub people: Vec<String>,
+    /// Who was met or called on, as the words after the trigger name them ("the President",
+    /// "Prime Minister Amarasuriya"): the office tells two contacts apart when no name does.
+    pub counterpart: Option<String>,
+    /// For a courtesy call, the caller as the words before the trigger name them ("The Defence
+    /// Minister of Uganda"): a meeting "with" that caller is the same call told again.
+    pub caller: Option<String>,
 }
 
 fn re(pattern: &str) -> Regex {
@@ -62,7 +68,7 @@ fn re(pattern: &str) -> Regex {
 
 static CANCELLED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:cancel(?:l)?(?:ed|s)?|call(?:ed|s)? off|postpone[ds]?|scrap(?:s|ped)?|suspend(?:ed|s)?|put off|defer(?:red|s)?|paus(?:ed|es))\b",
+        r"\b(?:cancel(?:l)?(?:ed|s)?|call(?:ed|s)? off|postpone[ds]?|scrap(?:s|ped)?|no longer|suspend(?:ed|s)?|put off|defer(?:red|s)?|paus(?:ed|es))\b",
     )
 });
 static PROPOSED: LazyLock<Regex> = LazyLock::new(|| {
@@ -90,15 +96,111 @@ static DISCUSSION: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:discuss(?:ed|es|ing)?|to discuss|talked about|exchanged views|review(?:ed|ing)?|focus(?:ed|ing)? on|matters? of|issues?|situation|developments|regarding|concerning|agreed to|railway|corridor|project|border)\b",
     )
 });
+/// "his meeting with": the visitor's own meeting, not "the meeting" already told.
+static POSSESSIVE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:his|her|their)\s+(?:[\w-]+\s+)?$"));
+/// A trigger that ends by introducing the other side: "meeting with", "talks between".
+static TRIGGER_NAMES_SIDE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:with|between)$"));
+/// "meeting the needs", "meeting their targets": a determiner right after "meeting".
+static GERUND_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s+(?:the|its|their|our|his|her|all|these|those|every|each|any|such)\s+(?:[\w-]+\s+){0,2}?(?:needs?|aspirations?|targets?|goals?|demands?|requirements?|challenges?|expectations?|obligations?|deadlines?|criteria|standards?|costs?)\b",
+    )
+});
+/// The office or name right after a contact trigger: "(with) (the) Prime Minister Amarasuriya".
+static COUNTERPART: LazyLock<Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"^\s*(?:with\s+|on\s+)?(?:the\s+|his\s+|her\s+)?((?:[A-Z][\w.'’-]*(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?[A-Z][\w.'’-]*)*)?(?:\s*(?:vice |deputy |crown |prime |foreign |defence |defense |interior |finance )?(?:president|minister|secretary|prince|premier|chief|commander|ambassador|envoy|ruler)\b)?)")
+        .expect("valid")
+});
+/// The opening of a list of fields of cooperation, then list items up to the end.
+static DOMAIN_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?:\b(?:cooperation|collaboration|partnership|engagement|ties)\s+(?:in|through|on|via)",
+        r"|\b(?:areas?|fields?|domains?|sectors?)\s+(?:of|such as|like|including)|\bsuch (?:areas|fields|sectors) as",
+        r"|\bincluding through|\bunder the (?:framework|auspices|umbrella) of)",
+        r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:[\w&-]+(?:\s+[\w&-]+){0,7},\s*(?:and\s+)?)*(?:[\w-]+\s+){0,3}$",
+    ))
+});
+static ARRIVAL: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:arriv\w*|touched down|landed)\b"));
+static TO_FOR_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:to|for)\s+(?:the\s+)?$"));
+/// What a domestic or unnamed visit goes to: "the area", "flood-hit villages", "other countries".
+static PLACE_VISITED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s+(?:the\s+|a\s+|an\s+|other\s+|several\s+|various\s+)?(?:[\w-]+\s+){0,2}?(?:area|areas|region|site|sites|district|districts|villages?|province|town|camps?|hospitals?|schools?|factory|plant|offices?|residence|shrine|mausoleum|countries|nations|capitals)\b",
+    )
+});
+static VISIT_VERB: LazyLock<Regex> = LazyLock::new(|| re(r"^visit(?:ed|s)$"));
+static VISIT_NOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:official|state|working|the|his|her|their|its|two|three|several|reciprocal|high-level|frequent|regular|pay|paid|of|such|these|those|recent)\s+$",
+    )
+});
+static IN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:in|to|reached)\s+(?:the\s+)?$"));
+/// What links a place to the visit that follows it: "for an official visit", "on a visit".
+static HOST_LINK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s+(?:\w+\s+){0,2}(?:for|on)\s+(?:an?|his|her|their|the)\s+"));
+static WITH_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:with|against)\s+(?:the\s+)?$"));
+static PARTICIPATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:participating (?:countries|states|nations|delegations)|participants (?:included|were|came from)|attended by|delegat(?:es|ions) from|took part|participated)\b",
+    )
+});
+static INVOLVING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s+(?:[\w-]+\s+){0,2}?(?:involving|among|amongst)\s+(?:the\s+)?"));
+static INSTRUMENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:harness(?:ing)?|utili[sz](?:e|ing)|through|via|within|using|leverag(?:e|ing)|make use of)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}$",
+    )
+});
+static DOMESTIC_FORUM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:Communist Party|Central Committee|Plenary Session|Party Congress|National Assembly|National People's Congress|Parliament|Senate|Cabinet|Politburo|Corps Commanders|Apex Committee|National (?:Security|Command|Economic|Defence|Defense) (?:Committee|Council|Authority))\b",
+    )
+});
+static MISSION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:Embassy|High Commission|Consulate)\b")
+});
+static NOT_OFFICIALS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s+(?:with\s+)?(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:traders|students|businessmen|business community|business leaders|businesspeople|community|diaspora|victims|families|journalists|investors|workers|entrepreneurs|scholars|pilgrims|engineers|scientists|refugees|farmers|fishermen)\b",
+    )
+});
+static DOMESTIC_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:cabinet|government|party|parliamentary|parliament|press|federal|provincial|corps commanders'?|apex committee)\s+$",
+    )
+});
+/// A one-word counterpart that names an office.
+static OFFICE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:President|Premier|Chancellor|King|Emir|Sultan|Minister|Secretary|Ambassador|Envoy|Governor|Chairman|Chairperson|Chief|Commander|Speaker|Adviser|Advisor|COAS|CJCSC|CNS|CAS|PM|FM)$",
+    )
+});
+static CALLER: LazyLock<Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’-]*)+")
+        .expect("valid")
+});
+/// A trigger in the plural: "held meetings with", "called on" several.
+static PLURAL_ACT: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:meetings|calls)\b"));
+/// What joins the names of a list: "and", "&", a comma.
+static LIST_JOIN: LazyLock<Regex> = LazyLock::new(|| re(r"(?:,|\band\b|&)"));
+/// "accompanied by", "along with": the names that follow are the visitor's own party.
+static ENTOURAGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:accompanied|along with|assisted|attended|present|together with|flanked|including|as well as his|as well as her)\b",
+    )
+});
 static MET_VERB: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:met|meets)$"));
+static MET_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:met|meets|meet)\b"));
 static URGE_TO: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:[\w'’.-]+\s+){0,6}?to\s+(\w+)"));
 static VENUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:sidelines of|margins of|session of|at the|in the|during the)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     )
 });
-static GENERIC_INSIDE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(?:numerous|several|many|various|a number of|multiple)\b"));
+static GENERIC_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:numerous|several|many|various|a number of|multiple|frequent|regular|periodic)\b")
+});
 static SPORT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:cricket|football|hockey|squad|tournament|match(?:es)?|test series|players|athletes|Olympics?)\b",
@@ -106,15 +208,15 @@ static SPORT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:exchanges? of|frequent|regular|reciprocal|numerous|several|many|various|a number of|series of|number of|focus(?:ing|ed)? on|such as|including|in the fields? of|areas? of|potential|possible|future|prospects? (?:of|for))\s+(?:[\w-]+\s+){0,2}$",
+        r"\b(?:exchanges? of|flurry of|spate of|string of|wave of|frequent|regular|reciprocal|numerous|several|many|various|a number of|series of|number of|focus(?:ing|ed)? on|such as|including|in the fields? of|areas? of|potential|possible|future|prospects? (?:of|for))\s+(?:[\w-]+\s+){0,2}$",
     )
 });
 static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:ready|willing|prepared) to\b[^.;]{0,80}\b(?:provided|if|unless|on condition)\b")
+    re(r"\b(?:ready|willing|prepared|open) to\b[^.;]{0,80}\b(?:provided|if|unless|on condition)\b")
 });
 static PAST_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:signed|inked|initialled|renewed|met|visited|held|called on|paid|telephoned|spoke|concluded|conducted|hosted|received|travelled|traveled)\b",
+        r"\b(?:signed|inked|initialled|renewed|met|visited|held|called on|paid|telephoned|spoke|concluded|conducted|hosted|received|travelled|traveled|arrived|landed|touched down)\b",
     )
 });
 static MODAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -125,7 +227,12 @@ static MODAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// "called on the nation to …": urging, not a courtesy call.
 static URGING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s+(?:the\s+|all\s+|both\s+|world\s+)?(?:nation|people|public|world|international community|global community|governments?|countries|states|parties|sides|everyone|citizens|masses|youth|authorities|leaders|community|members|stakeholders|individuals)\b",
+        r"^\s+(?:the\s+|all\s+|both\s+|world\s+)?(?:nation|people|public|world|international community|Europe|Asia|Africa|West|global community|governments?|countries|states|parties|sides|everyone|citizens|masses|youth|authorities|leaders|community|members|stakeholders|individuals)\b",
+    )
+});
+static TOLD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:told|said|discussed|agreed|assured|conveyed|stressed|urged|asked|informed)\s+(?:[\w'’.-]+\s+){0,4}$",
     )
 });
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
@@ -135,18 +242,35 @@ static PAST: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HOSTILE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|air ?strikes?|strikes? on|shell(?:ed|ing)|clash(?:ed|es)?|bomb(?:ed|ing|ings)?|fired (?:at|on)|ambush(?:ed)?|invad(?:ed|ing)|invasion|raid(?:ed|s)?|accus(?:ed|es|ing)|condemn(?:ed|s)|sanction(?:ed|s)?|expel(?:led)?|summoned|protest(?:ed)? (?:to|against)|violat(?:ed|ion)|hostil\w+|war(?:fare)? (?:on|against)|hit|struck|strik(?:e|es|ing) (?:at|on)|shot down|seized)\b",
+        r"\b(?:attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|air ?strikes?|strikes? on|shell(?:ed|ing)|clash(?:ed|es)?|bomb(?:ed|ing|ings)?|fired (?:at|on)|firing|ambush(?:ed)?|invad(?:ed|ing)|invasion|raid(?:ed|s)?|accus(?:ed|es|ing)|condemn(?:ed|s)|sanction(?:ed|s)?|expel(?:led)?|summoned|protest(?:ed)? (?:to|against)|violat(?:ed|ion|ing|es)|hostil\w+|aggression|terror suspects?|war(?:fare)? (?:on|against)|hit|struck|strik(?:e|es|ing) (?:at|on)|shot down|seized)\b",
     )
 });
+/// A definite noun phrase ending at the trigger: "the meeting", "the recent visit", "the
+/// EU-ASEAN meeting" (a compound of the sides already named), "Tuesday's talks".
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:\b(?:the|this|that|these|those|its|their|his|her|such|during|both)\s+(?-i:[a-z0-9][\w-]*[-\s]){0,2}|\b(?:today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)(?:’s|'s)\s+(?-i:[a-z0-9][\w-]*[-\s])?)$",
+        r"(?:\b(?:the|this|that|these|those|its|their|his|her|such|during|both)\s+(?-i:(?:[a-z0-9][\w-]*|[A-Z][\w]*(?:[-–][A-Z][\w]*)+)[-\s]){0,2}|\b(?:today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)(?:’s|'s)\s+(?-i:[a-z0-9][\w-]*[-\s])?)$",
     )
 });
 /// "the Ukraine war", "the Kashmir dispute": a name that says what is talked about.
+/// The rest of a hyphenated compound and the thing it names: "-Afghanistan-Pakistan railway".
+static COMPOUND_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^((?:\s?[-–]\s?[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*)?)*)\s+(?:[A-Z][\w-]*\s+){0,2}(?:railway|rail|railroad|corridor|pipeline|project|highway|road|motorway|line|route|border|boundary|frontier|gas|power|transmission|bridge|tunnel|canal)\b",
+    )
+});
+/// A trigger that is a verb ("met", "will meet", "called on"): the words before it are its
+/// subject ("the president met …"), not a determiner of a noun that could refer back.
+static VERB_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:met|meets|and|to|will|would|shall|also|later|talking|talked|while|received|receives|welcomed|welcomes|hosted|hosts|hosting|called on|calls on|call on|calling on|visited|telephoned|spoke)\b",
+    )
+});
+static INDEFINITE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:a|an|another)\s+(?:[\w-]+\s+)?$"));
 static TOPICAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:’s|'s)?\s+(?:war|conflict|crisis|issue|dispute|situation|question|file|peace process|front|invasion|offensive)\b",
+        r"^(?:’s|'s)?\s+(?:war|conflict|crisis|issue|dispute|situation|question|file|peace process|front|invasion|offensive|allegations?|accusations?|claims?|propaganda|narrative|aggression|occupation|atrocities|hegemony|designs|assets|reserves)\b",
     )
 });
 static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:of|to|by|between|with)\b"));
@@ -168,12 +292,12 @@ static ROUND: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ROUND_OF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:round|session|edition|meeting|iteration)\s+of\s+(?:the\s+)?((?:[\w’'()+-]+\s+){0,7}?(?:dialogue|talks|consultations|group|commission|committee|forum|meeting|conference|summit|council|mechanism|staff talks))\b",
+        r"\b(?:round|session|edition|meeting|iteration)\s+of\s+(?:the\s+)?((?:[^\s,.;:]+\s+){0,7}?(?:dialogue|talks|consultations|negotiations|parleys|group|commission|committee|forum|meeting|conference|summit|council|mechanism|staff talks))\b",
     )
 });
 static LOCATIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:in|at|to|from|into|across|inside|within|near|towards|throughout|of the situation in|in the|reached|capital,|on|about|over|regarding|concerning|against|naming|blaming|(?:issues|matters|situation|developments|affairs),?\s+including)\s+(?:the\s+)?$",
+        r"\b(?:in|at|to|from|into|across|inside|within|near|towards|throughout|of the situation in|in the|reached|capital,|on|about|over|regarding|concerning|against|naming|blaming|(?:issues|matters|situation|developments|affairs),?\s+including|(?:war|conflict|fighting|clashes|dispute|tensions|ceasefire|truce)\s+with)\s+(?:the\s+)?$",
     )
 });
 static HELD_IN: LazyLock<Regex> =
@@ -203,12 +327,20 @@ fn acting_parties(
                 FormKind::Organisation => !VENUE_BEFORE.is_match(
                     &text[range.start.max(snap(text, m.start.saturating_sub(40)))..m.start],
                 ),
-                FormKind::Demonym | FormKind::Person => true,
-                FormKind::StateName | FormKind::Capital
+                FormKind::Person => true,
+                // "the Uzbekistan-Afghanistan-Pakistan railway", "the Pakistan-Afghanistan
+                // border": a compound that names a project or a line, not who acts.
+                FormKind::StateName | FormKind::Capital | FormKind::Demonym
+                    if in_named_compound(text, m, range) =>
+                {
+                    false
+                }
+                FormKind::StateName | FormKind::Capital | FormKind::Demonym
                     if TOPICAL_AFTER.is_match(&text[m.end..range.end]) =>
                 {
                     false
                 }
+                FormKind::Demonym => true,
                 FormKind::StateName | FormKind::Capital => !LOCATIVE_BEFORE.is_match(
                     &text[range.start.max(snap(text, m.start.saturating_sub(40)))..m.start],
                 ),
@@ -217,6 +349,19 @@ fn acting_parties(
             acting.then_some((party, m.start..m.end))
         })
         .collect()
+}
+
+/// Whether the mention is part of a hyphenated compound of states that names a project, a
+/// route or a frontier ("China-Pakistan Economic Corridor", "Pakistan-Afghanistan border").
+fn in_named_compound(text: &str, m: &Mention, range: &Range<usize>) -> bool {
+    let after = &text[m.end..range.end.max(m.end)];
+    let before = &text[range
+        .start
+        .min(m.start)
+        .max(snap(text, m.start.saturating_sub(2)))..m.start];
+    let hyphen_before = before.ends_with(['-', '–']);
+    let chain = COMPOUND_AFTER.captures(after);
+    chain.is_some_and(|c| hyphen_before || c.get(1).is_some_and(|g| !g.as_str().is_empty()))
 }
 
 /// The hosts of a visit: states and capitals after "to", "in", "at" in the clause.
@@ -259,6 +404,59 @@ fn visit_hosts(
         }
     }
     hosts
+}
+
+/// The state that receives aid: named after "to" or "for" following the trigger.
+fn recipient_after(
+    text: &str,
+    mentions: &[Mention],
+    clause: &Range<usize>,
+    trigger: &Range<usize>,
+) -> Option<(PartyCode, Range<usize>)> {
+    mentions_in(mentions, &(trigger.start..clause.end.max(trigger.start)))
+        .iter()
+        .filter(|m| matches!(m.kind, FormKind::StateName | FormKind::Capital))
+        .find(|m| {
+            let before = &text[trigger.start.max(snap(text, m.start.saturating_sub(8)))..m.start];
+            TO_FOR_BEFORE.is_match(before)
+        })
+        .and_then(|m| Some((m.party?, m.start..m.end)))
+}
+
+/// A city or site named right before the trigger ("his Quetta visit").
+fn place_just_before(
+    mentions: &[Mention],
+    trigger: &Range<usize>,
+) -> Option<(PartyCode, Range<usize>)> {
+    mentions
+        .iter()
+        .find(|m| m.kind == FormKind::Place && m.end + 1 == trigger.start)
+        .and_then(|m| Some((m.party?, m.start..m.end)))
+}
+
+/// The host named before the visit: "is currently in Türkiye for an official visit",
+/// "arrived in Colombo on a three-day visit".
+fn host_before(
+    text: &str,
+    mentions: &[Mention],
+    clause: &Range<usize>,
+    trigger: &Range<usize>,
+) -> Option<(PartyCode, Range<usize>)> {
+    let m = mentions_in(mentions, &(clause.start..trigger.start))
+        .iter()
+        .rev()
+        .find(|m| {
+            matches!(
+                m.kind,
+                FormKind::StateName | FormKind::Capital | FormKind::Place
+            )
+        })?;
+    let before = &text[clause.start.max(snap(text, m.start.saturating_sub(12)))..m.start];
+    let between = &text[m.end..trigger.start];
+    let close = between.split_whitespace().count() <= 5 && !between.contains([',', ';']);
+    (IN_BEFORE.is_match(before) && HOST_LINK.is_match(between) && close)
+        .then(|| Some((m.party?, m.start..m.end)))
+        .flatten()
 }
 
 fn snap(text: &str, at: usize) -> usize {
@@ -325,7 +523,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
     let triggers: Vec<Vec<(Kind, &str, Range<usize>)>> = matches
         .iter()
         .zip(&clauses)
-        .map(|(m, c)| find_triggers(lex, m, c))
+        .map(|(m, c)| find_triggers(lex, text, m, c))
         .collect();
     // Most news names two states without reporting an act between them: stop before the
     // dates and people, which cost the most.
@@ -443,8 +641,31 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 <= 3;
             // "the first official visit of X to Y" introduces its act; only a bare definite
             // noun refers back.
-            let described = DESCRIBED.is_match(&text[trigger.end..clause.end.max(trigger.end)]);
+            // "his meeting with the President" after a visit, or with someone the last act did
+            // not name, is a new act; after a meeting with Putin, "his meeting with Putin" is it,
+            // and "the meeting with the Indian side" after talks is those talks.
+            let met_here =
+                counterpart_named(&text[named_from(text, &trigger)..clause.end.max(trigger.end)]);
+            let new_counterpart = TRIGGER_NAMES_SIDE.is_match(&text[trigger.clone()])
+                && last_created.is_none_or(|l| {
+                    let last = &candidates[l];
+                    let other_office = match (&last.counterpart, &met_here) {
+                        (Some(a), Some(b)) => !same_counterpart(a, b),
+                        _ => false,
+                    };
+                    (last.kind == Kind::Visit && POSSESSIVE_BEFORE.is_match(before_trigger))
+                        || other_office
+                        || clause_people_named(&people[si], &clause)
+                            .iter()
+                            .any(|p| !last.people.contains(&p.name))
+                });
+            let described = DESCRIBED.is_match(&text[trigger.end..clause.end.max(trigger.end)])
+                || new_counterpart;
+            // "during a meeting at the embassy on 30 September": an indefinite noun introduces.
+            let indefinite = INDEFINITE_BEFORE.is_match(before_trigger);
             let definite = ANAPHOR.is_match(before_trigger)
+                && !indefinite
+                && !VERB_TRIGGER.is_match(&text[trigger.clone()])
                 && !described
                 && matches!(
                     kind,
@@ -466,15 +687,70 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             {
                 // An act already read, or one the article never reported ("The meeting was
                 // chaired by the minister"): either way not a new act.
+                // "the tour, which was held from 2 to 11 September": a back-reference to an act
+                // of its own kind may date it.
                 if let Some(target) = last_created {
-                    anaphora.push((si, target));
+                    let date = (candidates[target].kind == kind)
+                        .then(|| {
+                            nearest_date(
+                                text,
+                                &dates,
+                                &clause,
+                                &sentence.range,
+                                trigger.start,
+                                trigger.end,
+                                &[],
+                            )
+                        })
+                        .flatten();
+                    anaphora.push((si, target, date));
                 }
+                continue;
+            }
+            // "visited the Embassy of Iran" in one's own capital: a call at a mission, not a
+            // visit to the state (the talks held there are their own act).
+            if kind == Kind::Visit && MISSION_AFTER.is_match(&text[trigger.end..clause.end]) {
+                continue;
+            }
+            // "told a cabinet meeting": a meeting at home; "met Ghanaian traders", "met the
+            // victims": people, not officials of a state.
+            if kind == Kind::Meeting
+                && (DOMESTIC_BEFORE.is_match(before_trigger)
+                    || NOT_OFFICIALS_AFTER
+                        .is_match(&text[trigger.end..clause.end.max(trigger.end)]))
+            {
+                continue;
+            }
+            // "continue harnessing the Joint Technical Working Group", "under the Joint
+            // Commission": the body as an instrument, not a meeting of it; "the Third Plenary
+            // Session of the Central Committee of the Communist Party": a domestic forum.
+            let wide_before = &text[sentence
+                .range
+                .start
+                .max(clause.start)
+                .max(snap(text, trigger.start.saturating_sub(100)))
+                ..trigger.start];
+            // "a new round of joint survey": a round of no forum.
+            let round_of_nothing = rule == "dialogue.round"
+                && !ROUND_OF.is_match(&text[trigger.start..clause.end.max(trigger.start)]);
+            if kind == Kind::Dialogue
+                && (INSTRUMENT_BEFORE.is_match(wide_before)
+                    || round_of_nothing
+                    || DOMESTIC_FORUM.is_match(
+                        &text[trigger.start..snap(text, (trigger.end + 80).min(clause.end))],
+                    ))
+            {
+                continue;
+            }
+            // "meeting the aspirations of the people": the verb, not the noun.
+            if rule == "meeting.noun" && GERUND_OBJECT.is_match(&text[trigger.end..clause.end]) {
                 continue;
             }
             // "an exchange of high-level visits", "signed numerous agreements": no one act;
             // "a tour of England's women's cricket team" is sport.
             if GENERIC.is_match(before_trigger)
                 || GENERIC_INSIDE.is_match(&text[trigger.clone()])
+                || in_domain_list(text, &clause, &trigger)
                 || (kind == Kind::Visit && SPORT.is_match(&text[clause.clone()]))
             {
                 continue;
@@ -507,9 +783,15 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             let mut parties: Vec<(PartyCode, Range<usize>)> = if kind == Kind::Visit {
                 // The visitor's side is named before the visit, the host after it; other states
                 // in the clause are what was talked about.
+                // "since the ceasefire with India, the President visited …": a state after
+                // "with" is not the visitor.
                 let mut v: Vec<_> = clause_parties
                     .iter()
                     .filter(|p| p.1.start < trigger.start)
+                    .filter(|p| {
+                        !WITH_BEFORE
+                            .is_match(&text[snap(text, p.1.start.saturating_sub(12))..p.1.start])
+                    })
                     .cloned()
                     .collect();
                 // "the visit of Turkish President Erdogan to Pakistan": the visitor follows "of".
@@ -527,16 +809,52 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     visitor_party = visitor.as_ref().map(|p| p.0);
                     v.extend(visitor.clone());
                 }
-                v.extend(visit_hosts(
-                    text,
-                    &mentions,
-                    &clause,
-                    &(trigger.start..after),
-                ));
+                let mut hosts = visit_hosts(text, &mentions, &clause, &(trigger.start..after));
+                // "his Quetta visit": the place named right before the noun is the host.
+                hosts.extend(place_just_before(&mentions, &trigger));
+                // "the Prime Minister's visit to Quetta": a trip to a city of one's own state
+                // (the newsroom's, or of the only side named) is domestic.
+                let domestic = v.iter().all(|p| hosts.iter().any(|h| h.0 == p.0))
+                    && !hosts.is_empty()
+                    && hosts.iter().all(|(party, r)| {
+                        home.is_none_or(|h| h == *party)
+                            && mentions_in(&mentions, r)
+                                .iter()
+                                .all(|m| m.kind == FormKind::Place)
+                    });
+                if domestic {
+                    continue;
+                }
+                if hosts.is_empty() {
+                    v.extend(host_before(text, &mentions, &clause, &trigger));
+                }
+                // "arrived in Parliament": an arrival is a visit only to a place of a state;
+                // "visited the area", "will visit other countries" name no host.
+                // "COAS visits the Counter Terrorism Centre": the verb's object is no place
+                // abroad; "official visits to …" is the noun.
+                let visited_no_place = VISIT_VERB.is_match(&text[trigger.clone()])
+                    && !VISIT_NOUN_BEFORE.is_match(before_trigger)
+                    && !mentions_in(&mentions, &(trigger.end..clause.end.max(trigger.end)))
+                        .iter()
+                        .any(|m| matches!(m.kind, FormKind::Place | FormKind::Capital));
+                if hosts.is_empty()
+                    && (ARRIVAL.is_match(&text[trigger.clone()])
+                        || visited_no_place
+                        || PLACE_VISITED.is_match(&text[trigger.end..clause.end.max(trigger.end)]))
+                {
+                    continue;
+                }
+                v.extend(hosts);
                 if v.is_empty() {
                     v = sentence_parties.clone();
                 }
                 v
+            } else if let Some(listed) = involving_list(text, &mentions, &clause, &trigger) {
+                // "exercises involving Russia, China and Iran": the list names the sides.
+                listed
+            } else if let Some(pair) = hyphen_pair_before(text, &mentions, &clause, &trigger) {
+                // "joint Russian-Belarusian military exercises": the pair names the sides.
+                pair
             } else if clause_parties.is_empty() {
                 sentence_parties.clone()
             } else {
@@ -560,11 +878,17 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     parties.push((party, p.range.clone()));
                 }
             }
+            // "offered a credit line to Ghana": aid goes to a state, which is a party.
+            if kind == Kind::Assistance {
+                parties.extend(recipient_after(text, &mentions, &clause, &trigger));
+            }
             let mut codes: Vec<PartyCode> = parties.iter().map(|p| p.0).collect();
             codes.sort();
             codes.dedup();
-            // A bare "meeting" or "talks" says too little to complete its parties from elsewhere.
-            if rule == "meeting.noun" && codes.len() < 2 {
+            // A bare "meeting" or "talks" says too little to complete its parties from elsewhere,
+            // unless it is the meeting of a visit just told, with a named counterpart ("Xi
+            // Jinping during the meeting that lasted three hours").
+            if rule == "meeting.noun" && codes.len() < 2 && !meeting_in_visit {
                 continue;
             }
             // Fewer than two parties stated: filled in after the whole article is read.
@@ -589,6 +913,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 &clause,
                 &sentence.range,
                 trigger.start,
+                trigger.end,
                 &other_clauses,
             );
             let round = if kind == Kind::Dialogue {
@@ -644,9 +969,12 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // "separate meetings with" several delegations; or several callers on the dateline's
             // own side ("Nigerian minister, Bahrain's commander call on Air Chief").
             // "the premier met the UAE President, the Sri Lankan President and …": one meeting each.
+            // "On the sidelines of the summit, the premier met A, B and C": the verb may lie
+            // beside a stronger trigger of the same clause.
             let separate = kind == Kind::Meeting
                 && (SEPARATE.is_match(&text[clause.clone()])
-                    || MET_VERB.is_match(&text[trigger.clone()]));
+                    || MET_VERB.is_match(&text[trigger.clone()])
+                    || MET_WORD.is_match(&text[trigger.start..clause.end.max(trigger.end)]));
             let with = |g: &[PartyCode], h: PartyCode| {
                 let mut g = g.to_vec();
                 g.push(h);
@@ -659,6 +987,14 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 && hosts.len() >= 2
             {
                 hosts.iter().map(|h| with(&callers, *h)).collect()
+            } else if kind == Kind::Visit
+                && hosts.len() == 1
+                && callers.len() >= 2
+                && !callers.iter().any(PartyCode::is_organisation)
+            {
+                // "Zelensky and Rubio arrived in Saudi Arabia": each state visits the host;
+                // "delegates of the SCO states visited Pakistan" is one trip to a forum.
+                callers.iter().map(|c| with(&hosts, *c)).collect()
             } else if kind == Kind::CourtesyCall
                 && hosts.is_empty()
                 && callers.len() >= 2
@@ -673,7 +1009,45 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 .filter(|p| p.range.start >= clause.start && p.range.end <= clause.end)
                 .map(|p| p.name.clone())
                 .collect();
-            for group in groups {
+            // "talks between A and B" names both sides, not one counterpart.
+            let between = text[trigger.clone()]
+                .to_ascii_lowercase()
+                .ends_with("between");
+            // Headlines shorten offices ("Turkish CGS"): they do not tell contacts apart.
+            let counterpart =
+                (matches!(kind, Kind::Meeting | Kind::CourtesyCall | Kind::PhoneCall)
+                    && !between
+                    && !sentence.heading
+                    && si > 0)
+                    .then(|| {
+                        counterpart_named(
+                            &text[named_from(text, &trigger)..clause.end.max(trigger.end)],
+                        )
+                    })
+                    .flatten();
+            // "met President A and Prime Minister B": one act per office met.
+            let counterparts =
+                if groups.len() == 1 && matches!(kind, Kind::Meeting | Kind::CourtesyCall) {
+                    listed_counterparts(text, &people[si], &clause, &trigger, &callers)
+                } else {
+                    Vec::new()
+                };
+            let people_per_act: Vec<Vec<String>> = if counterparts.len() >= 2 {
+                counterparts.into_iter().map(|name| vec![name]).collect()
+            } else {
+                vec![clause_people.clone()]
+            };
+            let caller = (kind == Kind::CourtesyCall)
+                .then(|| caller_named(&text[clause.start..trigger.start]))
+                .flatten();
+            // "separate meetings with the Minister of A and the Commander of B": the office read
+            // after the trigger is only the first one's.
+            let counterpart = counterpart.filter(|_| groups.len() == 1);
+            let groups: Vec<(Vec<PartyCode>, Vec<String>)> = groups
+                .into_iter()
+                .flat_map(|g| people_per_act.iter().map(move |p| (g.clone(), p.clone())))
+                .collect();
+            for (group, act_people) in groups {
                 let party_spans = parties
                     .iter()
                     .filter(|p| group.contains(&p.0))
@@ -695,7 +1069,9 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     location: location.clone(),
                     title: title.clone(),
                     past_occurrence,
-                    people: clause_people.clone(),
+                    people: act_people,
+                    counterpart: counterpart.clone(),
+                    caller: caller.clone(),
                 });
             }
         }
@@ -716,6 +1092,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
         }
     }
     fill_parties(&mut candidates, main_pair, home);
+    add_listed_participants(text, &sentences, &mentions, &mut candidates);
     let dateline_date = dateline.as_ref().and_then(|(_, _, line)| {
         dates
             .iter()
@@ -763,62 +1140,265 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
 }
 
 /// Whether the words after "called on" urge rather than visit: "called on the nation to …",
-/// "called on the European Union to be consistent", "to end" (but "called on the minister to
-/// discuss …" is a courtesy call).
+/// "called on the European Union to be consistent", "called on Trump to remember" (but "called
+/// on the minister to discuss …" is a courtesy call). A call's purpose is one of a few verbs;
+/// any other verb after "to" is what someone is urged to do.
 fn urges(after: &str) -> bool {
     if URGING.is_match(after) {
         return true;
     }
-    const URGED: [&str; 44] = [
-        "be",
-        "take",
-        "stop",
-        "end",
-        "ensure",
-        "support",
-        "play",
-        "help",
-        "respect",
-        "refrain",
-        "resolve",
-        "implement",
-        "release",
-        "withdraw",
-        "lift",
-        "provide",
-        "act",
-        "do",
-        "make",
-        "adopt",
-        "allow",
-        "recognise",
-        "recognize",
-        "condemn",
-        "halt",
-        "cease",
-        "join",
-        "work",
-        "step",
-        "use",
-        "abide",
-        "comply",
-        "reconsider",
-        "protect",
-        "prevent",
-        "address",
-        "restore",
-        "fulfil",
-        "honour",
-        "intervene",
-        "find",
-        "give",
-        "reject",
-        "hold",
+    const PURPOSES: [&str; 24] = [
+        "discuss",
+        "review",
+        "exchange",
+        "convey",
+        "present",
+        "explore",
+        "seek",
+        "brief",
+        "deliberate",
+        "talk",
+        "congratulate",
+        "felicitate",
+        "bid",
+        "pay",
+        "hand",
+        "deliver",
+        "express",
+        "extend",
+        "thank",
+        "offer",
+        "invite",
+        "share",
+        "apprise",
+        "condole",
+    ];
+    const NOT_VERBS: [&str; 10] = [
+        "the", "a", "an", "his", "her", "their", "its", "this", "that", "him",
     ];
     URGE_TO
         .captures(after)
         .and_then(|c| c.get(1))
-        .is_some_and(|verb| URGED.contains(&verb.as_str().to_ascii_lowercase().as_str()))
+        .is_some_and(|verb| {
+            let v = verb.as_str();
+            v.starts_with(|c: char| c.is_ascii_lowercase())
+                && !NOT_VERBS.contains(&v)
+                && !PURPOSES.contains(&v)
+        })
+}
+
+/// "The participating countries included China, Russia, … and India": a sentence that lists
+/// who took part in the forum or meeting just reported names its parties. Members listed for
+/// a grouping's own meeting stand for the grouping (TAXONOMY: the Quad ministers are coded as
+/// the member states), so its code gives way to them.
+fn add_listed_participants(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: &[Mention],
+    candidates: &mut [Candidate],
+) {
+    for (si, sentence) in sentences.iter().enumerate() {
+        if !PARTICIPATION.is_match(&text[sentence.range.clone()])
+            || candidates.iter().any(|c| c.sentence == si)
+        {
+            continue;
+        }
+        let listed: BTreeSet<PartyCode> = mentions_in(mentions, &sentence.range)
+            .iter()
+            .filter(|m| matches!(m.kind, FormKind::StateName | FormKind::Demonym))
+            .filter_map(|m| m.party)
+            .collect();
+        if listed.len() < 3 {
+            continue;
+        }
+        let forum = candidates.iter().rposition(|c| {
+            c.sentence < si
+                && c.sentence + 3 >= si
+                && matches!(c.kind, Kind::Dialogue | Kind::Meeting)
+                && (c.parties.len() >= 3 || c.parties.iter().any(PartyCode::is_organisation))
+        });
+        let Some(forum) = forum else { continue };
+        let before = candidates[forum].parties.clone();
+        let kind = candidates[forum].kind;
+        let mut after: BTreeSet<PartyCode> = before
+            .iter()
+            .copied()
+            .filter(|p| !p.is_organisation())
+            .collect();
+        after.extend(listed);
+        for c in candidates
+            .iter_mut()
+            .filter(|c| c.kind == kind && c.parties == before)
+        {
+            c.parties = after.iter().copied().collect();
+        }
+    }
+}
+
+/// The parties listed after "involving" or "among" right after the trigger, when two or more.
+fn involving_list(
+    text: &str,
+    mentions: &[Mention],
+    clause: &Range<usize>,
+    trigger: &Range<usize>,
+) -> Option<Vec<(PartyCode, Range<usize>)>> {
+    let after = &text[trigger.end..clause.end.max(trigger.end)];
+    let m = INVOLVING.find(after)?;
+    let from = trigger.end + m.end();
+    let mut listed: Vec<(PartyCode, Range<usize>)> = Vec::new();
+    for mention in mentions_in(mentions, &(from..clause.end.max(from))) {
+        let Some(party) = mention.party else { continue };
+        let gap_start = listed.last().map_or(from, |(_, r)| r.end);
+        let gap = text[gap_start..mention.start].trim();
+        if !(gap.is_empty() || matches!(gap, "," | "and" | ", and" | "&" | "the")) {
+            break;
+        }
+        listed.push((party, mention.start..mention.end));
+    }
+    (listed.len() >= 2).then_some(listed)
+}
+
+/// A pair of parties joined by a hyphen just before the trigger ("Pak-China joint exercise",
+/// "the India-Sri Lanka defence dialogue"), with at most three words between.
+fn hyphen_pair_before(
+    text: &str,
+    mentions: &[Mention],
+    clause: &Range<usize>,
+    trigger: &Range<usize>,
+) -> Option<Vec<(PartyCode, Range<usize>)>> {
+    let before: Vec<&Mention> = mentions_in(mentions, &(clause.start..trigger.start))
+        .iter()
+        .filter(|m| m.party.is_some() && m.kind != FormKind::Place && m.kind != FormKind::NotAParty)
+        .collect();
+    let [.., a, b] = before.as_slice() else {
+        return None;
+    };
+    let joined = matches!(text[a.end..b.start].trim(), "-" | "–" | "—" | "/");
+    let gap = &text[b.end..trigger.start];
+    let close = gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '(', ')']);
+    (joined && close && a.party != b.party).then(|| {
+        [a, b]
+            .iter()
+            .filter_map(|m| Some((m.party?, m.start..m.end)))
+            .collect()
+    })
+}
+
+/// Whether the trigger is an item of a list of fields of cooperation: "cooperation in
+/// training, ship visits and bilateral exercises", "collaboration through joint exercises",
+/// "under the framework of the Working Group". Such lists name kinds of work, not acts.
+fn in_domain_list(text: &str, clause: &Range<usize>, trigger: &Range<usize>) -> bool {
+    let from = clause
+        .start
+        .max(snap(text, trigger.start.saturating_sub(320)));
+    DOMAIN_LIST.is_match(&text[from..trigger.start])
+}
+
+/// The people met or called on, when the clause lists two or more after the trigger joined by
+/// "and" or commas ("called on President A, Prime Minister B and Minister C"), none of them on
+/// the callers' side; otherwise empty.
+fn listed_counterparts(
+    text: &str,
+    people: &[PersonMention],
+    clause: &Range<usize>,
+    trigger: &Range<usize>,
+    callers: &[PartyCode],
+) -> Vec<String> {
+    let met: Vec<&PersonMention> = people
+        .iter()
+        .filter(|p| p.range.start >= trigger.end && p.range.end <= clause.end)
+        .collect();
+    let listed = met.windows(2).all(|w| {
+        let between = &text[w[0].range.end..w[1].range.start];
+        LIST_JOIN.is_match(between) && !ENTOURAGE.is_match(between)
+    });
+    // One side's officials: parties unknown or all the same, none the callers'.
+    let one_side = met.iter().all(|p| {
+        p.party.is_none_or(|party| {
+            !callers.contains(&party) && met.iter().all(|q| q.party.is_none_or(|o| o == party))
+        })
+    });
+    // "called on A and B" may be one call on both; "meetings with A and B", "separately" or a
+    // list of three are one act each. "talks between A and B" names the two sides.
+    let several = met.len() >= 3
+        || PLURAL_ACT.is_match(&text[trigger.clone()])
+        || SEPARATE.is_match(&text[clause.clone()]);
+    let between = TRIGGER_NAMES_SIDE
+        .find(&text[trigger.clone()])
+        .is_some_and(|m| m.as_str().eq_ignore_ascii_case("between"));
+    if met.len() < 2 || !listed || !one_side || !several || between {
+        return Vec::new();
+    }
+    let mut names: Vec<String> = met.iter().map(|p| p.name.clone()).collect();
+    names.dedup();
+    names
+}
+
+/// Where the name of the one met starts: after the trigger, or on its last letter when the
+/// rule ends on the capital that opens the name ("to meet with M|inister …").
+fn named_from(text: &str, trigger: &Range<usize>) -> usize {
+    let last = text[trigger.clone()].chars().next_back();
+    match last {
+        Some(c) if c.is_ascii_uppercase() => trigger.end - 1,
+        _ => trigger.end,
+    }
+}
+
+/// The capitalised words that open `after` ("with the President, Dr. …" → "President"), when
+/// they follow "with", "on" or nothing: the office or name of the one met.
+fn counterpart_named(after: &str) -> Option<String> {
+    let m = COUNTERPART.captures(after)?.get(1)?.as_str().trim();
+    if m.is_empty() {
+        return None;
+    }
+    // "with the Indian side": a lone word that is no office only says which side.
+    let lone = !m.contains(' ');
+    (!lone || OFFICE_WORD.is_match(m)).then(|| m.to_string())
+}
+
+/// The first run of capitalised words in `before` ("The Defence Minister of Uganda on Monday"
+/// → "Defence Minister of Uganda").
+fn caller_named(before: &str) -> Option<String> {
+    // The subject opens the clause; a name further on is someone the clause met.
+    let m = CALLER.find(before)?;
+    (before[..m.start()].split_whitespace().count() <= 1).then(|| m.as_str().to_string())
+}
+
+/// Two namings of one counterpart: one's words hold the other's ("Sabry", "Foreign Minister
+/// Ali Sabry", "COAS" and "Chief of Army Staff").
+pub fn same_counterpart(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> BTreeSet<String> {
+        s.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| w.len() > 2 && w != "the" && w != "of")
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    // "the UAE president" and "the UAE vice president" are two offices.
+    let deputy = |w: &BTreeSet<String>| {
+        ["vice", "deputy", "crown", "acting", "assistant", "state"]
+            .iter()
+            .filter(|q| w.contains(**q))
+            .count()
+    };
+    if deputy(&wa) != deputy(&wb) {
+        return false;
+    }
+    // "COAS" is the "Chief of Army Staff".
+    let initials = |s: &str| -> String {
+        s.split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .map(|c| c.to_ascii_uppercase())
+            .collect()
+    };
+    let acronym = |s: &str| s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase());
+    wa.is_subset(&wb)
+        || wb.is_subset(&wa)
+        || (acronym(a) && (initials(b).starts_with(a) || wb.contains(&a.to_lowercase())))
+        || (acronym(b) && (initials(a).starts_with(b) || wa.contains(&b.to_lowercase())))
 }
 
 /// People named inside `clause`.
@@ -851,22 +1431,64 @@ fn fill_parties(
     }
     // Most often stated first; ties keep the order of first mention.
     stated.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
-    for c in candidates.iter_mut().filter(|c| c.parties.len() < 2) {
+    // Talks and calls last: one during a visit takes the visit's parties once those are
+    // complete.
+    for meetings in [false, true] {
+        let visits = if meetings {
+            current_visits(candidates)
+        } else {
+            Vec::new()
+        };
+        fill_some(candidates, meetings, &visits, &stated, main_pair, home);
+    }
+}
+
+/// Completes the parties of the meetings (or of all other acts) that name fewer than two.
+fn fill_some(
+    candidates: &mut [Candidate],
+    meetings: bool,
+    visits: &[(usize, Vec<PartyCode>)],
+    stated: &[([PartyCode; 2], usize)],
+    main_pair: Option<[PartyCode; 2]>,
+    home: Option<PartyCode>,
+) {
+    for c in candidates
+        .iter_mut()
+        .filter(|c| c.parties.len() < 2 && on_a_visit(c.kind) == meetings)
+    {
+        // "During the visit, he met the President": talks on a trip are with its host, the
+        // trip told last before them.
+        // With several trips in the article, only one told just before (two sentences) counts.
+        let several = visits
+            .iter()
+            .any(|(_, p)| Some(p) != visits.first().map(|v| &v.1));
+        let during_visit = visits
+            .iter()
+            .rev()
+            .find(|(sentence, _)| *sentence <= c.sentence)
+            .filter(|(sentence, _)| !several || c.sentence <= sentence + 2)
+            .filter(|(sentence, parties)| {
+                // A dated meeting later on ("his 2018 summit with …") is another occasion.
+                on_a_visit(c.kind)
+                    && (c.sentence == *sentence || (c.sentence > *sentence && c.date.is_none()))
+                    && c.parties.iter().all(|p| parties.contains(p))
+            })
+            .map(|(_, parties)| parties.clone());
         // A call on, or visit to, the newsroom's own country often leaves it unsaid.
         let contact = matches!(
             c.kind,
             Kind::CourtesyCall | Kind::Visit | Kind::Meeting | Kind::PhoneCall | Kind::Exercise
         );
         let filled: Option<Vec<PartyCode>> = match c.parties.first().copied() {
-            // "a meeting with military commanders" names no state: perhaps a domestic meeting;
-            // exercises, training and aid name their sides when they are real.
-            None if matches!(
-                c.kind,
-                Kind::Meeting | Kind::Exercise | Kind::Training | Kind::Assistance
-            ) =>
-            {
-                None
-            }
+            // "a meeting with military commanders" names no state: perhaps a domestic meeting,
+            // unless it comes during a visit the article reports; exercises, training and aid name
+            // their sides when they are real.
+            // "met AVIC's engineers" on a visit is no meeting of states; "his meeting with the
+            // President" is.
+            None if c.kind == Kind::Meeting => during_visit.filter(|_| c.counterpart.is_some()),
+            None if matches!(c.kind, Kind::Exercise | Kind::Training | Kind::Assistance) => None,
+            // "He will call on the President": the call of the visitor just announced.
+            None if c.kind == Kind::CourtesyCall && during_visit.is_some() => during_visit,
             None => stated
                 .iter()
                 .find(|(p, _)| home.is_some_and(|h| p.contains(&h)))
@@ -877,13 +1499,14 @@ fn fill_parties(
                 // A meeting of one named state with someone unnamed may be a domestic meeting:
                 // only the newsroom's own state completes it.
                 if c.kind == Kind::Meeting {
-                    with_home
+                    with_home.or(during_visit)
                 } else {
                     let from_stated = stated
                         .iter()
                         .find(|(p, _)| p.contains(&one))
                         .map(|(p, _)| p.to_vec());
                     with_home
+                        .or(during_visit)
                         .or(from_stated)
                         .or_else(|| main_pair.filter(|p| p.contains(&one)).map(|p| p.to_vec()))
                 }
@@ -896,9 +1519,24 @@ fn fill_parties(
     }
 }
 
+/// Acts held during a visit that may leave its sides unsaid: talks and calls.
+fn on_a_visit(kind: Kind) -> bool {
+    matches!(kind, Kind::Meeting | Kind::CourtesyCall)
+}
+
+/// The sentence and parties of each current (not past) visit the article reports, in order.
+fn current_visits(candidates: &[Candidate]) -> Vec<(usize, Vec<PartyCode>)> {
+    candidates
+        .iter()
+        .filter(|c| c.kind == Kind::Visit && c.parties.len() >= 2 && !c.past_occurrence)
+        .map(|c| (c.sentence, c.parties.clone()))
+        .collect()
+}
+
 /// Trigger matches of a sentence, at most one per kind and clause, overlaps resolved in rule order.
 fn find_triggers<'l>(
     lex: &'l Lexicon,
+    text: &str,
     matches: &[(usize, Range<usize>)],
     clauses: &text::Clauses,
 ) -> Vec<(Kind, &'l str, Range<usize>)> {
@@ -913,9 +1551,33 @@ fn find_triggers<'l>(
             continue;
         }
         let clause = clauses.at(range.start);
+        // "the first round of military-level talks between China and India": the talks are
+        // the round itself.
+        let talks_of_forum = rule.kind == Kind::Meeting
+            && found.iter().any(|(k, _, r)| {
+                *k == Kind::Dialogue
+                    && clauses.at(r.start) == clause
+                    && r.end <= range.start
+                    && range.start - r.end <= 60
+            });
+        if talks_of_forum {
+            continue;
+        }
         // One act per kind and clause; a bare "meeting" or "talks" beside a stronger kind is
         // that act ("visited Moscow for talks"), but "visited Moscow and met the minister" is two.
         let bare_meeting = |id: &str| id == "meeting.noun";
+        let same_act = found.iter().any(|(k, id, r)| {
+            clauses.at(r.start) == clause
+                && (*k == rule.kind || bare_meeting(&rule.id) || bare_meeting(id))
+        });
+        // "Zelensky, who will skip Friday's summit, on Thursday met Starmer": the verb reports
+        // the clause's act; the summit is only mentioned.
+        let mentioned_summit = |r: &Range<usize>| text[r.clone()].eq_ignore_ascii_case("summit");
+        if same_act && MET_VERB.is_match(&text[range.clone()]) {
+            found.retain(|(k, _, r)| {
+                !(*k == rule.kind && clauses.at(r.start) == clause && mentioned_summit(r))
+            });
+        }
         let same_act = found.iter().any(|(k, id, r)| {
             clauses.at(r.start) == clause
                 && (*k == rule.kind || bare_meeting(&rule.id) || bare_meeting(id))
@@ -1002,6 +1664,10 @@ fn status_of(
     if PAST_TRIGGER.is_match(trigger) && !MODAL_BEFORE.is_match(before_trigger) {
         return (Status::Held, true);
     }
+    // "told Trump in a call that …": the verb before the call gives its tense.
+    if kind == Kind::PhoneCall && TOLD_BEFORE.is_match(before_trigger) {
+        return (Status::Held, true);
+    }
     if PROPOSED.is_match(clause) && !matches!(kind, Kind::Agreement) {
         return (Status::Proposed, true);
     }
@@ -1029,6 +1695,7 @@ fn nearest_date(
     clause: &Range<usize>,
     sentence: &Range<usize>,
     at: usize,
+    trigger_end: usize,
     others: &[Range<usize>],
 ) -> Option<DateMention> {
     let distance = |d: &DateMention| {
@@ -1038,9 +1705,14 @@ fn nearest_date(
             at - d.end
         }
     };
+    // "told Trump in a call on Monday": a date right after the trigger dates the act even
+    // after a reporting verb.
     let reported = |d: &DateMention| {
-        REPORTING
-            .is_match(&text[sentence.start.max(snap(text, d.start.saturating_sub(40)))..d.start])
+        let right_after = d.start >= trigger_end && d.start - trigger_end <= 5;
+        !right_after
+            && REPORTING.is_match(
+                &text[sentence.start.max(snap(text, d.start.saturating_sub(40)))..d.start],
+            )
     };
     let within = |r: &Range<usize>| {
         dates

@@ -591,6 +591,14 @@ impl<'a> Ctx<'a> {
         {
             return Tense::Future;
         }
+        // "exercises beginning Friday": a start still ahead of the report.
+        if a >= 1
+            && ["beginning", "starting", "commencing"]
+                .iter()
+                .any(|w| self.is_word(a - 1, w))
+        {
+            return Tense::Future;
+        }
         let mut best: (usize, Tense) = (usize::MAX, Tense::None);
         for k in s..e {
             if k >= a && k < b {

@@ -116,7 +116,7 @@ impl TriggerRule {
                 }
                 let window = &text[m.end()..end];
                 // The second part belongs to the same clause.
-                let window = &window[..window.find(['.', ';', ':']).unwrap_or(window.len())];
+                let window = &window[..clause_end(window).unwrap_or(window.len())];
                 near.find(window).map(|n| m.start()..m.end() + n.end())
             }
             Some((within, near)) => {
@@ -125,15 +125,41 @@ impl TriggerRule {
                     start += 1;
                 }
                 let window = &text[start..m.start()];
-                let window_start = window
-                    .rfind(['.', ';', ':'])
-                    .map_or(start, |i| start + i + 1);
+                let window_start = clause_start(window).map_or(start, |i| start + i + 1);
                 near.find_iter(&text[window_start..m.start()])
                     .last()
                     .map(|n| window_start + n.start()..m.end())
             }
         })
     }
+}
+
+/// Where the clause ends in `window`: a semicolon, a colon, or a full stop that is followed by
+/// a space or the end (not the point of "£2.26 billion" or "U.S.").
+fn clause_end(window: &str) -> Option<usize> {
+    window.char_indices().find_map(|(i, c)| {
+        let next = window[i + c.len_utf8()..].chars().next();
+        let ends = match c {
+            ';' | ':' => true,
+            '.' => next.is_none_or(char::is_whitespace),
+            _ => false,
+        };
+        ends.then_some(i)
+    })
+}
+
+/// Where the clause that ends `window` starts: after its last semicolon, colon or full stop
+/// followed by a space.
+fn clause_start(window: &str) -> Option<usize> {
+    window.char_indices().rev().find_map(|(i, c)| {
+        let next = window[i + c.len_utf8()..].chars().next();
+        let ends = match c {
+            ';' | ':' => true,
+            '.' => next.is_some_and(char::is_whitespace),
+            _ => false,
+        };
+        ends.then_some(i)
+    })
 }
 
 /// A problem in a dictionary file.

@@ -316,4 +316,483 @@ mod tests {
             vec!["CHL–PER"]
         );
     }
+
+    #[test]
+    fn meetings_with_separate_offices_on_a_visit_are_separate_acts() {
+        let text = format!(
+            "{HEAD}The Kenyan foreign minister visited Ghana on Monday. In his meeting with the President, he discussed trade. In his meeting with Prime Minister Kofi Mensah, he offered training."
+        );
+        let meetings = acts(&text)
+            .into_iter()
+            .filter(|a| a.0 == Kind::Meeting)
+            .collect::<Vec<_>>();
+        assert_eq!(meetings.len(), 2, "{:#?}", extract(&text));
+        assert!(meetings.iter().all(|m| m.1 == "GHA–KEN"));
+    }
+
+    #[test]
+    fn meetings_with_a_list_of_officials_are_one_act_each() {
+        let text = format!(
+            "{HEAD}During the visit, the Kenyan President held meetings with Ghanaian President Kwame Asante and Prime Minister Kofi Mensah of Ghana."
+        );
+        let meetings = acts(&text)
+            .into_iter()
+            .filter(|a| a.0 == Kind::Meeting)
+            .count();
+        assert_eq!(meetings, 2, "{:#?}", extract(&text));
+    }
+
+    #[test]
+    fn meeting_a_need_is_not_a_meeting() {
+        let text = format!(
+            "{HEAD}The Kenyan president said Ghana's support was vital for meeting the needs of the people."
+        );
+        assert!(acts(&text).is_empty(), "{:#?}", extract(&text));
+    }
+
+    #[test]
+    fn calls_during_a_visit_take_its_exact_days_over_next_week() {
+        let text = "Envoy to visit\n2024-03-15\n\nNAIROBI, Mar 15 (KNA): The Chairman of the African Union Commission will visit Kenya from 20 to 22 March. He will call on President Ali Odhiambo, Prime Minister Jane Wanjiru and Foreign Minister Paul Kamau next week.";
+        let calls: Vec<Engagement> = extract(text)
+            .into_iter()
+            .filter(|e| e.kind == Kind::CourtesyCall)
+            .collect();
+        assert_eq!(calls.len(), 3, "{calls:#?}");
+        assert!(
+            calls
+                .iter()
+                .all(|c| c.date.start.map(|d| d.to_string()).as_deref() == Some("2024-03-20"))
+        );
+    }
+
+    #[test]
+    fn fields_of_cooperation_are_not_acts() {
+        let text = format!(
+            "{HEAD}Kenya and Ghana agreed to deepen defence cooperation in training, ship visits, joint exercises and defence dialogue."
+        );
+        assert!(acts(&text).is_empty(), "{:#?}", extract(&text));
+    }
+
+    #[test]
+    fn a_call_at_an_embassy_is_a_meeting_not_a_visit() {
+        let text = "Governor condoles\n\nNAIROBI, Mar 15 (KNA): The Kenyan governor visited the Embassy of Ghana here to offer condolences over the aggression by Togo. During the visit, he held a meeting with the Ghanaian Ambassador Kofi Mensah.";
+        assert_eq!(
+            acts(text),
+            vec![(Kind::Meeting, "GHA–KEN".to_string(), Status::Held)]
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_pair_names_the_sides_of_an_exercise() {
+        let text = "Border closed\n2024-03-13\n\nTogo said it was closing its border with Benin because of joint Nigerian-Beninese military exercises beginning Friday.";
+        let found = extract(text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            (found[0].kind, found[0].parties_label()),
+            (Kind::Exercise, "BEN–NGA".to_string())
+        );
+        assert_eq!(
+            found[0].date.start.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-15")
+        );
+    }
+
+    #[test]
+    fn a_state_after_with_is_not_the_visitor_and_a_cabinet_meeting_is_domestic() {
+        let text = format!(
+            "{HEAD}A week after the truce with Mali, the Kenyan president visited Ghana. He later told a cabinet meeting that Ghana and Togo were friends."
+        );
+        assert_eq!(
+            acts(&text),
+            vec![(Kind::Visit, "GHA–KEN".to_string(), Status::Held)]
+        );
+    }
+
+    #[test]
+    fn a_call_told_of_after_a_reporting_verb_is_held_on_its_day() {
+        let text = format!(
+            "{HEAD}The Kenyan president told the Ghanaian president in a call on Tuesday that he hoped the talks would succeed."
+        );
+        let found = extract(&text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            (found[0].kind, found[0].status),
+            (Kind::PhoneCall, Status::Held)
+        );
+        assert_eq!(
+            found[0].date.start.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-12")
+        );
+    }
+
+    #[test]
+    fn the_verb_of_a_clause_outranks_a_summit_it_mentions() {
+        let text = format!(
+            "{HEAD}The Kenyan president, who will not attend Friday's summit, on Thursday met Ghanaian President Kofi Mensah."
+        );
+        let found = extract(&text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            (found[0].status, found[0].parties_label()),
+            (Status::Held, "GHA–KEN".to_string())
+        );
+        assert_eq!(
+            found[0].date.start.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-14")
+        );
+    }
+
+    #[test]
+    fn two_states_arriving_in_a_host_are_two_visits() {
+        let text = format!(
+            "{HEAD}The Kenyan president and the Ghanaian foreign minister arrived in Ethiopia on Monday."
+        );
+        let mut pairs: Vec<String> = extract(&text)
+            .iter()
+            .filter(|e| e.kind == Kind::Visit)
+            .map(|e| e.parties_label())
+            .collect();
+        pairs.sort();
+        assert_eq!(pairs, vec!["ETH–GHA", "ETH–KEN"]);
+    }
+
+    #[test]
+    fn a_meeting_on_a_visit_takes_the_visits_completed_parties() {
+        let text = format!(
+            "{HEAD}Kenya has proposed a joint working committee with Uganda to deal with migrants caught up in Uganda's war with Sudan. State Minister of Foreign Affairs Jane Wanjiru visited Uganda on Monday and met Deputy Minister of Defence of Uganda John Okello."
+        );
+        let found = acts(&text);
+        assert!(
+            found.contains(&(Kind::Meeting, "KEN–UGA".to_string(), Status::Held)),
+            "{found:#?}"
+        );
+        assert!(
+            found.contains(&(Kind::Dialogue, "KEN–UGA".to_string(), Status::Proposed)),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn a_host_named_before_the_visit_is_its_host() {
+        let text = format!(
+            "{HEAD}The Kenyan foreign secretary is currently in Ghana for an official visit."
+        );
+        assert_eq!(
+            acts(&text),
+            vec![(Kind::Visit, "GHA–KEN".to_string(), Status::Held)]
+        );
+    }
+
+    #[test]
+    fn bilateral_talks_with_a_minister_are_a_meeting_and_a_council_meets_as_a_forum() {
+        let text = format!(
+            "{HEAD}The Kenyan minister visited Ghana on Monday, where he held bilateral talks with Ghanaian Foreign Minister Kofi Mensah and called on President Ama Owusu. On Tuesday the Kenyan and Ghanaian ministers joined the virtual meeting of the African Union Peace and Security Council."
+        );
+        let mut found = acts(&text);
+        found.sort();
+        let kinds: Vec<Kind> = found.iter().map(|a| a.0).collect();
+        assert!(kinds.contains(&Kind::Meeting), "{found:#?}");
+        assert!(kinds.contains(&Kind::CourtesyCall), "{found:#?}");
+        assert!(kinds.contains(&Kind::Dialogue), "{found:#?}");
+    }
+
+    #[test]
+    fn talking_to_receiving_and_hosting_a_visitor_are_meetings() {
+        for sentence in [
+            "Talking to the visiting Chief of General Staff of Ghana on Friday, the President said ties were strong.",
+            "The President received the visiting Foreign Minister of Ghana Kofi Mensah on Friday.",
+            "The Prime Minister hosted a dinner in honour of the visiting Ghanaian delegation on Friday.",
+        ] {
+            let text = format!("Ties strong\n\nNAIROBI, Mar 15 (KNA): {sentence}");
+            let found = acts(&text);
+            assert!(
+                found.contains(&(Kind::Meeting, "GHA–KEN".to_string(), Status::Held)),
+                "{sentence}: {found:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn to_meet_two_leaders_is_a_plan_for_each_not_a_meeting_between_them() {
+        let text = format!(
+            "{HEAD}The Kenyan president is on a visit to Ghana, where he is expected to meet with Ghanaian President Kofi Mensah and Togolese President Ama Owusu."
+        );
+        let found = acts(&text);
+        assert!(
+            found.contains(&(Kind::Meeting, "GHA–KEN".to_string(), Status::Planned)),
+            "{found:#?}"
+        );
+        assert!(!found.iter().any(|a| a.1 == "GHA–TGO"), "{found:#?}");
+    }
+
+    #[test]
+    fn an_offered_credit_line_is_assistance_and_a_dollar_is_no_state() {
+        let text = format!(
+            "{HEAD}Kenya on Wednesday offered a US$50 million credit line to Ghana for defence cooperation."
+        );
+        assert_eq!(
+            acts(&text),
+            vec![(Kind::Assistance, "GHA–KEN".to_string(), Status::Held)]
+        );
+    }
+
+    #[test]
+    fn arriving_somewhere_that_is_no_state_is_no_visit() {
+        let text = format!(
+            "{HEAD}The Kenyan president arrived in Parliament on Monday to brief lawmakers on ties with Ghana."
+        );
+        assert!(acts(&text).is_empty(), "{:#?}", extract(&text));
+    }
+
+    #[test]
+    fn the_talks_of_a_round_are_the_round_and_a_visit_to_the_area_is_none() {
+        let text = format!(
+            "{HEAD}The first round of military-level talks between Kenya and Ghana was held on Monday. The Kenyan president later visited the area and met Ghanaian traders."
+        );
+        let found = acts(&text);
+        assert_eq!(
+            found,
+            vec![(Kind::Dialogue, "GHA–KEN".to_string(), Status::Held)],
+            "{:#?}",
+            extract(&text)
+        );
+    }
+
+    #[test]
+    fn violating_what_talks_agreed_is_no_new_round() {
+        let text = format!(
+            "{HEAD}On Tuesday the Kenyan side went back on its word, violating the consensus reached in the first round of talks with Ghana."
+        );
+        assert!(acts(&text).is_empty(), "{:#?}", extract(&text));
+    }
+
+    #[test]
+    fn bodies_used_as_instruments_and_rounds_of_no_forum_are_not_meetings() {
+        let text = format!(
+            "{HEAD}Kenya and Ghana agreed to continue harnessing the Joint Technical Working Group for the railway project, and to work toward conducting a new round of joint survey of the coast."
+        );
+        assert!(acts(&text).is_empty(), "{:#?}", extract(&text));
+    }
+
+    #[test]
+    fn a_domestic_party_session_is_no_forum_and_an_involving_list_names_the_sides() {
+        let text = format!(
+            "{HEAD}Kenya congratulated Ghana on the Third Plenary Session of the Central Committee of its ruling party. Officials were not concerned about naval exercises involving Togo, Benin and Nigeria."
+        );
+        assert_eq!(
+            acts(&text),
+            vec![(Kind::Exercise, "BEN–NGA–TGO".to_string(), Status::Held)]
+        );
+    }
+
+    #[test]
+    fn a_round_of_a_forum_with_a_non_ascii_name_is_a_dialogue() {
+        let text = format!(
+            "{HEAD}On Wednesday Kenya and Ghana held the sixth round of the Kenya-Côte d'Ivoire Bilateral Political Consultations in Nairobi."
+        );
+        let found = extract(&text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!((found[0].kind, found[0].round), (Kind::Dialogue, Some(6)));
+    }
+
+    #[test]
+    fn visiting_a_centre_at_home_is_no_visit_and_an_exercise_told_twice_is_one() {
+        let text = "Army chief visits training centre\n\nNAIROBI, Mar 15 (KNA): The Kenyan army chief visited the National Counter Terrorism Centre on Friday and interacted with the participants of the Kenya-Ghana Joint Exercise Lion-III. The Kenya-Ghana Joint Exercise Lion-III commenced on 1 March 2024.";
+        assert_eq!(
+            acts(text),
+            vec![(Kind::Exercise, "GHA–KEN".to_string(), Status::Held)],
+            "{:#?}",
+            extract(text)
+        );
+    }
+
+    #[test]
+    fn calling_on_someone_to_do_anything_but_a_call_s_business_is_urging() {
+        assert!(acts(&format!("{HEAD}The Ghanaian minister called on the Kenyan President to remember the ties between the two countries.")).is_empty());
+        assert!(
+            acts(&format!(
+                "{HEAD}Diplomats from Kenya made a flurry of visits to Ghana and Togo."
+            ))
+            .is_empty()
+        );
+        assert_eq!(
+            acts(&format!(
+                "{HEAD}The Ghanaian envoy called on the Kenyan President to bid farewell."
+            )),
+            vec![(Kind::CourtesyCall, "GHA–KEN".to_string(), Status::Held)]
+        );
+    }
+
+    #[test]
+    fn trips_home_domestic_councils_and_conditional_openness_are_not_engagements() {
+        for sentence in [
+            "The Kenyan president paid a one-day visit to Mombasa to review the dispute with Ghana.",
+            "An emergency meeting of the National Security Committee of Kenya on Monday discussed the strikes by Ghana.",
+            "Kenya said it was open to talks with Ghana if the blockade ended.",
+            "Kenya said Ghana must allow the people to freely exercise their right to vote.",
+        ] {
+            let text = format!("{HEAD}{sentence}");
+            assert!(acts(&text).is_empty(), "{sentence}: {:#?}", extract(&text));
+        }
+    }
+
+    #[test]
+    fn an_undated_plan_takes_the_week_of_the_reported_occasion_and_stays_planned() {
+        let text = format!(
+            "{HEAD}Kenyan and Ghanaian leaders held a summit in Nairobi on Tuesday. The Ghanaian president is also due to meet King Charles III during his stay."
+        );
+        let plan = extract(&text)
+            .into_iter()
+            .find(|e| e.status == Status::Planned)
+            .expect("a planned meeting");
+        assert_eq!(plan.kind, Kind::Meeting);
+        assert_eq!(
+            plan.date.start.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-12")
+        );
+        assert_eq!(plan.date.precision, crate::model::Precision::Week);
+    }
+
+    #[test]
+    fn a_list_of_participating_countries_names_the_members_of_a_groupings_meeting() {
+        let text = "Group meets\n\nNAIROBI, Mar 15 (KNA): The 4th Defence Working Group meeting of the African Union was held here on Thursday. The participating countries besides Kenya included Ghana, Togo, Benin and Nigeria.";
+        let found = acts(text);
+        assert_eq!(
+            found,
+            vec![(
+                Kind::Dialogue,
+                "BEN–GHA–KEN–NGA–TGO".to_string(),
+                Status::Held
+            )],
+            "{:#?}",
+            extract(text)
+        );
+    }
+
+    #[test]
+    fn states_in_the_name_of_a_railway_or_a_border_do_not_act() {
+        let text = format!(
+            "{HEAD}The Kenyan president met Ghanaian President Kofi Mensah on Monday and both sides agreed to speed up the Kenya-Togo-Ghana railway project."
+        );
+        assert_eq!(
+            acts(&text),
+            vec![(Kind::Meeting, "GHA–KEN".to_string(), Status::Held)]
+        );
+    }
+
+    #[test]
+    fn the_tour_held_on_given_days_dates_the_visit_and_a_meeting_is_new() {
+        let text = format!(
+            "{HEAD}The Ghanaian defence ministry recently hosted a study tour for a delegation from Kenya's staff college. The Kenyan embassy thanked Ghana for the success of the tour which was held from 2 to 9 March 2024. Meanwhile, during a meeting in Accra on 14 March 2024, the Ghanaian Ambassador to Kenya Kofi Mensah briefed the Kenyan delegation and rejected Togolese allegations."
+        );
+        let found = extract(&text);
+        let visit = found
+            .iter()
+            .find(|e| e.kind == Kind::Visit)
+            .expect("a visit");
+        assert_eq!(
+            visit.date.start.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-02")
+        );
+        let meeting = found
+            .iter()
+            .find(|e| e.kind == Kind::Meeting)
+            .expect("a meeting");
+        assert_eq!(meeting.parties_label(), "GHA–KEN");
+    }
+
+    #[test]
+    fn no_longer_planning_a_visit_cancels_it() {
+        assert_eq!(
+            acts(&format!(
+                "{HEAD}The Kenyan president no longer plans to visit Ghana this year."
+            )),
+            vec![(Kind::Visit, "GHA–KEN".to_string(), Status::Cancelled)]
+        );
+    }
+
+    #[test]
+    fn a_call_on_someone_during_a_visit_is_no_phone_call_and_a_trained_terror_suspect_no_training()
+    {
+        let text = "Envoy calls on minister\n\nNAIROBI, Mar 14 (KNA): He expressed these views during a call on paid by the Ghanaian Ambassador Kofi Mensah at his office on Thursday. He said a Kenyan terror suspect had been trained by Togo.";
+        assert_eq!(
+            acts(text),
+            vec![(Kind::CourtesyCall, "GHA–KEN".to_string(), Status::Held)],
+            "{:#?}",
+            extract(text)
+        );
+    }
+
+    #[test]
+    fn the_pair_named_meeting_refers_back_and_a_call_he_had_is_a_phone_call() {
+        let text = format!(
+            "{HEAD}Ministers gathered for the 24th Kenya-Ghana Ministerial Meeting on Tuesday. A joint statement following the Kenya-Ghana meeting stressed trade. The Kenyan minister later commented on a call he had with the Togolese president on Wednesday."
+        );
+        let mut found = acts(&text);
+        found.sort();
+        assert_eq!(
+            found,
+            vec![
+                (Kind::Dialogue, "GHA–KEN".to_string(), Status::Held),
+                (Kind::PhoneCall, "KEN–TGO".to_string(), Status::Held),
+            ],
+            "{:#?}",
+            extract(&text)
+        );
+    }
+
+    #[test]
+    fn the_meeting_of_a_visit_with_a_named_host_is_its_own_act() {
+        let text = format!(
+            "{HEAD}The Kenyan president paid a three-day visit to Ghana on Monday. Ghanaian President Kofi Mensah during the meeting that lasted for two hours praised Kenya's reforms."
+        );
+        let mut found = acts(&text);
+        found.sort();
+        assert_eq!(
+            found,
+            vec![
+                (Kind::Meeting, "GHA–KEN".to_string(), Status::Held),
+                (Kind::Visit, "GHA–KEN".to_string(), Status::Held),
+            ]
+        );
+    }
+
+    #[test]
+    fn agreeing_to_train_students_is_training() {
+        let text = format!(
+            "{HEAD}During the visit of the Kenyan president to Ghana, Ghana agreed to train 5,000 Kenyan IT students."
+        );
+        let found = acts(&text);
+        assert!(
+            found
+                .iter()
+                .any(|a| a.0 == Kind::Training && a.1 == "GHA–KEN"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn a_meeting_right_after_one_of_several_visits_is_held_on_it() {
+        let text = format!(
+            "{HEAD}The Kenyan foreign minister visited Ghana last week. Separately, the Togolese foreign minister will arrive in Kenya for an official visit on Monday. He will call on the president and meet with Minister for Trade, Jane Wanjiru."
+        );
+        let found = acts(&text);
+        assert!(
+            found.contains(&(Kind::Meeting, "KEN–TGO".to_string(), Status::Planned)),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn an_agreement_unveiled_with_a_decimal_sum_is_read_and_a_trip_home_is_none() {
+        let text = format!(
+            "{HEAD}Kenya and Ghana on Tuesday unveiled a $2.26 billion ($2.8bn) loan agreement to support Ghana's defence, to be repaid from frozen Togolese assets. Kenya's president told the cabinet of his Mombasa visit on Monday."
+        );
+        assert_eq!(
+            acts(&text),
+            vec![(Kind::Agreement, "GHA–KEN".to_string(), Status::Held)],
+            "{:#?}",
+            extract(&text)
+        );
+    }
 }

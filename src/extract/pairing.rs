@@ -2,7 +2,7 @@
 //! gaps are filled from the article (its dateline, the date of its main event), and every field
 //! keeps its evidence.
 
-use super::candidates::{Analysis, Candidate};
+use super::candidates::{Analysis, Candidate, same_counterpart};
 use super::dates::{DateMention, Precision as DatePrecision};
 use super::lexicon::Lexicon;
 use super::people::PersonMention;
@@ -54,6 +54,10 @@ struct Draft {
     sentences: BTreeSet<usize>,
     /// Names of the people in the merged clauses.
     people: BTreeSet<String>,
+    /// The office or name met, from the first clause that gave one.
+    counterpart: Option<String>,
+    /// Who made a courtesy call, from the first clause that named one.
+    caller: Option<String>,
 }
 
 fn similar_mechanisms(a: &str, b: &str) -> bool {
@@ -109,6 +113,13 @@ fn compatible(d: &Draft, c: &Candidate) -> bool {
     {
         return false;
     }
+    // "his meeting with the President", "his meeting with Prime Minister Amarasuriya".
+    if contact
+        && let (Some(a), Some(b)) = (&d.counterpart, &c.counterpart)
+        && !same_counterpart(a, b)
+    {
+        return false;
+    }
     if let (Some(a), Some((b, _))) = (d.round, &c.round)
         && a != *b
     {
@@ -131,11 +142,45 @@ fn compatible(d: &Draft, c: &Candidate) -> bool {
     if !statuses_agree && !(same_forum && (d.round.is_some() || c.round.is_some())) {
         return false;
     }
+    // An exercise runs for weeks: its start and a day of it ("commenced on 19 November",
+    // "visited the exercise on Friday") are one act.
     dates_compatible(&d.date, &c.date)
+        || (d.kind == Kind::Exercise && days_apart(&d.date, &c.date).is_some_and(|n| n <= 21))
+}
+
+/// Whether a date lies within two weeks of publication: the news of the day, not history.
+fn near_publication(date: &DateMention, published: Option<chrono::NaiveDate>) -> bool {
+    let day = date
+        .value
+        .as_deref()
+        .and_then(DateValue::parse)
+        .and_then(|v| v.first_day());
+    match (day, published) {
+        (Some(day), Some(published)) => (day - published).num_days().abs() <= 14,
+        _ => false,
+    }
+}
+
+/// Days between the first days of two dates, when both have one.
+fn days_apart(a: &Option<DateMention>, b: &Option<DateMention>) -> Option<i64> {
+    let day = |d: &Option<DateMention>| {
+        d.as_ref()?
+            .value
+            .as_deref()
+            .and_then(DateValue::parse)
+            .and_then(|v| v.first_day())
+    };
+    Some((day(a)? - day(b)?).num_days().abs())
 }
 
 fn absorb(d: &mut Draft, i: usize, c: &Candidate) {
     d.parts.push(i);
+    if d.counterpart.is_none() {
+        d.counterpart = c.counterpart.clone();
+    }
+    if d.caller.is_none() {
+        d.caller = c.caller.clone();
+    }
     d.sentences.insert(c.sentence);
     d.people.extend(c.people.iter().cloned());
     if d.round.is_none() {
@@ -173,6 +218,20 @@ fn absorb(d: &mut Draft, i: usize, c: &Candidate) {
     }
     if d.title.is_none() {
         d.title = c.title.clone();
+    }
+}
+
+/// Whether the exact day `day` falls within seven days of the week reading `week`.
+fn week_holds(week: &DateMention, day: &DateMention) -> bool {
+    let parse = |d: &DateMention| {
+        d.value
+            .as_deref()
+            .and_then(DateValue::parse)
+            .and_then(|v| v.first_day())
+    };
+    match (parse(week), parse(day)) {
+        (Some(w), Some(d)) => (d - w).num_days().abs() <= 7,
+        _ => false,
     }
 }
 
@@ -225,13 +284,18 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
             past: c.past_occurrence,
             sentences: BTreeSet::new(),
             people: BTreeSet::new(),
+            counterpart: None,
+            caller: None,
         };
         absorb(&mut d, i, c);
         drafts.push(d);
     }
-    for (sentence, target) in &a.anaphora {
+    for (sentence, target, date) in &a.anaphora {
         if let Some(d) = drafts.iter_mut().find(|d| d.parts.contains(target)) {
             d.sentences.insert(*sentence);
+            if d.date.as_ref().is_none_or(|x| x.value.is_none()) && date.is_some() {
+                d.date = date.clone();
+            }
         }
     }
 
@@ -239,12 +303,24 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
     // one act told twice; the courtesy call is the more exact reading.
     let mut i = 0;
     while i < drafts.len() {
+        // "held talks with the Foreign Minister and called on the Prime Minister": two offices,
+        // two acts; but a meeting "with" the one who called is that call.
+        let other_office = |c: &Draft, m: &Draft| match (&c.counterpart, &m.counterpart) {
+            (Some(a), Some(b)) => {
+                !same_counterpart(a, b)
+                    && c.caller
+                        .as_ref()
+                        .is_none_or(|caller| !same_counterpart(caller, b))
+            }
+            _ => false,
+        };
         let same_call = drafts[i].kind == Kind::Meeting
             && drafts.iter().any(|c| {
                 c.kind == Kind::CourtesyCall
                     && c.parties == drafts[i].parties
                     && c.status == drafts[i].status
                     && dates_compatible(&c.date, &drafts[i].date)
+                    && !other_office(c, &drafts[i])
             });
         if same_call {
             let meeting = drafts.remove(i);
@@ -252,6 +328,7 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
                 c.kind == Kind::CourtesyCall
                     && c.parties == meeting.parties
                     && c.status == meeting.status
+                    && !other_office(c, &meeting)
             }) {
                 call.parts.extend(meeting.parts);
                 call.sentences.extend(meeting.sentences);
@@ -280,8 +357,9 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
         .filter_map(|d| Some((d.parties.clone(), d.location.clone()?)))
         .collect();
 
-    // Acts during a visit share its days when they give none of their own.
-    let visit_dates: Vec<(Vec<PartyCode>, DateMention)> = drafts
+    // Acts during a visit share its days when they give none of their own, or only the week
+    // ("next week") whose exact days the visit gives.
+    let mut visit_dates: Vec<(Vec<PartyCode>, DateMention)> = drafts
         .iter()
         .filter(|d| d.kind == Kind::Visit && !d.past)
         .filter_map(|d| {
@@ -291,11 +369,20 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
             ))
         })
         .collect();
+    visit_dates.sort_by_key(|(_, date)| rank(date.precision));
     for d in drafts
         .iter_mut()
-        .filter(|d| d.kind != Kind::Visit && !d.past && d.date.is_none())
+        .filter(|d| d.kind != Kind::Visit && !d.past)
     {
-        if let Some((_, date)) = visit_dates.iter().find(|(p, _)| *p == d.parties) {
+        let Some((_, date)) = visit_dates.iter().find(|(p, _)| *p == d.parties) else {
+            continue;
+        };
+        let vaguer = d.date.as_ref().is_some_and(|own| {
+            own.precision == DatePrecision::Week
+                && date.precision == DatePrecision::Day
+                && week_holds(own, date)
+        });
+        if d.date.is_none() || vaguer {
             d.date = Some(date.clone());
         }
     }
@@ -349,6 +436,23 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
             if before_publication && d.status == Status::Planned {
                 d.status = Status::Held;
             }
+        }
+        // "is also due to meet the King during his visit": a plan without a day of its own
+        // belongs to the occasion the article reports, within a week of it (read after the
+        // status, which a day the text does not give must not change).
+        if d.status == Status::Planned
+            && d.date.as_ref().is_none_or(|x| x.value.is_none())
+            && let Some(ev) = event_date.as_ref().or(a.dateline_date.as_ref())
+            && near_publication(ev, article.published)
+        {
+            d.date = Some(DateMention {
+                precision: DatePrecision::Week,
+                basis: format!(
+                    "undated plan: within a week of the article's event ({})",
+                    ev.basis
+                ),
+                ..ev.clone()
+            });
         }
         if d.location.is_none() && d.kind != Kind::PhoneCall {
             d.location = visit_places
