@@ -432,10 +432,11 @@ impl Index {
                     code_rank[i] = rank as u64 + 1;
                 }
                 // The row's ids are in the record's order, which is the codes' order.
-                dense_ranks(self.keys.iter().map(|k| {
+                let rows = self.keys.iter().map(|k| {
                     let ids = self.row_parties(k);
-                    packed(ids.iter().map(|&id| code_rank[usize::from(id)]), 16)
-                }))
+                    ids.iter().map(|&id| code_rank[usize::from(id)])
+                });
+                list_ranks(rows, self.parties.len() as u64)
             }
             // Distinct labels are few; lower-case those, not every row's.
             Column::Forum => ranks_by(es.iter().map(|e| ByAddress(e.label())), |l| {
@@ -450,8 +451,8 @@ impl Index {
                 }),
                 |(place, country)| location_text((place.map(|p| p.0), *country)),
             ),
-            // Names ranked once; a row is then its first three names' ranks in a number,
-            // which is as far as anyone reads a list of people. Reading each row's people is
+            // Names ranked once; a row is then its first names' ranks in a number (two or
+            // three of them: as far as anyone reads a list of people). Reading each row's people is
             // most of the work, so that runs on every core.
             Column::Participants => {
                 use rayon::prelude::*;
@@ -466,11 +467,16 @@ impl Index {
                     })
                     .collect();
                 let name_rank = ranks_by(firsts.iter().flatten().flatten().copied(), |n| n.0);
-                let mut next = name_rank.iter();
-                dense_ranks(firsts.iter().map(|names| {
-                    let ranks = next.by_ref().take(names.iter().flatten().count());
-                    packed(ranks.map(|&r| u64::from(r) + 1), 21)
-                }))
+                let largest = name_rank.iter().max().map_or(0, |&r| u64::from(r) + 1);
+                let name_rank = &name_rank;
+                let mut at = 0;
+                let rows = firsts.iter().map(move |names| {
+                    let n = names.iter().flatten().count();
+                    let ranks = &name_rank[at..at + n];
+                    at += n;
+                    ranks.iter().map(|&r| u64::from(r) + 1)
+                });
+                list_ranks(rows, largest)
             }
             Column::Article => {
                 let titles = dataset
@@ -497,10 +503,23 @@ fn location_text((place, country): (Option<&str>, Option<PartyCode>)) -> String 
     }
 }
 
-/// The first values of `values` (each above 0 and below `1 << bits`) in one number that
-/// compares as the sequences compare, a shorter sequence before its continuations.
-fn packed(values: impl Iterator<Item = u64>, bits: u32) -> u64 {
-    let slots = 64 / bits;
+/// Ranks of rows that are lists of values (each 1..=`largest`), in the order of the lists
+/// read as sequences. When two or more values fit in 32 bits, the packed number is the rank
+/// itself (ties beyond them are left to the second sort key); else the packed 64-bit
+/// numbers are ranked densely, which costs a sort.
+fn list_ranks<L: Iterator<Item = u64>>(lists: impl Iterator<Item = L>, largest: u64) -> Vec<u32> {
+    let bits = (64 - largest.leading_zeros()).max(1);
+    if 32 / bits >= 2 {
+        lists.map(|l| packed(l, bits, 32) as u32).collect()
+    } else {
+        dense_ranks(lists.map(|l| packed(l, bits.min(32), 64)))
+    }
+}
+
+/// The first values of `values` (each above 0 and below `1 << bits`) in a number of `width`
+/// bits that compares as the sequences compare, a shorter sequence before its continuations.
+fn packed(values: impl Iterator<Item = u64>, bits: u32, width: u32) -> u64 {
+    let slots = width / bits;
     let max = (1u64 << bits) - 1;
     let mut key = 0u64;
     let mut used = 0;
