@@ -11,6 +11,7 @@ pub mod dates;
 pub mod lexicon;
 mod pairing;
 pub mod people;
+mod reports;
 pub mod text;
 
 pub use lexicon::Lexicon;
@@ -31,12 +32,15 @@ pub fn extract_with(lex: &Lexicon, article: &Article) -> Vec<Engagement> {
     }
 }
 
-/// Extracts every article on all cores; the result is in article order, as if run on one.
+/// Extracts every article on all cores; the result is in article order, as if run on one,
+/// with the reports of one act in several articles merged into one record.
 pub fn extract_all(articles: &[Article]) -> Vec<Engagement> {
-    articles.par_iter().flat_map_iter(extract_article).collect()
+    let mut all = articles.par_iter().flat_map_iter(extract_article).collect();
+    reports::merge_reports(&mut all);
+    all
 }
 
-/// Extracts every article on all cores, calling `progress(done)` now and then; stops early and
+/// As [`extract_all`], calling `progress(done)` now and then; stops early and
 /// returns `None` when `cancelled()` turns true.
 pub fn extract_all_with_progress(
     articles: &[Article],
@@ -62,6 +66,7 @@ pub fn extract_all_with_progress(
     for part in per_article {
         all.extend(part?);
     }
+    reports::merge_reports(&mut all);
     Some(all)
 }
 
