@@ -67,9 +67,13 @@ fn main() {
         let t = Instant::now();
         let all = extract::extract_all(part).len();
         let all_secs = t.elapsed().as_secs_f64();
-        assert_eq!(one, all, "parallel extraction must give the same records");
+        // All cores also merge the reports of one act in several articles into one record.
+        assert!(
+            all <= one && all > 0,
+            "{all} records from all cores, {one} from one"
+        );
         println!(
-            "{label:>5}: {mb:7.1} MB  one core {:7.1} MB/s ({one_secs:6.2} s; {:.1} MB per CPU second)  all {} cores {:7.1} MB/s ({all_secs:6.2} s)  {all} engagements",
+            "{label:>5}: {mb:7.1} MB  one core {:7.1} MB/s ({one_secs:6.2} s; {:.1} MB per CPU second)  all {} cores {:7.1} MB/s ({all_secs:6.2} s)  {one} engagements, {all} once reports of one act are merged",
             mb / one_secs,
             mb / one_cpu,
             rayon::current_num_threads(),
