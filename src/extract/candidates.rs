@@ -211,6 +211,19 @@ static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:exchanges? of|flurry of|spate of|string of|wave of|frequent|regular|reciprocal|numerous|several|many|various|a number of|series of|number of|focus(?:ing|ed)? on|such as|including|in the fields? of|areas? of|potential|possible|future|prospects? (?:of|for))\s+(?:[\w-]+\s+){0,2}$",
     )
 });
+/// "no such visit", "did not meet", "decided to skip a meeting", "denied holding talks": an
+/// act said not to happen.
+static NEGATED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:no such|no|never|did not|didn'?t|does not|doesn'?t|has not|hasn'?t|have not|haven'?t|had not|hadn'?t|denied|denies|refused to|declined to|decided to skip|skipp(?:ed|ing)|ruled out)\s+(?:[\w'’-]+\s+){0,2}$",
+    )
+});
+/// "the visit had not been undertaken", "talks never took place".
+static NEGATED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*(?:[\w'’,-]+\s+){0,6}?(?:had|has|have|was|were|is|are)\s+(?:not|never)\s+(?:been\s+|yet\s+)?(?:undertaken|held|planned|scheduled|happened|taken place|materiali[sz]ed|made|paid|signed|finali[sz]ed)\b|^\s*never\s+took place",
+    )
+});
 static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b(?:ready|willing|prepared|open) to\b[^.;]{0,80}\b(?:provided|if|unless|on condition)\b")
 });
@@ -614,6 +627,11 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             }
             if kind == Kind::CourtesyCall && urges(&text[trigger.end..clause.end.max(trigger.end)])
             {
+                continue;
+            }
+            // An act the text says did not happen, or will not.
+            let after_trigger = &text[trigger.end..clause.end.max(trigger.end)];
+            if NEGATED_BEFORE.is_match(before_trigger) || NEGATED_AFTER.is_match(after_trigger) {
                 continue;
             }
             // "the Quadrilateral Security Dialogue" names an organisation, not a meeting of it.

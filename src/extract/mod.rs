@@ -209,6 +209,23 @@ mod tests {
     }
 
     #[test]
+    fn an_act_said_not_to_happen_makes_no_engagement() {
+        for sentence in [
+            "The ministry of Chile said that no such visit to Peru had been undertaken.",
+            "Chile's President decided to skip a meeting with Peru's President on Monday.",
+            "The Chilean and Peruvian ministers did not meet on Monday.",
+            "A visit by Chile's minister to Peru had not been planned, the ministry said.",
+        ] {
+            let found = extract(&format!("{HEAD}{sentence}"));
+            assert!(found.is_empty(), "{sentence}: {found:#?}");
+        }
+        let held = extract(&format!(
+            "{HEAD}Chile's defence minister met Peru's defence minister in Lima on Monday."
+        ));
+        assert_eq!(held.len(), 1, "{held:#?}");
+    }
+
+    #[test]
     fn the_date_of_a_report_is_not_the_date_of_the_act() {
         let text = "Headline\n2025-10-22\n\nThe foreign ministers of Oman and Jordan held a telephone conversation, the ministry said on Wednesday. Omani Foreign Minister spoke on the phone late last night with his Jordanian counterpart.";
         let found = extract(text);
