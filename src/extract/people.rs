@@ -349,9 +349,17 @@ fn party_near(
     let right_text = &text[person.end..ceiling];
     // Stop at the next person-like break so "A and the US Under Secretary B" does not give A to the US.
     let stop = right_text.find(" and ").map_or(ceiling, |i| person.end + i);
+    // A state inside a compound after the name ("signed the Indo-Lanka accord", "the
+    // India-Pakistan talks") qualifies what follows, not the person.
+    let in_compound = |m: &Mention| {
+        text[m.start..m.end].ends_with('-')
+            || text[m.end..].starts_with(['-', '–'])
+            || text[..m.start].ends_with(['-', '–'])
+    };
     mentions
         .iter()
         .filter(acting)
+        .filter(|m| !in_compound(m))
         .find(|m| m.start >= person.end && m.end <= stop)
         .and_then(|m| m.party)
 }
@@ -388,6 +396,17 @@ mod tests {
                 some("PAK")
             )]
         );
+    }
+
+    #[test]
+    fn a_state_in_a_compound_after_the_name_is_not_the_persons() {
+        let text = "On Monday President Ana Torres signed the Chile-Peru accord in Lima.";
+        let found = people(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].3, None, "{found:?}");
+        // A state named plainly after the name still is the person's.
+        let found = people("President Ana Torres of Chile met the press.");
+        assert_eq!(found[0].3.as_deref(), Some("CHL"), "{found:?}");
     }
 
     #[test]
