@@ -493,29 +493,10 @@ impl History {
 /// `from`. The result keeps `into`'s id and counts as `edited`.
 pub fn merge(into: &Engagement, from: &Engagement) -> Engagement {
     let mut out = into.clone();
-    for id in &from.article_ids {
-        if !out.article_ids.contains(id) {
-            out.article_ids.push(id.clone());
-        }
-    }
+    out.absorb_report(from);
     out.parties.extend(from.parties.iter().copied());
     out.parties.sort();
     out.parties.dedup();
-    for ev in &from.evidence {
-        if !out.evidence.contains(ev) {
-            out.evidence.push(ev.clone());
-        }
-    }
-    for p in &from.participants {
-        if !out.participants.iter().any(|q| q.name == p.name) {
-            out.participants.push(p.clone());
-        }
-    }
-    for t in &from.topics {
-        if !out.topics.contains(t) {
-            out.topics.push(t.clone());
-        }
-    }
     for t in &from.tags {
         if !out.tags.contains(t) {
             out.tags.push(t.clone());
@@ -528,15 +509,6 @@ pub fn merge(into: &Engagement, from: &Engagement) -> Engagement {
             out.notes = format!("{}\n{}", out.notes.trim_end(), from.notes.trim());
         }
     }
-    out.title = out.title.or_else(|| from.title.clone());
-    out.mechanism = out.mechanism.or_else(|| from.mechanism.clone());
-    out.round = out.round.or(from.round);
-    if out.date.start.is_none() && from.date.start.is_some() {
-        out.date = from.date.clone();
-    }
-    out.location.place = out.location.place.or_else(|| from.location.place.clone());
-    out.location.country = out.location.country.or(from.location.country);
-    out.confidence = out.confidence.max(from.confidence);
     if out.review != Review::Verified {
         out.review = Review::Edited;
     }

@@ -13,31 +13,23 @@ use std::collections::HashMap;
 /// Only day-precise dates merge: "in March" is too loose to say two reports tell one act.
 pub fn merge_reports(engagements: &mut Vec<Engagement>) {
     type Key = (Kind, Status, Vec<PartyCode>, NaiveDate);
-    let mut first_of: HashMap<Key, Vec<usize>> = HashMap::new();
-    let mut absorbed = vec![false; engagements.len()];
-    for i in 0..engagements.len() {
-        let Some(key) = key_of(&engagements[i]) else {
+    let mut kept: Vec<Engagement> = Vec::with_capacity(engagements.len());
+    let mut kept_of: HashMap<Key, Vec<usize>> = HashMap::new();
+    for e in std::mem::take(engagements) {
+        let Some(key) = key_of(&e) else {
+            kept.push(e);
             continue;
         };
-        let earlier = first_of.entry(key).or_default();
-        let into = earlier
-            .iter()
-            .copied()
-            .find(|&j| same_act(&engagements[j], &engagements[i]));
-        match into {
-            Some(j) => {
-                let report = std::mem::replace(&mut engagements[i], placeholder());
-                absorb(&mut engagements[j], report);
-                absorbed[i] = true;
+        let earlier = kept_of.entry(key).or_default();
+        match earlier.iter().copied().find(|&j| same_act(&kept[j], &e)) {
+            Some(j) => kept[j].absorb_report(&e),
+            None => {
+                earlier.push(kept.len());
+                kept.push(e);
             }
-            None => earlier.push(i),
         }
     }
-    let mut n = 0;
-    engagements.retain(|_| {
-        n += 1;
-        !absorbed[n - 1]
-    });
+    *engagements = kept;
 }
 
 fn key_of(e: &Engagement) -> Option<(Kind, Status, Vec<PartyCode>, NaiveDate)> {
@@ -65,65 +57,6 @@ fn same_act(earlier: &Engagement, later: &Engagement) -> bool {
         _ => true,
     };
     other_articles && same_forum && same_round
-}
-
-/// Adds what a second report tells to the first: its articles and evidence, people and topics
-/// not yet listed, and the fields the first left empty.
-fn absorb(into: &mut Engagement, report: Engagement) {
-    for a in report.article_ids {
-        if !into.article_ids.contains(&a) {
-            into.article_ids.push(a);
-        }
-    }
-    into.evidence.extend(report.evidence);
-    for p in report.participants {
-        match into.participants.iter_mut().find(|q| q.name == p.name) {
-            Some(q) => {
-                q.title = q.title.take().or(p.title);
-                q.rank = q.rank.take().or(p.rank);
-                q.party = q.party.or(p.party);
-            }
-            None => into.participants.push(p),
-        }
-    }
-    for t in report.topics {
-        if !into.topics.contains(&t) {
-            into.topics.push(t);
-        }
-    }
-    into.title = into.title.take().or(report.title);
-    into.mechanism = into.mechanism.take().or(report.mechanism);
-    into.round = into.round.or(report.round);
-    into.date.end = into.date.end.or(report.date.end);
-    into.location.place = into.location.place.take().or(report.location.place);
-    into.location.country = into.location.country.or(report.location.country);
-    // Told by more outlets, the act is better attested.
-    into.confidence = into.confidence.max(report.confidence);
-}
-
-/// An empty record standing in for one moved out, removed before anyone sees it.
-fn placeholder() -> Engagement {
-    Engagement {
-        id: String::new(),
-        article_ids: Vec::new(),
-        parties: Vec::new(),
-        kind: Kind::Other,
-        status: Status::Held,
-        title: None,
-        mechanism: None,
-        round: None,
-        date: Default::default(),
-        location: Default::default(),
-        participants: Vec::new(),
-        topics: Vec::new(),
-        evidence: Vec::new(),
-        confidence: 0.0,
-        origin: Default::default(),
-        review: Default::default(),
-        notes: String::new(),
-        tags: Vec::new(),
-        extra: Default::default(),
-    }
 }
 
 #[cfg(test)]

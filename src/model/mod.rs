@@ -397,6 +397,53 @@ pub struct Engagement {
 }
 
 impl Engagement {
+    /// Adds what a second report of the same act tells: its articles, evidence, people and
+    /// topics not yet listed (and details of people already listed), and the fields this
+    /// record leaves empty. Confidence is the higher of the two: told twice, the act is
+    /// better attested.
+    pub fn absorb_report(&mut self, report: &Engagement) {
+        for id in &report.article_ids {
+            if !self.article_ids.contains(id) {
+                self.article_ids.push(id.clone());
+            }
+        }
+        for ev in &report.evidence {
+            if !self.evidence.contains(ev) {
+                self.evidence.push(ev.clone());
+            }
+        }
+        for p in &report.participants {
+            match self.participants.iter_mut().find(|q| q.name == p.name) {
+                Some(q) => {
+                    q.title = q.title.take().or_else(|| p.title.clone());
+                    q.rank = q.rank.take().or_else(|| p.rank.clone());
+                    q.party = q.party.or(p.party);
+                }
+                None => self.participants.push(p.clone()),
+            }
+        }
+        for t in &report.topics {
+            if !self.topics.contains(t) {
+                self.topics.push(t.clone());
+            }
+        }
+        self.title = self.title.take().or_else(|| report.title.clone());
+        self.mechanism = self.mechanism.take().or_else(|| report.mechanism.clone());
+        self.round = self.round.or(report.round);
+        if self.date.start.is_none() && report.date.start.is_some() {
+            self.date = report.date.clone();
+        } else if self.date.start == report.date.start {
+            self.date.end = self.date.end.or(report.date.end);
+        }
+        self.location.place = self
+            .location
+            .place
+            .take()
+            .or_else(|| report.location.place.clone());
+        self.location.country = self.location.country.or(report.location.country);
+        self.confidence = self.confidence.max(report.confidence);
+    }
+
     /// The parties joined for display: `JPN–PAK`.
     pub fn parties_label(&self) -> String {
         let codes: Vec<&str> = self.parties.iter().map(PartyCode::as_str).collect();
