@@ -543,14 +543,12 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
     if triggers.iter().all(Vec::is_empty) {
         return None;
     }
-    let dates: Vec<DateMention> = dates::find_dates(body, article.published)
-        .into_iter()
-        .map(|mut d| {
-            d.start += body_start;
-            d.end += body_start;
-            d
-        })
-        .collect();
+    let lede = lede_sentences(text, &sentences);
+    // Dates are read where acts are reported, in the dateline and in the lede: nowhere else
+    // are they used.
+    let dates = dates_in(text, &sentences, article.published, |i| {
+        !triggers[i].is_empty() || dateline_ranges[i].is_some() || lede.contains(&i)
+    });
     // People matter in the sentences that report acts and the few after them (who led, who met).
     let near_act = |i: usize| (i.saturating_sub(3)..=i).any(|j| !triggers[j].is_empty());
     let mut people: Vec<Vec<PersonMention>> = sentences
@@ -1117,22 +1115,13 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             .find(|d| d.start >= line.start && d.end <= line.end && d.value.is_some())
             .cloned()
     });
-    let lede: Vec<&Sentence> = sentences
-        .iter()
-        .filter(|s| !s.heading)
-        .filter(|s| {
-            let t = &text[s.range.clone()];
-            !t.starts_with("Published")
-                && !t.starts_with("Updated")
-                && t.split_whitespace().count() > 8
-        })
-        .take(3)
-        .collect();
     let lede_date = dates
         .iter()
         .filter(|d| {
-            lede.iter()
-                .any(|s| d.start >= s.range.start && d.end <= s.range.end)
+            lede.iter().any(|&i| {
+                let s = &sentences[i].range;
+                d.start >= s.start && d.end <= s.end
+            })
         })
         .filter(|d| d.precision == dates::Precision::Day)
         .filter(|d| {
@@ -1155,6 +1144,58 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
         anaphora,
         scope,
     })
+}
+
+/// The article's opening sentences (at most three), by index: the first that are neither
+/// headings nor bylines and hold more than eight words.
+fn lede_sentences(text: &str, sentences: &[Sentence]) -> Vec<usize> {
+    sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.heading)
+        .filter(|(_, s)| {
+            let t = &text[s.range.clone()];
+            !t.starts_with("Published")
+                && !t.starts_with("Updated")
+                && t.split_whitespace().count() > 8
+        })
+        .map(|(i, _)| i)
+        .take(3)
+        .collect()
+}
+
+/// The dates of the sentences `wanted` picks, read run by run: neighbouring sentences are read
+/// together, so an expression that straddles their boundary reads as it would in the whole text.
+fn dates_in(
+    text: &str,
+    sentences: &[Sentence],
+    published: Option<chrono::NaiveDate>,
+    wanted: impl Fn(usize) -> bool,
+) -> Vec<DateMention> {
+    let mut dates = Vec::new();
+    let mut i = 0;
+    while i < sentences.len() {
+        if !wanted(i) {
+            i += 1;
+            continue;
+        }
+        let start = sentences[i].range.start;
+        while i + 1 < sentences.len() && wanted(i + 1) {
+            i += 1;
+        }
+        let end = sentences[i].range.end;
+        dates.extend(
+            dates::find_dates(&text[start..end], published)
+                .into_iter()
+                .map(|mut d| {
+                    d.start += start;
+                    d.end += start;
+                    d
+                }),
+        );
+        i += 1;
+    }
+    dates
 }
 
 /// Whether the words after "called on" urge rather than visit: "called on the nation to …",
