@@ -6,7 +6,8 @@ use super::people::{PersonMention, find_people};
 use super::text::{self, Sentence};
 use crate::model::{Article, Kind, PartyCode, Status};
 use regex::Regex;
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -2019,7 +2020,7 @@ fn main_pair(
     mentions: &[Mention],
     datelines: &[Option<Range<usize>>],
 ) -> Option<[PartyCode; 2]> {
-    let mut counts: HashMap<PartyCode, (usize, usize)> = HashMap::new();
+    let mut counts: FxHashMap<PartyCode, (usize, usize)> = FxHashMap::default();
     for (i, s) in sentences.iter().enumerate() {
         let weight = if i == 0 { 2 } else { 1 };
         for (party, range) in acting_parties(text, mentions, &s.range, datelines[i].as_ref()) {

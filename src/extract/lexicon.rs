@@ -5,6 +5,8 @@ use crate::model::{Kind, PartyCode};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
+// Words of text are looked up by the million: a fast hash, not one that resists attack.
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// Room for each rule's lazily built DFA. The trigger rules' bounded gaps ("signed … agreement")
@@ -216,7 +218,7 @@ impl Sources<'static> {
 /// first word so that a lookup costs one hash probe per word of text.
 #[derive(Debug, Default)]
 pub struct PhraseSet {
-    by_first: HashMap<String, Vec<Vec<String>>>,
+    by_first: FxHashMap<String, Vec<Vec<String>>>,
 }
 
 /// A word as phrases compare it: without a final full stop.
@@ -226,7 +228,7 @@ fn phrase_key(word: &str) -> &str {
 
 impl PhraseSet {
     fn new<'a>(phrases: impl Iterator<Item = &'a str>) -> PhraseSet {
-        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut by_first: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
         for phrase in phrases {
             let words: Vec<String> = phrase
                 .split_whitespace()
@@ -285,7 +287,7 @@ pub struct Lexicon {
     /// Courtesy prefixes ("Mr", "H.E.").
     pub honorifics: PhraseSet,
     /// Words of offices and bodies.
-    pub office_words: HashSet<String>,
+    pub office_words: FxHashSet<String>,
     /// Trigger rules in file order.
     pub triggers: Vec<TriggerRule>,
     /// Words without which a trigger rule cannot match, found in one pass over a text.

@@ -37,13 +37,12 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
         let start = line_start + lead;
         let end = start + trimmed.len();
         let heading = !trimmed.ends_with(['.', '!', '?', '"', '”', ':', '’', ')'])
-            && trimmed.split_whitespace().count() <= 12;
+            && trimmed.split_whitespace().nth(12).is_none();
         let mut s = start;
         let bytes = text.as_bytes();
-        let mut i = start;
-        while i < end {
+        for i in memchr::memchr3_iter(b'.', b'!', b'?', &bytes[start..end]).map(|i| start + i) {
             let b = bytes[i];
-            if matches!(b, b'.' | b'!' | b'?') && i + 2 < end && bytes[i + 1] == b' ' {
+            if i + 2 < end && bytes[i + 1] == b' ' {
                 let next = text[i + 2..end].chars().next().unwrap_or(' ');
                 let starts_sentence = next.is_uppercase()
                     || next.is_ascii_digit()
@@ -57,7 +56,6 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
                     s = i + 2;
                 }
             }
-            i += 1;
         }
         if s < end {
             out.push(Sentence {
