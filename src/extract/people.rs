@@ -342,6 +342,15 @@ pub fn find_people(
         // The name: capitalised words that are not offices, parties, months or common words.
         let name_start = j;
         let prefixed = rank.is_some() || honorific || !title_words.is_empty();
+        // The title names a person ("Minister of …", "… Minister"), not a body ("… Council").
+        let holder = title_words.iter().any(|w| {
+            let mut chars = w.chars();
+            let capitalised: String = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
+            HOLDERS.contains(&capitalised.as_str())
+        });
         let mut k = j;
         while k < toks.len() {
             let t = &toks[k];
@@ -357,9 +366,11 @@ pub fn find_people(
                 && !is_office(t)
                 && !t.ends_phrase
                 && toks.get(k + 1).is_some_and(namey);
-            // "Ivo KRAL": a surname in capitals after a given name.
-            let capital_surname = prefixed
+            // "Ivo KRAL": a surname in capitals after a given name and the title of a person
+            // (not "Navy Ship ALTAIR", not "Naval Symposium (NS)").
+            let capital_surname = (rank.is_some() || honorific || holder)
                 && k > name_start
+                && !text[..t.range.start].ends_with('(')
                 && namey(&toks[k - 1])
                 && word.chars().count() >= 4
                 && word.chars().all(|c| c.is_uppercase())
@@ -412,14 +423,6 @@ pub fn find_people(
         }
         // A lone word after a title is a surname ("President Kral"), resolved later against
         // full names; after a title and a comma it takes a rank or an honorific to be one.
-        let holder = title_words.last().is_some_and(|w| {
-            let mut chars = w.chars();
-            let capitalised: String = chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default();
-            HOLDERS.contains(&capitalised.as_str())
-        });
         let lone_surname = if after_comma {
             marked_after_comma
         } else {
@@ -675,7 +678,8 @@ mod tests {
         let found = people("Speaker of the Parliament Volkan KARA will arrive next week.");
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, "Volkan KARA");
-        // Capitals with no title before them are no name ("NATO Summit").
+        // Capitals with no title before them, or after the title of a body, are no name.
         assert!(people("The APP Report said so.").is_empty());
+        assert!(people("The Navy Ship ALTAIR and the Naval Symposium (NSYM) met.").is_empty());
     }
 }
