@@ -4,7 +4,18 @@
 
 use super::lexicon::{FormKind, Lexicon, Mention, PhraseSet, mentions_in};
 use crate::model::PartyCode;
+use regex::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A verb after a name ends the words that may give the person's party: "Ivo Kral visited
+/// Estonia" does not make him Estonian; "Ivo Kral of Estonia", "… led the Estonian side" do.
+static ACT_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    super::lexicon::compile_rule(
+        r"\b(?:visit(?:s|ed|ing)?|arriv(?:e|es|ed|ing)|met|meets?|call(?:s|ed)? on|reach(?:es|ed)?|travel(?:s|ed|led)?|left for|depart(?:s|ed)?|flew|went|held|holds?|sign(?:s|ed)?|said|says|told|receiv(?:e|es|ed)|host(?:s|ed)|attend(?:s|ed)?|thank(?:s|ed)|prais(?:e|es|ed)|urg(?:e|es|ed)|discuss(?:es|ed)?|welcom(?:e|es|ed)|congratulat(?:e|es|ed)|invit(?:e|es|ed)|assur(?:e|es|ed))\b",
+    )
+    .expect("valid")
+});
 
 /// A person named in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -476,9 +487,15 @@ fn party_near(
         return m.party;
     }
     let acting = |m: &&Mention| m.kind != FormKind::Place && m.kind != FormKind::Capital;
+    // "Ambassador to Estonia Ivo Kral": the state after "to" is the host, not his.
+    let hosting = |m: &&Mention| {
+        let before = text[..m.start].trim_end_matches("the ");
+        before.ends_with(" to ")
+    };
     let left = mentions
         .iter()
         .filter(acting)
+        .filter(|m| !hosting(m))
         .rfind(|m| m.start >= floor && m.end <= person.end);
     if let Some(m) = left {
         return m.party;
@@ -488,8 +505,16 @@ fn party_near(
         ceiling -= 1;
     }
     let right_text = &text[person.end..ceiling];
-    // Stop at the next person-like break so "A and the US Under Secretary B" does not give A to the US.
-    let stop = right_text.find(" and ").map_or(ceiling, |i| person.end + i);
+    // Stop at the next person-like break so "A and the US Under Secretary B" does not give A to
+    // the US, and at the verb of the sentence.
+    let stop = [
+        right_text.find(" and "),
+        ACT_AFTER_NAME.find(right_text).map(|m| m.start()),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .map_or(ceiling, |i| person.end + i);
     // A state inside a compound after the name ("signed the Indo-Lanka accord", "the
     // India-Pakistan talks") qualifies what follows, not the person.
     let in_compound = |m: &Mention| {
@@ -681,5 +706,18 @@ mod tests {
         // Capitals with no title before them, or after the title of a body, are no name.
         assert!(people("The APP Report said so.").is_empty());
         assert!(people("The Navy Ship ALTAIR and the Naval Symposium (NSYM) met.").is_empty());
+    }
+
+    #[test]
+    fn the_host_of_an_envoy_and_a_state_after_a_verb_are_not_the_persons() {
+        let found = people("Estonia's Ambassador to Chile Ivo Kral called on the minister.");
+        assert_eq!(found[0].3.as_deref(), Some("EST"), "{found:?}");
+        let found = people("The Ambassador to the United Kingdom Ivo Kral spoke.");
+        assert_eq!(found[0].3, None, "{found:?}");
+        let found = people("Foreign Minister Ivo Kral visited Chile and met officials.");
+        assert_eq!(found[0].3, None, "{found:?}");
+        // A state after the name and no verb still is his.
+        let found = people("Foreign Minister Ivo Kral of Estonia visited Chile.");
+        assert_eq!(found[0].3.as_deref(), Some("EST"), "{found:?}");
     }
 }
