@@ -878,4 +878,17 @@ mod tests {
             .unwrap_or_else(|| panic!("{found:#?}"));
         assert!(participants_of(call).contains(&"Otieno Kamau"), "{call:#?}");
     }
+
+    #[test]
+    fn a_spokesperson_is_no_participant() {
+        let text = format!(
+            "{HEAD}NAIROBI, Mar 15 (KNA): Spokesperson Amina Wanjiru told the media that Ghanaian Foreign Minister Kofi Mensah would arrive in Kenya on Monday for an official visit."
+        );
+        let found = extract(&text);
+        let visit = found
+            .iter()
+            .find(|e| e.kind == Kind::Visit)
+            .unwrap_or_else(|| panic!("{found:#?}"));
+        assert_eq!(participants_of(visit), vec!["Kofi Mensah"], "{visit:#?}");
+    }
 }

@@ -532,7 +532,13 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
             .iter()
             .map(|&(s, i)| &a.people[s][i])
             .filter(|p| p.party.is_none_or(|c| d.parties.contains(&c)));
-        for p in named.chain(referred) {
+        // A spokesperson speaks for a side; he does not lead it.
+        let speaker = |p: &&PersonMention| {
+            p.title
+                .as_deref()
+                .is_some_and(|t| t.to_ascii_lowercase().contains("spokes"))
+        };
+        for p in named.chain(referred).filter(|p| !speaker(p)) {
             let full = if p.surname_only {
                 match full_names
                     .iter()
