@@ -60,6 +60,9 @@ pub struct Candidate {
     /// For a courtesy call, the caller as the words before the trigger name them ("The Defence
     /// Minister of Uganda"): a meeting "with" that caller is the same call told again.
     pub caller: Option<String>,
+    /// People the clause points to without naming them ("The CNS called on …", "he will call
+    /// on the prime minister"), as (sentence, index) into [`Analysis::people`].
+    pub referred: Vec<(usize, usize)>,
 }
 
 fn re(pattern: &str) -> Regex {
@@ -176,6 +179,17 @@ static OFFICE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:President|Premier|Chancellor|King|Emir|Sultan|Minister|Secretary|Ambassador|Envoy|Governor|Chairman|Chairperson|Chief|Commander|Speaker|Adviser|Advisor|COAS|CJCSC|CNS|CAS|PM|FM)$",
     )
+});
+/// An office alone as the subject before a trigger: "The CNS (also) called on", "The Prime
+/// Minister on Monday met".
+static OFFICE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"^\s*(?:The|the)\s+((?:[A-Z][\w’'-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?)*?[A-Z][\w’'-]*)\s+(?:(?:also|later|then|further|separately|here|today|yesterday|will|would|is|was|has|had|on|[A-Z][a-z]+day)\s+)*$")
+        .expect("valid")
+});
+/// "he" or "she" as the subject just before a trigger: "He also met", ", she will call on".
+static PERSONAL_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(?:^\s*|,\s*|\bthat\s+|\band\s+)(?:[Hh]e|[Ss]he)\s+(?:(?:also|later|then|further|separately|will|would|shall|is|was|has|had|to|be|been|is due to|is scheduled to)\s+)*$")
+        .expect("valid")
 });
 static CALLER: LazyLock<Regex> = LazyLock::new(|| {
     regex::Regex::new(r"(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’-]*)+")
@@ -1065,6 +1079,17 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 .flat_map(|g| people_per_act.iter().map(move |p| (g.clone(), p.clone())))
                 .collect();
             for (group, act_people) in groups {
+                let referred = referred_people(
+                    text,
+                    &people,
+                    si,
+                    &clause,
+                    &trigger,
+                    counterpart.as_deref().filter(|_| {
+                        matches!(kind, Kind::Meeting | Kind::CourtesyCall | Kind::PhoneCall)
+                    }),
+                    &group,
+                );
                 let party_spans = parties
                     .iter()
                     .filter(|p| group.contains(&p.0))
@@ -1089,6 +1114,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     people: act_people,
                     counterpart: counterpart.clone(),
                     caller: caller.clone(),
+                    referred,
                 });
             }
         }
@@ -1459,6 +1485,96 @@ pub fn same_counterpart(a: &str, b: &str) -> bool {
         || wb.is_subset(&wa)
         || (acronym(a) && (initials(b).starts_with(a) || wb.contains(&a.to_lowercase())))
         || (acronym(b) && (initials(a).starts_with(b) || wa.contains(&b.to_lowercase())))
+}
+
+/// People an act's clause points to without naming them, as (sentence, index) into `people`:
+/// an office as the subject or as the one met ("The CNS called on …", "will call on the prime
+/// minister") when the article named exactly one holder of it before; "he" or "she" as the
+/// subject ("He also met …"): the first person of the nearest sentence before that names one.
+/// Only the parties of the act count.
+fn referred_people(
+    text: &str,
+    people: &[Vec<PersonMention>],
+    si: usize,
+    clause: &Range<usize>,
+    trigger: &Range<usize>,
+    counterpart: Option<&str>,
+    parties: &[PartyCode],
+) -> Vec<(usize, usize)> {
+    // The act's parties may still be incomplete ("The CNS called on the Commander of the Navy
+    // of Oman" names only the host): a person of another party is no one of the act.
+    let ours =
+        |p: &PersonMention| parties.len() < 2 || p.party.is_none_or(|c| parties.contains(&c));
+    let named_in = |range: Range<usize>| {
+        people[si]
+            .iter()
+            .any(|p| p.range.start >= range.start && p.range.end <= range.end)
+    };
+    // Everyone with a full name and a title named before the trigger.
+    let earlier = || {
+        people[..=si].iter().enumerate().flat_map(|(s, list)| {
+            list.iter()
+                .enumerate()
+                .filter(|(_, p)| p.range.end <= trigger.start && !p.surname_only)
+                .map(move |(i, p)| (s, i, p))
+        })
+    };
+    let holder_of = |office: &str| -> Option<(usize, usize)> {
+        let mut found: Option<(usize, usize, &PersonMention)> = None;
+        for (s, i, p) in earlier() {
+            let holds = p
+                .title
+                .as_deref()
+                .is_some_and(|t| same_counterpart(office, t));
+            if !holds || !ours(p) {
+                continue;
+            }
+            match found {
+                Some((_, _, q)) if q.name != p.name => return None,
+                Some(_) => {}
+                None => found = Some((s, i, p)),
+            }
+        }
+        found.map(|(s, i, _)| (s, i))
+    };
+    let office = |words: &str| {
+        words.split_whitespace().any(|w| {
+            let mut chars = w.chars();
+            let capitalised: String = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
+            OFFICE_WORD.is_match(&capitalised)
+        })
+    };
+    let mut out = Vec::new();
+    let before = clause.start.min(trigger.start)..trigger.start;
+    if !named_in(before.clone()) {
+        let subject = &text[before];
+        if let Some(m) = OFFICE_SUBJECT.captures(subject).and_then(|c| c.get(1))
+            && office(m.as_str())
+        {
+            out.extend(holder_of(m.as_str()));
+        } else if PERSONAL_SUBJECT.is_match(subject) {
+            let last = (si.saturating_sub(3)..si).rev().find_map(|s| {
+                people[s]
+                    .iter()
+                    .position(|p| !p.surname_only)
+                    .map(|i| (s, i))
+            });
+            out.extend(last.filter(|&(s, i)| ours(&people[s][i])));
+        }
+    }
+    let after = trigger.end..clause.end.max(trigger.end);
+    if let Some(met) = counterpart
+        && office(met)
+        && !named_in(after)
+        && let Some(found) = holder_of(met)
+        && !out.contains(&found)
+    {
+        out.push(found);
+    }
+    out
 }
 
 /// People named inside `clause`.

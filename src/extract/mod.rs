@@ -817,4 +817,78 @@ mod tests {
             extract(&text)
         );
     }
+
+    fn participants_of(e: &Engagement) -> Vec<&str> {
+        e.participants.iter().map(|p| &*p.name).collect()
+    }
+
+    #[test]
+    fn an_office_as_the_subject_is_the_one_the_article_named_with_it() {
+        let text = format!(
+            "{HEAD}NAIROBI, Mar 15 (KNA): Chief of the Naval Staff (CNS) Admiral Otieno Kamau visited Ghana to attend a naval symposium. The CNS called on the Commander of the Ghana Navy and discussed maritime security."
+        );
+        let found = extract(&text);
+        let call = found
+            .iter()
+            .find(|e| e.kind == Kind::CourtesyCall)
+            .unwrap_or_else(|| panic!("{found:#?}"));
+        assert!(participants_of(call).contains(&"Otieno Kamau"), "{call:#?}");
+        // Two holders of the office named before: no one can be told.
+        let text = format!(
+            "{HEAD}Kenyan President Otieno Kamau received Ghanaian President Kwame Asante on Monday. The President called on the Speaker of the Kenyan Parliament."
+        );
+        for e in extract(&text)
+            .iter()
+            .filter(|e| e.kind == Kind::CourtesyCall)
+        {
+            assert!(
+                participants_of(e)
+                    .iter()
+                    .all(|n| !n.contains("Kamau") || !n.contains("Asante")),
+                "{e:#?}"
+            );
+            assert!(e.participants.len() <= 1, "{e:#?}");
+        }
+    }
+
+    #[test]
+    fn he_as_the_subject_is_the_person_named_just_before() {
+        let text = format!(
+            "{HEAD}NAIROBI, Mar 15 (KNA): Kenyan Foreign Minister Otieno Kamau arrived in Ghana on Monday on a two-day visit. He also called on the Ghanaian Defence Minister, Kofi Mensah, on Tuesday."
+        );
+        let found = extract(&text);
+        let call = found
+            .iter()
+            .find(|e| e.kind == Kind::CourtesyCall)
+            .unwrap_or_else(|| panic!("{found:#?}"));
+        let names = participants_of(call);
+        assert!(names.contains(&"Otieno Kamau"), "{call:#?}");
+        assert!(names.contains(&"Kofi Mensah"), "{call:#?}");
+    }
+
+    #[test]
+    fn an_office_met_is_the_one_the_article_named_with_it() {
+        let text = format!(
+            "{HEAD}NAIROBI, Mar 15 (KNA): Ghanaian Foreign Minister Kofi Mensah will arrive in Nairobi on Monday at the invitation of Prime Minister Otieno Kamau. Minister Mensah will call on the Prime Minister on Tuesday."
+        );
+        let found = extract(&text);
+        let call = found
+            .iter()
+            .find(|e| e.kind == Kind::CourtesyCall)
+            .unwrap_or_else(|| panic!("{found:#?}"));
+        assert!(participants_of(call).contains(&"Otieno Kamau"), "{call:#?}");
+    }
+
+    #[test]
+    fn a_spokesperson_is_no_participant() {
+        let text = format!(
+            "{HEAD}NAIROBI, Mar 15 (KNA): Spokesperson Amina Wanjiru told the media that Ghanaian Foreign Minister Kofi Mensah would arrive in Kenya on Monday for an official visit."
+        );
+        let found = extract(&text);
+        let visit = found
+            .iter()
+            .find(|e| e.kind == Kind::Visit)
+            .unwrap_or_else(|| panic!("{found:#?}"));
+        assert_eq!(participants_of(visit), vec!["Kofi Mensah"], "{visit:#?}");
+    }
 }

@@ -521,37 +521,52 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
             }
         }
         let mut participants: Vec<Participant> = Vec::new();
-        for &si in &scope {
-            for p in &a.people[si] {
-                let full = if p.surname_only {
-                    match full_names
-                        .iter()
-                        .find(|f| f.name.split_whitespace().last() == Some(p.name.as_str()))
-                    {
-                        Some(f) => *f,
-                        None => continue,
-                    }
-                } else {
-                    p
-                };
-                if let Some(existing) = participants.iter_mut().find(|x| *x.name == *full.name) {
-                    existing.title = existing
-                        .title
-                        .take()
-                        .or(full.title.as_deref().map(Arc::from));
-                    existing.rank = existing.rank.take().or(full.rank.as_deref().map(Arc::from));
-                    existing.party = existing.party.or(full.party);
-                    continue;
+        // People its sentences name, then those its clauses point to by office or pronoun.
+        let referred: BTreeSet<(usize, usize)> = d
+            .parts
+            .iter()
+            .flat_map(|&c| a.candidates[c].referred.iter().copied())
+            .collect();
+        let named = scope.iter().flat_map(|&si| a.people[si].iter());
+        let referred = referred
+            .iter()
+            .map(|&(s, i)| &a.people[s][i])
+            .filter(|p| p.party.is_none_or(|c| d.parties.contains(&c)));
+        // A spokesperson speaks for a side; he does not lead it.
+        let speaker = |p: &&PersonMention| {
+            p.title
+                .as_deref()
+                .is_some_and(|t| t.to_ascii_lowercase().contains("spokes"))
+        };
+        for p in named.chain(referred).filter(|p| !speaker(p)) {
+            let full = if p.surname_only {
+                match full_names
+                    .iter()
+                    .find(|f| f.name.split_whitespace().last() == Some(p.name.as_str()))
+                {
+                    Some(f) => *f,
+                    None => continue,
                 }
-                let party = full.party.filter(|p| d.parties.contains(p));
-                participants.push(Participant {
-                    name: full.name.as_str().into(),
-                    title: full.title.as_deref().map(Arc::from),
-                    rank: full.rank.as_deref().map(Arc::from),
-                    party,
-                });
-                ev(p.range.start, p.range.end, "participants", None);
+            } else {
+                p
+            };
+            if let Some(existing) = participants.iter_mut().find(|x| *x.name == *full.name) {
+                existing.title = existing
+                    .title
+                    .take()
+                    .or(full.title.as_deref().map(Arc::from));
+                existing.rank = existing.rank.take().or(full.rank.as_deref().map(Arc::from));
+                existing.party = existing.party.or(full.party);
+                continue;
             }
+            let party = full.party.filter(|p| d.parties.contains(p));
+            participants.push(Participant {
+                name: full.name.as_str().into(),
+                title: full.title.as_deref().map(Arc::from),
+                rank: full.rank.as_deref().map(Arc::from),
+                party,
+            });
+            ev(p.range.start, p.range.end, "participants", None);
         }
 
         // Topics from the act's own sentences and the ones that follow it.

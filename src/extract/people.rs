@@ -4,7 +4,18 @@
 
 use super::lexicon::{FormKind, Lexicon, Mention, PhraseSet, mentions_in};
 use crate::model::PartyCode;
+use regex::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A verb after a name ends the words that may give the person's party: "Ivo Kral visited
+/// Estonia" does not make him Estonian; "Ivo Kral of Estonia", "… led the Estonian side" do.
+static ACT_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    super::lexicon::compile_rule(
+        r"\b(?:visit(?:s|ed|ing)?|arriv(?:e|es|ed|ing)|met|meets?|call(?:s|ed)? on|reach(?:es|ed)?|travel(?:s|ed|led)?|left for|depart(?:s|ed)?|flew|went|held|holds?|sign(?:s|ed)?|said|says|told|receiv(?:e|es|ed)|host(?:s|ed)|attend(?:s|ed)?|thank(?:s|ed)|prais(?:e|es|ed)|urg(?:e|es|ed)|discuss(?:es|ed)?|welcom(?:e|es|ed)|congratulat(?:e|es|ed)|invit(?:e|es|ed)|assur(?:e|es|ed))\b",
+    )
+    .expect("valid")
+});
 
 /// A person named in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +44,7 @@ struct Token<'a> {
 const PARTICLES: [&str; 12] = [
     "bin", "bint", "al", "el", "ul", "ur", "de", "da", "van", "von", "der", "du",
 ];
-const NOT_NAMES: [&str; 40] = [
+const NOT_NAMES: [&str; 45] = [
     "The",
     "A",
     "An",
@@ -74,6 +85,47 @@ const NOT_NAMES: [&str; 40] = [
     "Published",
     "Comments",
     "Mrs.",
+    // "Air Force One", "Vision 2030 Two": numbers close the names of things.
+    "One",
+    "Two",
+    "Three",
+    "First",
+    "Second",
+];
+/// Office words that name a person, not a body: a lone word after a title ending in one is a
+/// surname ("President Kral"), after one ending in a body it is not ("National Assembly").
+const HOLDERS: [&str; 31] = [
+    "President",
+    "Premier",
+    "Minister",
+    "Secretary",
+    "Secretary-General",
+    "Ambassador",
+    "Envoy",
+    "Commissioner",
+    "Chairman",
+    "Chairperson",
+    "Chair",
+    "Adviser",
+    "Advisor",
+    "Counsellor",
+    "Counselor",
+    "Councillor",
+    "Councilor",
+    "Governor",
+    "Senator",
+    "Speaker",
+    "Chancellor",
+    "Emir",
+    "Chief",
+    "Commander",
+    "Director",
+    "Consul",
+    "Leader",
+    "Head",
+    "Deputy",
+    "Representative",
+    "Aide",
 ];
 const MONTHS: [&str; 12] = [
     "January",
@@ -139,6 +191,22 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     out
 }
 
+/// Whether `word` is an office word once capitalised ("minister" in "Prime minister").
+fn is_office_word(lex: &Lexicon, word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|first| {
+        let capitalised: String = first.to_uppercase().chain(chars).collect();
+        lex.office_words.contains(capitalised.as_str())
+    })
+}
+
+/// Whether a comma follows the token, after any closing bracket or quote ("(COAS),").
+fn closes_with_comma(text: &str, t: &Token<'_>) -> bool {
+    text[t.range.end..]
+        .trim_start_matches([')', '"', '”', '’', '\''])
+        .starts_with(',')
+}
+
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -175,6 +243,22 @@ pub fn find_people(
         })
     };
     let is_office = |t: &Token<'_>| lex.office_words.contains(t.core.trim_end_matches('.'));
+    let namey = |t: &Token<'_>| {
+        let word = t.core;
+        is_capitalised(word)
+            && word.chars().any(char::is_lowercase)
+            && !is_office(t)
+            && !in_party(t)
+            && !NOT_NAMES.contains(&word)
+            && !MONTHS.contains(&word)
+            && !word.chars().any(|c| c.is_ascii_digit())
+    };
+    // Whether token `j` opens a name: a rank, an honorific or a name word.
+    let opens_name = |j: usize| {
+        phrase_at(&toks, j, &lex.ranks).is_some()
+            || phrase_at(&toks, j, &lex.honorifics).is_some()
+            || toks.get(j).is_some_and(namey)
+    };
     let mut people = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -182,6 +266,12 @@ pub fn find_people(
         let mut rank: Option<String> = None;
         let mut title_words: Vec<&str> = Vec::new();
         let mut honorific = false;
+        // A title closed by a comma before the name ("Prime Minister of Ruritania, Ivo Kral").
+        let mut after_comma = false;
+        // A rank or honorific after that comma ("Chief of Staff (CGS), General Ivo Kral").
+        let mut marked_after_comma = false;
+        // Whether the last word read was an office word (a lower-case one may follow it).
+        let mut after_office = false;
         let mut j = i;
         loop {
             if j >= toks.len() {
@@ -190,6 +280,8 @@ pub fn find_people(
             if let Some((n, r)) = phrase_at(&toks, j, &lex.ranks) {
                 rank = Some(r);
                 j += n;
+                after_office = false;
+                marked_after_comma |= after_comma;
                 // "Lt. Gen. (Retd)"
                 if toks.get(j).is_some_and(|t| {
                     matches!(
@@ -201,48 +293,102 @@ pub fn find_people(
                 }
                 continue;
             }
-            if let Some((n, _)) = phrase_at(&toks, j, &lex.honorifics) {
+            if let Some((n, h)) = phrase_at(&toks, j, &lex.honorifics) {
                 honorific = true;
+                marked_after_comma |= after_comma;
+                // "Ambassador of Japan …": an honorific that is an office opens a title.
+                if !after_comma && h.split_whitespace().all(|w| lex.office_words.contains(w)) {
+                    title_words.extend(toks[j..j + n].iter().map(|t| t.core));
+                    after_office = true;
+                } else {
+                    after_office = false;
+                }
                 j += n;
                 continue;
             }
             let t = &toks[j];
-            if is_capitalised(t.core) && (is_office(t) || in_party(t)) {
-                if is_office(t) {
+            // "Prime minister", "Chief of the Naval staff": a lower-case office word inside a title.
+            let lower_office =
+                after_office && !is_capitalised(t.core) && is_office_word(lex, t.core);
+            // "Chief of Army Staff (COAS)": the title's acronym in brackets.
+            let acronym = (!title_words.is_empty() || rank.is_some())
+                && text[..t.range.start].ends_with('(')
+                && (2..=8).contains(&t.core.len())
+                && t.core.chars().all(|c| c.is_ascii_uppercase());
+            let title_word = !after_comma
+                && ((is_capitalised(t.core) && (is_office(t) || in_party(t)))
+                    || lower_office
+                    || acronym);
+            if title_word {
+                if is_office(t) || lower_office {
                     title_words.push(t.core);
                 }
+                after_office = is_office(t) || lower_office;
                 j += 1;
                 if t.ends_phrase {
+                    let comma = closes_with_comma(text, t);
+                    if comma && !title_words.is_empty() && opens_name(j) {
+                        after_comma = true;
+                        continue;
+                    }
+                    if acronym && !comma {
+                        continue;
+                    }
                     title_words.clear();
                     break;
                 }
                 continue;
             }
-            // "Adviser to the Prime Minister on Commerce": lower-case links inside a title.
-            if matches!(t.core, "of" | "for" | "to" | "the" | "on" | "and")
-                && !title_words.is_empty()
-            {
+            // "Adviser to the Prime Minister on Commerce": lower-case links inside a title;
+            // "Chairman of the Council in Ruritania": a state after "in".
+            let link = matches!(t.core, "of" | "for" | "to" | "the" | "on" | "and")
+                || (t.core == "in" && toks.get(j + 1).is_some_and(&in_party));
+            if link && !title_words.is_empty() && !after_comma {
                 j += 1;
+                after_office = false;
                 continue;
             }
             break;
         }
         // The name: capitalised words that are not offices, parties, months or common words.
         let name_start = j;
+        let prefixed = rank.is_some() || honorific || !title_words.is_empty();
+        // The title names a person ("Minister of …", "… Minister"), not a body ("… Council").
+        let holder = title_words.iter().any(|w| {
+            let mut chars = w.chars();
+            let capitalised: String = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
+            HOLDERS.contains(&capitalised.as_str())
+        });
         let mut k = j;
         while k < toks.len() {
             let t = &toks[k];
             let word = t.core;
             let initial = word.len() == 2 && word.ends_with('.') && is_capitalised(word);
-            let namey = (is_capitalised(word) || initial)
-                && word.chars().any(char::is_lowercase) | initial
-                && !is_office(t)
+            let name_word = initial || namey(t);
+            // "Rear Admiral WDC Perera": initials in capitals open a name after a rank or title.
+            let capital_initials = prefixed
+                && k == name_start
+                && (2..=5).contains(&word.len())
+                && word.chars().all(|c| c.is_ascii_uppercase())
                 && !in_party(t)
-                && !NOT_NAMES.contains(&word)
-                && !MONTHS.contains(&word)
-                && !word.chars().any(|c| c.is_ascii_digit());
+                && !is_office(t)
+                && !t.ends_phrase
+                && toks.get(k + 1).is_some_and(namey);
+            // "Ivo KRAL": a surname in capitals after a given name and the title of a person
+            // (not "Navy Ship ALTAIR", not "Naval Symposium (NS)").
+            let capital_surname = (rank.is_some() || honorific || holder)
+                && k > name_start
+                && !text[..t.range.start].ends_with('(')
+                && namey(&toks[k - 1])
+                && word.chars().count() >= 4
+                && word.chars().all(|c| c.is_uppercase())
+                && !in_party(t)
+                && !is_office(t);
             let particle = k > name_start && PARTICLES.contains(&word) && k + 1 < toks.len();
-            if !(namey || particle) {
+            if !(name_word || capital_initials || capital_surname || particle) {
                 break;
             }
             k += 1;
@@ -259,7 +405,6 @@ pub fn find_people(
             i = j.max(i + 1);
             continue;
         }
-        let prefixed = rank.is_some() || honorific || !title_words.is_empty();
         // A name followed straight on by office words is an office ("Asian Affairs Department").
         let followed_by_office = !toks[name_end - 1].ends_phrase
             && toks
@@ -287,9 +432,16 @@ pub fn find_people(
                 trailing_title.pop();
             }
         }
+        // A lone word after a title is a surname ("President Kral"), resolved later against
+        // full names; after a title and a comma it takes a rank or an honorific to be one.
+        let lone_surname = if after_comma {
+            marked_after_comma
+        } else {
+            rank.is_some() || honorific || holder
+        };
         let accepted = !followed_by_office
             && ((words >= 2 && (prefixed || !trailing_title.is_empty()))
-                || (words == 1 && (rank.is_some() || honorific)));
+                || (words == 1 && lone_surname));
         if accepted {
             let range = toks[name_start].range.start..toks[name_end - 1].range.end;
             let title = if !title_words.is_empty() {
@@ -335,9 +487,15 @@ fn party_near(
         return m.party;
     }
     let acting = |m: &&Mention| m.kind != FormKind::Place && m.kind != FormKind::Capital;
+    // "Ambassador to Estonia Ivo Kral": the state after "to" is the host, not his.
+    let hosting = |m: &&Mention| {
+        let before = text[..m.start].trim_end_matches("the ");
+        before.ends_with(" to ")
+    };
     let left = mentions
         .iter()
         .filter(acting)
+        .filter(|m| !hosting(m))
         .rfind(|m| m.start >= floor && m.end <= person.end);
     if let Some(m) = left {
         return m.party;
@@ -347,8 +505,16 @@ fn party_near(
         ceiling -= 1;
     }
     let right_text = &text[person.end..ceiling];
-    // Stop at the next person-like break so "A and the US Under Secretary B" does not give A to the US.
-    let stop = right_text.find(" and ").map_or(ceiling, |i| person.end + i);
+    // Stop at the next person-like break so "A and the US Under Secretary B" does not give A to
+    // the US, and at the verb of the sentence.
+    let stop = [
+        right_text.find(" and "),
+        ACT_AFTER_NAME.find(right_text).map(|m| m.start()),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .map_or(ceiling, |i| person.end + i);
     // A state inside a compound after the name ("signed the Indo-Lanka accord", "the
     // India-Pakistan talks") qualifies what follows, not the person.
     let in_compound = |m: &Mention| {
@@ -470,5 +636,88 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, "Ali Raza Baig");
+    }
+
+    #[test]
+    fn a_title_closed_by_a_comma_before_the_name() {
+        let found = people("Prime Minister of Estonia, Ivo Kral on Tuesday met the press.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Ivo Kral");
+        assert_eq!(found[0].1.as_deref(), Some("Prime Minister"));
+        // The acronym of the title in brackets, then a rank after the comma.
+        let found = people("Chief of the General Staff (CGS), General Ivo Kral visited the base.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Ivo Kral");
+        assert_eq!(found[0].2.as_deref(), Some("General"));
+        // A list of offices is no title of the name after it.
+        let found = people("The Foreign Minister, Defence Minister Ivo Kral and others attended.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1.as_deref(), Some("Defence Minister"));
+        // After a comma a lone word is no surname without a rank or an honorific.
+        assert!(people("The Foreign Minister, Kral and others attended.").is_empty());
+    }
+
+    #[test]
+    fn lower_case_office_words_and_links_inside_a_title() {
+        let found = people("Indian Prime minister Rajan Mehta arrived on Friday.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Rajan Mehta");
+        assert_eq!(found[0].3.as_deref(), Some("IND"));
+        let found = people("Chief of the Naval staff (CNS) Admiral Tomas Berg visited the port.");
+        assert_eq!(found[0].0, "Tomas Berg");
+        assert_eq!(found[0].2.as_deref(), Some("Admiral"));
+        // "in" before a state continues a title.
+        let found = people("Chairman of the Peace Council in Afghanistan Omar Zaki called.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Omar Zaki");
+        assert_eq!(found[0].3.as_deref(), Some("AFG"));
+    }
+
+    #[test]
+    fn an_honorific_that_is_an_office_opens_a_title() {
+        let found = people("Ambassador of Japan Kenji Sato on Monday called on the minister.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Kenji Sato");
+        assert_eq!(found[0].1.as_deref(), Some("Ambassador"));
+        assert_eq!(found[0].3.as_deref(), Some("JPN"));
+        let found = people("Ambassador of the Kingdom of Jordan Omar Haddad called on him.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Omar Haddad");
+    }
+
+    #[test]
+    fn a_lone_word_after_the_title_of_a_person_is_a_surname() {
+        let lex = Lexicon::builtin();
+        let text = "President Kral met the National Assembly and boarded Air Force One.";
+        let found = find_people(text, 0..text.len(), lex, &lex.mentions(text));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].name, "Kral");
+        assert!(found[0].surname_only);
+    }
+
+    #[test]
+    fn initials_and_surnames_in_capitals() {
+        let found = people("He called on Rear Admiral WDC Perera at the naval base.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "WDC Perera");
+        let found = people("Speaker of the Parliament Volkan KARA will arrive next week.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Volkan KARA");
+        // Capitals with no title before them, or after the title of a body, are no name.
+        assert!(people("The APP Report said so.").is_empty());
+        assert!(people("The Navy Ship ALTAIR and the Naval Symposium (NSYM) met.").is_empty());
+    }
+
+    #[test]
+    fn the_host_of_an_envoy_and_a_state_after_a_verb_are_not_the_persons() {
+        let found = people("Estonia's Ambassador to Chile Ivo Kral called on the minister.");
+        assert_eq!(found[0].3.as_deref(), Some("EST"), "{found:?}");
+        let found = people("The Ambassador to the United Kingdom Ivo Kral spoke.");
+        assert_eq!(found[0].3, None, "{found:?}");
+        let found = people("Foreign Minister Ivo Kral visited Chile and met officials.");
+        assert_eq!(found[0].3, None, "{found:?}");
+        // A state after the name and no verb still is his.
+        let found = people("Foreign Minister Ivo Kral of Estonia visited Chile.");
+        assert_eq!(found[0].3.as_deref(), Some("EST"), "{found:?}");
     }
 }
