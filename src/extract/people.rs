@@ -214,7 +214,7 @@ fn is_capitalised(word: &str) -> bool {
 /// Matches a rank or honorific phrase at token `i`, not across a comma or closing bracket.
 fn phrase_at(tokens: &[Token<'_>], i: usize, phrases: &PhraseSet) -> Option<(usize, String)> {
     // Most words start no phrase: ask that first, before gathering the words after it.
-    if !phrases.may_start(tokens[i].core) {
+    if !phrases.may_start(tokens.get(i)?.core) {
         return None;
     }
     // A phrase never runs past a token that ends one ("Gen.," stops there).
@@ -547,6 +547,18 @@ mod tests {
 
     fn some(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn a_title_and_comma_at_the_end_of_a_sentence_ends_the_reading() {
+        // Seen on bulk news: a title closed by a comma with no word after it.
+        for text in [
+            "He met the Prime Minister,",
+            "Talks were held with the Ambassador of Peru,",
+            "General,",
+        ] {
+            assert!(people(text).is_empty(), "{text}");
+        }
     }
 
     #[test]
