@@ -1733,7 +1733,7 @@ impl<'a> Ctx<'a> {
         } else {
             return None;
         };
-        if self.is_word(k, "past") && !self.is_word(k - 1, "the") {
+        if self.is_word(k, "past") && (k == 0 || !self.is_word(k - 1, "the")) {
             return None;
         }
         let unit = k + 1;
