@@ -394,6 +394,8 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
         .filter(|p| !p.surname_only)
         .collect();
     let text = &article.text;
+    // The topics each sentence cues, read once however many acts count the sentence.
+    let mut topics_of: Vec<Option<Vec<usize>>> = vec![None; a.sentences.len()];
     let mut out = Vec::new();
     for mut d in drafts {
         if d.status == Status::Held
@@ -576,16 +578,25 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
                 scope_all.insert(si);
             }
         }
-        let scope_text: String = scope_all
-            .iter()
-            .map(|&s| &text[a.sentences[s].range.clone()])
-            .collect::<Vec<_>>()
-            .join(" ");
+        let mut cued = vec![false; TOPICS.0.len()];
+        for &s in &scope_all {
+            let of_sentence = topics_of[s].get_or_insert_with(|| {
+                TOPICS
+                    .1
+                    .matches(&text[a.sentences[s].range.clone()])
+                    .into_iter()
+                    .collect()
+            });
+            for &t in of_sentence.iter() {
+                cued[t] = true;
+            }
+        }
         let topics: Vec<Arc<str>> = TOPICS
-            .1
-            .matches(&scope_text)
-            .into_iter()
-            .map(|i| TOPICS.0[i].clone())
+            .0
+            .iter()
+            .zip(&cued)
+            .filter(|(_, c)| **c)
+            .map(|(t, _)| t.clone())
             .collect();
 
         let confidence = confidence(&d, &parts);
