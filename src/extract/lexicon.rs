@@ -216,9 +216,11 @@ impl Sources<'static> {
 
 /// Multi-word phrases matched word by word ("Rear Admiral", "Lt. Gen."), indexed by their
 /// first word so that a lookup costs one hash probe per word of text.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct PhraseSet {
     by_first: FxHashMap<String, Vec<Vec<String>>>,
+    /// The bytes phrases start with: most words of a text start otherwise and cost no hash.
+    first_bytes: [bool; 256],
 }
 
 /// A word as phrases compare it: without a final full stop.
@@ -242,17 +244,33 @@ impl PhraseSet {
         for list in by_first.values_mut() {
             list.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
-        PhraseSet { by_first }
+        let mut first_bytes = [false; 256];
+        for first in by_first.keys() {
+            if let Some(&b) = first.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
+        PhraseSet {
+            by_first,
+            first_bytes,
+        }
     }
 
     /// Whether some phrase starts with this word.
     pub fn may_start(&self, word: &str) -> bool {
-        self.by_first.contains_key(phrase_key(word))
+        let key = phrase_key(word);
+        key.as_bytes()
+            .first()
+            .is_some_and(|&b| self.first_bytes[usize::from(b)])
+            && self.by_first.contains_key(key)
     }
 
     /// The longest phrase that starts at `words[0]`: its length in words and its text.
     pub fn longest_at(&self, words: &[&str]) -> Option<(usize, String)> {
         let first = phrase_key(words.first()?);
+        if !self.first_bytes[usize::from(*first.as_bytes().first()?)] {
+            return None;
+        }
         self.by_first.get(first)?.iter().find_map(|phrase| {
             let fits = phrase.len() <= words.len()
                 && phrase.iter().zip(words).all(|(p, w)| p == phrase_key(w));
