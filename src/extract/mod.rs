@@ -723,18 +723,12 @@ mod tests {
             "{HEAD}The Ghanaian defence ministry recently hosted a study tour for a delegation from Kenya's staff college. The Kenyan embassy thanked Ghana for the success of the tour which was held from 2 to 9 March 2024. Meanwhile, during a meeting in Accra on 14 March 2024, the Ghanaian Ambassador to Kenya Kofi Mensah briefed the Kenyan delegation and rejected Togolese allegations."
         );
         let found = extract(&text);
-        let visit = found
-            .iter()
-            .find(|e| e.kind == Kind::Visit)
-            .expect("a visit");
+        let visit = first_of_kind(&found, Kind::Visit);
         assert_eq!(
             visit.date.start.map(|d| d.to_string()).as_deref(),
             Some("2024-03-02")
         );
-        let meeting = found
-            .iter()
-            .find(|e| e.kind == Kind::Meeting)
-            .expect("a meeting");
+        let meeting = first_of_kind(&found, Kind::Meeting);
         assert_eq!(meeting.parties_label(), "GHA–KEN");
     }
 
@@ -833,6 +827,14 @@ mod tests {
         );
     }
 
+    /// The first record of a kind, or a failure that shows what was found.
+    fn first_of_kind(found: &[Engagement], kind: Kind) -> &Engagement {
+        found
+            .iter()
+            .find(|e| e.kind == kind)
+            .unwrap_or_else(|| panic!("no {kind:?} in {found:#?}"))
+    }
+
     fn participants_of(e: &Engagement) -> Vec<&str> {
         e.participants.iter().map(|p| &*p.name).collect()
     }
@@ -843,10 +845,7 @@ mod tests {
             "{HEAD}NAIROBI, Mar 15 (KNA): Chief of the Naval Staff (CNS) Admiral Otieno Kamau visited Ghana to attend a naval symposium. The CNS called on the Commander of the Ghana Navy and discussed maritime security."
         );
         let found = extract(&text);
-        let call = found
-            .iter()
-            .find(|e| e.kind == Kind::CourtesyCall)
-            .unwrap_or_else(|| panic!("{found:#?}"));
+        let call = first_of_kind(&found, Kind::CourtesyCall);
         assert!(participants_of(call).contains(&"Otieno Kamau"), "{call:#?}");
         // Two holders of the office named before: no one can be told.
         let text = format!(
@@ -872,10 +871,7 @@ mod tests {
             "{HEAD}NAIROBI, Mar 15 (KNA): Kenyan Foreign Minister Otieno Kamau arrived in Ghana on Monday on a two-day visit. He also called on the Ghanaian Defence Minister, Kofi Mensah, on Tuesday."
         );
         let found = extract(&text);
-        let call = found
-            .iter()
-            .find(|e| e.kind == Kind::CourtesyCall)
-            .unwrap_or_else(|| panic!("{found:#?}"));
+        let call = first_of_kind(&found, Kind::CourtesyCall);
         let names = participants_of(call);
         assert!(names.contains(&"Otieno Kamau"), "{call:#?}");
         assert!(names.contains(&"Kofi Mensah"), "{call:#?}");
@@ -887,10 +883,7 @@ mod tests {
             "{HEAD}NAIROBI, Mar 15 (KNA): Ghanaian Foreign Minister Kofi Mensah will arrive in Nairobi on Monday at the invitation of Prime Minister Otieno Kamau. Minister Mensah will call on the Prime Minister on Tuesday."
         );
         let found = extract(&text);
-        let call = found
-            .iter()
-            .find(|e| e.kind == Kind::CourtesyCall)
-            .unwrap_or_else(|| panic!("{found:#?}"));
+        let call = first_of_kind(&found, Kind::CourtesyCall);
         assert!(participants_of(call).contains(&"Otieno Kamau"), "{call:#?}");
     }
 
@@ -900,10 +893,7 @@ mod tests {
             "{HEAD}NAIROBI, Mar 15 (KNA): Spokesperson Amina Wanjiru told the media that Ghanaian Foreign Minister Kofi Mensah would arrive in Kenya on Monday for an official visit."
         );
         let found = extract(&text);
-        let visit = found
-            .iter()
-            .find(|e| e.kind == Kind::Visit)
-            .unwrap_or_else(|| panic!("{found:#?}"));
+        let visit = first_of_kind(&found, Kind::Visit);
         assert_eq!(participants_of(visit), vec!["Kofi Mensah"], "{visit:#?}");
     }
 }
