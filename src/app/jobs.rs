@@ -106,13 +106,17 @@ impl Job {
                     });
                 };
                 let cancelled = || flag.load(Ordering::Relaxed);
-                let Some(engagements) =
+                let Some(batch) =
                     crate::extract::extract_all_with_progress(&articles, &progress, &cancelled)
                 else {
                     let _ = tx.send(JobEvent::Cancelled);
                     return;
                 };
-                let dataset = Box::new(Dataset::new(articles, engagements));
+                let mut report = report;
+                report
+                    .issues
+                    .extend(extraction_faults(&articles, &batch.failed));
+                let dataset = Box::new(Dataset::new(articles, batch.engagements));
                 let _ = tx.send(JobEvent::Done {
                     dataset,
                     report,
@@ -222,8 +226,8 @@ impl Job {
                 };
                 let cancelled = || flag.load(Ordering::Relaxed);
                 match crate::extract::extract_all_with_progress(&articles, &progress, &cancelled) {
-                    Some(engagements) => {
-                        let fresh = Box::new(Dataset::new(articles, engagements));
+                    Some(batch) => {
+                        let fresh = Box::new(Dataset::new(articles, batch.engagements));
                         let _ = tx.send(JobEvent::Reextracted { fresh });
                     }
                     None => {
@@ -323,4 +327,20 @@ pub fn save_dialog(
                 let _ = wake.send(then(path));
             }
         });
+}
+
+/// The load report's lines for articles the extractor failed on (a bug in a rule): they are
+/// in the dataset, without engagements, and the analyst is told which they are.
+fn extraction_faults(articles: &[Article], failed: &[usize]) -> Vec<crate::corpus::LoadIssue> {
+    failed
+        .iter()
+        .filter_map(|&i| articles.get(i))
+        .map(|a| crate::corpus::LoadIssue {
+            place: a.source.clone().unwrap_or_else(|| a.id.clone()),
+            problem: "the extractor failed on this article (a bug: please report it); \
+                      it is kept, with no engagements read"
+                .to_string(),
+            skipped: false,
+        })
+        .collect()
 }

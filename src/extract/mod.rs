@@ -34,23 +34,34 @@ pub fn extract_with(lex: &Lexicon, article: &Article) -> Vec<Engagement> {
 
 /// As [`extract_article`], for batches: a fault in a rule (a panic, which the tests hunt for
 /// on real and generated text) costs that article's records only, never the batch or the
-/// window. It is reported on standard error.
-fn extract_guarded(article: &Article) -> Vec<Engagement> {
+/// window. It is reported on standard error, and `None` tells the caller.
+fn extract_guarded(article: &Article) -> Option<Vec<Engagement>> {
     let read = || extract_article(article);
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
+    let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).ok();
+    if out.is_none() {
         eprintln!(
             "entente: the extractor failed on article {} ({}); it gives no engagements",
             article.id,
             article.source.as_deref().unwrap_or("no source")
         );
-        Vec::new()
-    })
+    }
+    out
+}
+
+/// What a batch read: the records, and the articles a fault in a rule left out (by index).
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub engagements: Vec<Engagement>,
+    pub failed: Vec<usize>,
 }
 
 /// Extracts every article on all cores; the result is in article order, as if run on one,
 /// with the reports of one act in several articles merged into one record.
 pub fn extract_all(articles: &[Article]) -> Vec<Engagement> {
-    let mut all = articles.par_iter().flat_map_iter(extract_guarded).collect();
+    let mut all = articles
+        .par_iter()
+        .flat_map_iter(|a| extract_guarded(a).unwrap_or_default())
+        .collect();
     reports::merge_reports(&mut all);
     all
 }
@@ -61,9 +72,9 @@ pub fn extract_all_with_progress(
     articles: &[Article],
     progress: &(dyn Fn(usize) + Sync),
     cancelled: &(dyn Fn() -> bool + Sync),
-) -> Option<Vec<Engagement>> {
+) -> Option<Batch> {
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let per_article: Vec<Option<Vec<Engagement>>> = articles
+    let per_article: Vec<Option<Option<Vec<Engagement>>>> = articles
         .par_iter()
         .map(|a| {
             if cancelled() {
@@ -77,12 +88,15 @@ pub fn extract_all_with_progress(
             Some(out)
         })
         .collect();
-    let mut all = Vec::new();
-    for part in per_article {
-        all.extend(part?);
+    let mut batch = Batch::default();
+    for (i, part) in per_article.into_iter().enumerate() {
+        match part? {
+            Some(found) => batch.engagements.extend(found),
+            None => batch.failed.push(i),
+        }
     }
-    reports::merge_reports(&mut all);
-    Some(all)
+    reports::merge_reports(&mut batch.engagements);
+    Some(batch)
 }
 
 #[cfg(test)]
