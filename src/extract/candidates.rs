@@ -1283,18 +1283,9 @@ fn add_listed_participants(
     mentions: &[Mention],
     candidates: &mut [Candidate],
 ) {
+    // The cheap conditions first: most sentences follow no multilateral forum.
     for (si, sentence) in sentences.iter().enumerate() {
-        if !PARTICIPATION.is_match(&text[sentence.range.clone()])
-            || candidates.iter().any(|c| c.sentence == si)
-        {
-            continue;
-        }
-        let listed: BTreeSet<PartyCode> = mentions_in(mentions, &sentence.range)
-            .iter()
-            .filter(|m| matches!(m.kind, FormKind::StateName | FormKind::Demonym))
-            .filter_map(|m| m.party)
-            .collect();
-        if listed.len() < 3 {
+        if candidates.iter().any(|c| c.sentence == si) {
             continue;
         }
         let forum = candidates.iter().rposition(|c| {
@@ -1304,6 +1295,14 @@ fn add_listed_participants(
                 && (c.parties.len() >= 3 || c.parties.iter().any(PartyCode::is_organisation))
         });
         let Some(forum) = forum else { continue };
+        let listed: BTreeSet<PartyCode> = mentions_in(mentions, &sentence.range)
+            .iter()
+            .filter(|m| matches!(m.kind, FormKind::StateName | FormKind::Demonym))
+            .filter_map(|m| m.party)
+            .collect();
+        if listed.len() < 3 || !PARTICIPATION.is_match(&text[sentence.range.clone()]) {
+            continue;
+        }
         let before = candidates[forum].parties.clone();
         let kind = candidates[forum].kind;
         let mut after: BTreeSet<PartyCode> = before
