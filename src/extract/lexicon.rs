@@ -738,6 +738,19 @@ mod tests {
     }
 
     #[test]
+    fn organisations_by_their_bodies_and_short_names() {
+        let codes =
+            |text: &str| -> Vec<String> { parties(text).into_iter().map(|(c, _)| c).collect() };
+        assert_eq!(
+            codes("The European Commission and the NATO"),
+            ["EU", "NATO"]
+        );
+        assert_eq!(codes("the United Nations Secretary-General"), ["UN"]);
+        // A think tank named after a body is not the body.
+        assert!(codes("the European Council on Foreign Relations").is_empty());
+    }
+
+    #[test]
     fn whole_words_only_and_case_matters() {
         assert!(
             parties("Let us discuss the USB drive and the Omanis' dhows")
