@@ -594,7 +594,13 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             .find(|(surname, _)| *surname == p.name)
             .map(|(_, party)| *party);
     }
-    let main_pair = main_pair(text, &sentences, &mentions, &dateline_ranges);
+    // Who acts in each sentence: read once, for the main pair and for every act in it.
+    let acting: Vec<Vec<(PartyCode, Range<usize>)>> = sentences
+        .iter()
+        .zip(&dateline_ranges)
+        .map(|(s, dl)| acting_parties(text, &mentions, &s.range, dl.as_ref()))
+        .collect();
+    let main_pair = main_pair(&acting);
 
     // The newsroom's own country, as its dateline says.
     let home: Option<PartyCode> = dateline.as_ref().map(|d| d.1);
@@ -624,15 +630,15 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 .map(|(_, _, r)| clauses[si].at(r.start))
                 .filter(|c| *c != clauses[si].at(trigger.start))
                 .collect();
-            let sentence_parties: Vec<(PartyCode, Range<usize>)> =
-                acting_parties(text, &mentions, &sentence.range, dl)
-                    .into_iter()
-                    .filter(|p| {
-                        !other_acts
-                            .iter()
-                            .any(|c| c.start <= p.1.start && p.1.end <= c.end)
-                    })
-                    .collect();
+            let sentence_parties: Vec<(PartyCode, Range<usize>)> = acting[si]
+                .iter()
+                .filter(|p| {
+                    !other_acts
+                        .iter()
+                        .any(|c| c.start <= p.1.start && p.1.end <= c.end)
+                })
+                .cloned()
+                .collect();
             let clause_parties = acting_parties(text, &mentions, &clause, dl);
             let hostile = HOSTILE.is_match(&text[clause.clone()]);
             if hostile && !matches!(kind, Kind::Agreement | Kind::PhoneCall) {
@@ -2129,17 +2135,12 @@ pub fn title_case(s: &str) -> String {
 
 /// The two parties the article is mostly about: counted over acting mentions, the headline
 /// counting double. None when the article has no clear pair.
-fn main_pair(
-    text: &str,
-    sentences: &[Sentence],
-    mentions: &[Mention],
-    datelines: &[Option<Range<usize>>],
-) -> Option<[PartyCode; 2]> {
+fn main_pair(acting: &[Vec<(PartyCode, Range<usize>)>]) -> Option<[PartyCode; 2]> {
     let mut counts: FxHashMap<PartyCode, (usize, usize)> = FxHashMap::default();
-    for (i, s) in sentences.iter().enumerate() {
+    for (i, parties) in acting.iter().enumerate() {
         let weight = if i == 0 { 2 } else { 1 };
-        for (party, range) in acting_parties(text, mentions, &s.range, datelines[i].as_ref()) {
-            let e = counts.entry(party).or_insert((0, range.start));
+        for (party, range) in parties {
+            let e = counts.entry(*party).or_insert((0, range.start));
             e.0 += weight;
         }
     }
