@@ -213,8 +213,10 @@ fn is_capitalised(word: &str) -> bool {
 
 /// Matches a rank or honorific phrase at token `i`, not across a comma or closing bracket.
 fn phrase_at(tokens: &[Token<'_>], i: usize, phrases: &PhraseSet) -> Option<(usize, String)> {
-    // Most words start no phrase: ask that first, before gathering the words after it.
-    if !phrases.may_start(tokens[i].core) {
+    // Most words start no phrase: ask that first, before gathering the words after it. A
+    // caller may look one past the last token ("opens a name?" after a closing rank).
+    let first = tokens.get(i)?;
+    if !phrases.may_start(first.core) {
         return None;
     }
     // A phrase never runs past a token that ends one ("Gen.," stops there).
@@ -636,6 +638,14 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, "Ali Raza Baig");
+    }
+
+    #[test]
+    fn a_title_closed_by_a_comma_at_the_end_of_a_sentence() {
+        // The comma ends the text: nothing follows that could open a name.
+        let found = people("President Ivo Kral met the Foreign Minister,");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Ivo Kral");
     }
 
     #[test]
