@@ -233,10 +233,11 @@ static NEGATED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:no such|no|never|did not|didn'?t|does not|doesn'?t|has not|hasn'?t|have not|haven'?t|had not|hadn'?t|denied|denies|refused to|declined to|decided to skip|skipp(?:ed|ing)|ruled out)\s+(?:[\w'’-]+\s+){0,2}$",
     )
 });
-/// "the visit had not been undertaken", "talks never took place".
+/// "the visit had not been undertaken", "talks never took place"; "talks between A and B have
+/// stalled": a process at a standstill, no act.
 static NEGATED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s*(?:[\w'’,-]+\s+){0,6}?(?:had|has|have|was|were|is|are)\s+(?:not|never)\s+(?:been\s+|yet\s+)?(?:undertaken|held|planned|scheduled|happened|taken place|materiali[sz]ed|made|paid|signed|finali[sz]ed)\b|^\s*never\s+took place",
+        r"^\s*(?:[\w'’,-]+\s+){0,6}?(?:had|has|have|was|were|is|are)\s+(?:not|never)\s+(?:been\s+|yet\s+)?(?:undertaken|held|planned|scheduled|happened|taken place|materiali[sz]ed|made|paid|signed|finali[sz]ed)\b|^\s*never\s+took place|^\s*(?:[\w'’,-]+\s+){0,6}?(?:had|has|have|was|were|is|are|remain|remains|remained)\s+(?:\w+\s+)?stalled\b",
     )
 });
 /// "an agreement on military training cooperation", "an MoU for joint exercises": the words

@@ -162,6 +162,16 @@ mod tests {
     }
 
     #[test]
+    fn talks_that_have_stalled_are_no_act() {
+        assert!(
+            acts(&format!(
+                "{HEAD}Trade talks between Chile and Peru have stalled since January."
+            ))
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn support_provided_by_a_host_names_no_aid() {
         assert!(
             acts(&format!(
