@@ -233,10 +233,26 @@ static NEGATED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:no such|no|never|did not|didn'?t|does not|doesn'?t|has not|hasn'?t|have not|haven'?t|had not|hadn'?t|denied|denies|refused to|declined to|decided to skip|skipp(?:ed|ing)|ruled out)\s+(?:[\w'’-]+\s+){0,2}$",
     )
 });
-/// "the visit had not been undertaken", "talks never took place".
+/// "the visit had not been undertaken", "talks never took place"; "talks between A and B have
+/// stalled": a process at a standstill, no act.
 static NEGATED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s*(?:[\w'’,-]+\s+){0,6}?(?:had|has|have|was|were|is|are)\s+(?:not|never)\s+(?:been\s+|yet\s+)?(?:undertaken|held|planned|scheduled|happened|taken place|materiali[sz]ed|made|paid|signed|finali[sz]ed)\b|^\s*never\s+took place",
+        r"^\s*(?:[\w'’,-]+\s+){0,6}?(?:had|has|have|was|were|is|are)\s+(?:not|never)\s+(?:been\s+|yet\s+)?(?:undertaken|held|planned|scheduled|happened|taken place|materiali[sz]ed|made|paid|signed|finali[sz]ed)\b|^\s*never\s+took place|^\s*(?:[\w'’,-]+\s+){0,6}?(?:had|has|have|was|were|is|are|remain|remains|remained)\s+(?:\w+\s+)?stalled\b",
+    )
+});
+/// "an agreement on military training cooperation", "an MoU for joint exercises": the words
+/// after an agreement's noun say what it is about, not another act.
+static AGREEMENT_SUBJECT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:agreements?|MoUs?|memorand(?:um|a) of understanding|accords?|treat(?:y|ies)|pacts?|protocols?|letters? of intent|contracts?|deals?)\s+(?:on|for|of|regarding|concerning|covering)\s+(?:the\s+)?((?:[\w-]+\s+){0,3})$",
+    )
+});
+/// "the support provided by the hosts for the ship's call": a passive handover (the trigger
+/// runs from the verb to the thing named after it) whose thing handed over is named before the verb.
+static PASSIVE_HANDOVER: LazyLock<Regex> = LazyLock::new(|| re(r"^\w+(?:\s+over)?\s+by\b"));
+static AID_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:equipment|aid|assistance|funds?|funding|grants?|loans?|supplies|vehicles?|aircraft|helicopters?|vessels?|ships?|boats?|arms|weapons|ammunition|drones?|radars?|jets?|tanks?|missiles?|rifles?|gear|relief goods|consignments?)\s+(?:[\w-]+\s+){0,2}$",
     )
 });
 static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -784,10 +800,16 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 continue;
             }
             // "an exchange of high-level visits", "signed numerous agreements": no one act;
-            // "a tour of England's women's cricket team" is sport.
+            // "a tour of England's women's cricket team" is sport; "an agreement on training
+            // cooperation" is the agreement's subject; "the support provided by the hosts for the
+            // ship" names no aid.
             if GENERIC.is_match(before_trigger)
                 || GENERIC_INSIDE.is_match(&text[trigger.clone()])
                 || in_domain_list(text, &clause, &trigger)
+                || (kind != Kind::Agreement && about_agreement(before_trigger))
+                || (kind == Kind::Assistance
+                    && PASSIVE_HANDOVER.is_match(&text[trigger.clone()])
+                    && !AID_BEFORE.is_match(before_trigger))
                 || (kind == Kind::Visit && SPORT.is_match(&text[clause.clone()]))
             {
                 continue;
@@ -1229,6 +1251,61 @@ fn dates_in(
         i += 1;
     }
     dates
+}
+
+/// Whether the trigger lies in the subject of an agreement named just before it ("an agreement
+/// on military training cooperation"); "a deal on Tuesday during a visit" names the time and
+/// place of another act instead.
+fn about_agreement(before_trigger: &str) -> bool {
+    const NOT_SUBJECT: [&str; 38] = [
+        "a",
+        "an",
+        "at",
+        "in",
+        "during",
+        "with",
+        "after",
+        "before",
+        "while",
+        "when",
+        "by",
+        "from",
+        "to",
+        "and",
+        "this",
+        "last",
+        "next",
+        "today",
+        "yesterday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    AGREEMENT_SUBJECT_BEFORE
+        .captures(before_trigger)
+        .and_then(|c| c.get(1))
+        .is_some_and(|words| {
+            words
+                .as_str()
+                .split_whitespace()
+                .all(|w| !NOT_SUBJECT.contains(&w))
+        })
 }
 
 /// Whether the words after "called on" urge rather than visit: "called on the nation to …",

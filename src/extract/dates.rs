@@ -1733,6 +1733,7 @@ impl<'a> Ctx<'a> {
         } else {
             return None;
         };
+        // "past week" may open the text: there is no word before it.
         if self.is_word(k, "past") && (k == 0 || !self.is_word(k - 1, "the")) {
             return None;
         }
@@ -2183,6 +2184,11 @@ mod tests {
     }
 
     // --- absolute --------------------------------------------------------------------
+
+    #[test]
+    fn past_week_at_the_start_of_a_text_is_a_duration() {
+        assert!(read("Past week talks in Oslo ended.", "2024-01-10").is_empty());
+    }
 
     #[test]
     fn month_day_ordinal_comma_year() {

@@ -177,6 +177,45 @@ mod tests {
     }
 
     #[test]
+    fn the_subject_of_an_agreement_is_no_act_of_its_own() {
+        let found = acts(&format!(
+            "{HEAD}Kenya and Norway on Tuesday signed an agreement on military training cooperation."
+        ));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, Kind::Agreement);
+        // "a deal on Tuesday during a visit": the visit is an act of its own.
+        let found = acts(&format!(
+            "{HEAD}Kenya and Norway signed several deals on Tuesday during a visit to Nairobi by the Norwegian Prime Minister."
+        ));
+        assert!(found.iter().any(|a| a.0 == Kind::Visit), "{found:?}");
+    }
+
+    #[test]
+    fn talks_that_have_stalled_are_no_act() {
+        assert!(
+            acts(&format!(
+                "{HEAD}Trade talks between Chile and Peru have stalled since January."
+            ))
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn support_provided_by_a_host_names_no_aid() {
+        assert!(
+            acts(&format!(
+                "{HEAD}The Kenyan envoy praised the support provided by Norway for the naval ships."
+            ))
+            .is_empty()
+        );
+        let found = acts(&format!(
+            "{HEAD}Norway provided patrol boats to Kenya on Monday."
+        ));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, Kind::Assistance);
+    }
+
+    #[test]
     fn urging_is_not_a_courtesy_call() {
         assert!(
             acts(&format!(
