@@ -126,7 +126,7 @@ fn score(data: &std::path::Path, gold: &std::path::Path) -> String {
         .arg(data)
         .arg(gold)
         .output()
-        .unwrap();
+        .expect("python3 runs the scorer");
     assert!(
         out.stderr.is_empty(),
         "{}",
