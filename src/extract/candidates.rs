@@ -169,6 +169,18 @@ static NOT_OFFICIALS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"^\s+(?:with\s+)?(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:traders|students|businessmen|business community|business leaders|businesspeople|community|diaspora|victims|families|journalists|investors|workers|entrepreneurs|scholars|pilgrims|engineers|scientists|refugees|farmers|fishermen)\b",
     )
 });
+/// "the proposal was met with hope", "were met with protests": a reception, not a meeting.
+static PASSIVE_MET: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?met\s+with\s+(?:a\s+|an\s+)?(?-i:[a-z])",
+    )
+});
+/// "the plight of innocent Palestinians": the people a concern is about, not a side that acts.
+static CONCERN_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:plight|suffering|sufferings|hardships?|miseries|misery)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    )
+});
 static DOMESTIC_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:cabinet|government|party|parliamentary|parliament|press|federal|provincial|corps commanders'?|apex committee)\s+$",
@@ -381,6 +393,13 @@ fn acting_parties(
                 }
                 FormKind::StateName | FormKind::Capital | FormKind::Demonym
                     if TOPICAL_AFTER.is_match(&text[m.end..range.end]) =>
+                {
+                    false
+                }
+                FormKind::StateName | FormKind::Capital | FormKind::Demonym
+                    if CONCERN_OF_BEFORE.is_match(
+                        &text[range.start.max(snap(text, m.start.saturating_sub(40)))..m.start],
+                    ) =>
                 {
                     false
                 }
@@ -769,6 +788,10 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // victims": people, not officials of a state.
             if kind == Kind::Meeting
                 && (DOMESTIC_BEFORE.is_match(before_trigger)
+                    || PASSIVE_MET.is_match(
+                        &text[snap(text, trigger.start.saturating_sub(24))
+                            ..snap(text, (trigger.end + 12).min(clause.end.max(trigger.end)))],
+                    )
                     || NOT_OFFICIALS_AFTER
                         .is_match(&text[trigger.end..clause.end.max(trigger.end)]))
             {

@@ -191,6 +191,35 @@ mod tests {
     }
 
     #[test]
+    fn a_proposal_met_with_hope_is_no_meeting() {
+        assert!(
+            acts(&format!(
+                "{HEAD}The offer sent by Chilean and Peruvian mediators was met with hope in the region."
+            ))
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_arrival_with_an_adverb_is_a_visit() {
+        let found = acts(&format!(
+            "{HEAD}The Chilean Foreign Minister arrived overnight in Peru for a regional conference."
+        ));
+        assert!(
+            found.iter().any(|a| a.0 == Kind::Visit && a.1 == "CHL–PER"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_people_a_concern_is_about_are_no_party() {
+        let found = acts(&format!(
+            "{HEAD}The Kenyan envoy called on the Norwegian Prime Minister and raised the plight of innocent Somalis in the camps."
+        ));
+        assert!(found.iter().all(|a| !a.1.contains("SOM")), "{found:?}");
+    }
+
+    #[test]
     fn talks_that_have_stalled_are_no_act() {
         assert!(
             acts(&format!(
