@@ -220,6 +220,17 @@ mod tests {
     }
 
     #[test]
+    fn talks_held_besides_a_call_and_a_forum_are_their_own_act() {
+        let found = acts(&format!(
+            "{HEAD}The Kenyan Foreign Minister called on the Norwegian Prime Minister, besides holding talks with the Norwegian Foreign Minister and co-chairing the third round of Kenya-Norway political consultations."
+        ));
+        let kinds: Vec<Kind> = found.iter().map(|a| a.0).collect();
+        assert!(kinds.contains(&Kind::Meeting), "{found:?}");
+        assert!(kinds.contains(&Kind::CourtesyCall), "{found:?}");
+        assert!(kinds.contains(&Kind::Dialogue), "{found:?}");
+    }
+
+    #[test]
     fn talks_that_have_stalled_are_no_act() {
         assert!(
             acts(&format!(
