@@ -1511,7 +1511,18 @@ fn listed_counterparts(
     });
     // "called on A and B" may be one call on both; "meetings with A and B", "separately" or a
     // list of three are one act each. "talks between A and B" names the two sides.
+    // "called on President A and Prime Minister B": a head of state and a head of government
+    // receive a caller each in their own office.
+    let office = |p: &&PersonMention, head: &str| {
+        p.title.as_deref().is_some_and(|t| {
+            let t = t.to_ascii_lowercase();
+            t == head || (t.ends_with(&format!(" {head}")) && !t.contains("deputy"))
+        })
+    };
+    let heads = met.iter().any(|p| office(p, "president"))
+        && met.iter().any(|p| office(p, "prime minister"));
     let several = met.len() >= 3
+        || heads
         || PLURAL_ACT.is_match(&text[trigger.clone()])
         || SEPARATE.is_match(&text[clause.clone()]);
     let between = TRIGGER_NAMES_SIDE

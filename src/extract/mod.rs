@@ -231,6 +231,18 @@ mod tests {
     }
 
     #[test]
+    fn a_call_on_a_president_and_a_prime_minister_is_two_calls() {
+        let found = acts(&format!(
+            "{HEAD}The Norwegian Foreign Minister, Ola Berg, called on Kenyan President John Kamau and Kenyan Prime Minister Peter Otieno."
+        ));
+        let calls = found
+            .iter()
+            .filter(|a| a.0 == Kind::CourtesyCall && a.1 == "KEN–NOR")
+            .count();
+        assert_eq!(calls, 2, "{found:?}");
+    }
+
+    #[test]
     fn talks_that_have_stalled_are_no_act() {
         assert!(
             acts(&format!(
