@@ -92,6 +92,8 @@ static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:said|says|told|published|announced|posted|reported|stated|added|statement|tweeted|wrote|issued)\b[^.;]{0,20}$",
     )
 });
+/// "the first visit since assuming office in 2016": the date marks the span's start, not the act.
+static SINCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\bsince\s+(?:[\w'’-]+\s+){0,4}$"));
 static VISIT_OF: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:of|by)\s"));
 static SEPARATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:separate|separately|respectively)\b"));
@@ -2012,6 +2014,11 @@ fn nearest_date(
             .filter(|d| d.start >= r.start && d.end <= r.end)
             .filter(|d| !others.iter().any(|o| d.start >= o.start && d.end <= o.end))
             .filter(|d| !reported(d))
+            .filter(|d| {
+                !SINCE_BEFORE.is_match(
+                    &text[sentence.start.max(snap(text, d.start.saturating_sub(40)))..d.start],
+                )
+            })
             .min_by_key(|d| distance(d))
             .cloned()
     };

@@ -243,6 +243,15 @@ mod tests {
     }
 
     #[test]
+    fn a_year_after_since_does_not_date_the_act() {
+        let found = extract(&format!(
+            "{HEAD}The Chilean President will arrive in Lima on Thursday for a state visit. This will be the first visit of the Chilean President to Peru since assuming office in 2016, the ministry said."
+        ));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].status, Status::Planned);
+    }
+
+    #[test]
     fn talks_that_have_stalled_are_no_act() {
         assert!(
             acts(&format!(
