@@ -750,7 +750,13 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                         | Kind::PhoneCall
                 )
                 && !rule.starts_with("dialogue.round")
-                && !rule.starts_with("dialogue.held");
+                && !rule.starts_with("dialogue.held")
+                // "the 12th ASEAN Regional Forum": an organisation's numbered forum is named,
+                // not referred back to.
+                && !(rule.starts_with("dialogue.ordinal")
+                    && mentions_in(&mentions, &trigger)
+                        .iter()
+                        .any(|m| m.kind == FormKind::Organisation));
             // "the meeting" after a visit is the meeting held during it, a new act.
             let meeting_in_visit = kind == Kind::Meeting
                 && last_created.is_some_and(|l| candidates[l].kind == Kind::Visit)
@@ -960,6 +966,17 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             {
                 if let Some(party) = p.party {
                     parties.push((party, p.range.clone()));
+                }
+            }
+            // "at the 12th ASEAN Regional Forum": the organisation the forum's own name holds is
+            // a side of its meeting, though "at the" would make it a venue.
+            if kind == Kind::Dialogue {
+                for m in mentions_in(&mentions, &trigger) {
+                    if let (FormKind::Organisation, Some(party)) = (m.kind, m.party)
+                        && !parties.iter().any(|p| p.0 == party)
+                    {
+                        parties.push((party, m.start..m.end));
+                    }
                 }
             }
             // "offered a credit line to Ghana": aid goes to a state, which is a party.

@@ -252,6 +252,19 @@ mod tests {
     }
 
     #[test]
+    fn an_organisations_numbered_forum_is_its_own_act_with_the_organisation() {
+        let found = acts(&format!(
+            "{HEAD}The Peruvian President will visit Chile on Monday. Similarly, the Peruvian Foreign Minister will lead the Peru delegation at the 31st ASEAN Regional Forum Ministerial Meeting on Friday."
+        ));
+        assert!(
+            found
+                .iter()
+                .any(|a| a.0 == Kind::Dialogue && a.1 == "ASEAN–PER"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn talks_that_have_stalled_are_no_act() {
         assert!(
             acts(&format!(
