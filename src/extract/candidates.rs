@@ -183,6 +183,12 @@ static CONCERN_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:plight|suffering|sufferings|hardships?|miseries|misery)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     )
 });
+/// "bilateral meetings with the participating dignitaries": counterparts the text leaves unnamed.
+static UNNAMED_COUNTERPARTS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s+with\s+(?:the\s+)?(?:participating|other|various|several|many|visiting|attending|foreign)\s+(?:\w+\s+)?(?:dignitaries|leaders|delegates|delegations|counterparts|officials|ministers)\b",
+    )
+});
 static DOMESTIC_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:cabinet|government|party|parliamentary|parliament|press|federal|provincial|corps commanders'?|apex committee)\s+$",
@@ -990,6 +996,14 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // unless it is the meeting of a visit just told, with a named counterpart ("Xi
             // Jinping during the meeting that lasted three hours").
             if rule == "meeting.noun" && codes.len() < 2 && !meeting_in_visit {
+                continue;
+            }
+            // "will hold bilateral meetings with the participating dignitaries": no side named,
+            // and none to take from the acts around it.
+            if kind == Kind::Meeting
+                && codes.len() < 2
+                && UNNAMED_COUNTERPARTS.is_match(&text[trigger.end..clause.end.max(trigger.end)])
+            {
                 continue;
             }
             // Fewer than two parties stated: filled in after the whole article is read.

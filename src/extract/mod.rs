@@ -265,6 +265,14 @@ mod tests {
     }
 
     #[test]
+    fn meetings_with_unnamed_dignitaries_take_no_sides_from_elsewhere() {
+        let found = acts(&format!(
+            "{HEAD}The Peruvian President will visit Chile on Monday. The Peruvian Foreign Minister will also hold bilateral meetings with the participating dignitaries at the regional forum."
+        ));
+        assert!(found.iter().all(|a| a.0 != Kind::Meeting), "{found:?}");
+    }
+
+    #[test]
     fn talks_that_have_stalled_are_no_act() {
         assert!(
             acts(&format!(
