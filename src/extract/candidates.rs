@@ -189,6 +189,8 @@ static UNNAMED_COUNTERPARTS: LazyLock<Regex> = LazyLock::new(|| {
         r"^\s+with\s+(?:the\s+)?(?:participating|other|various|several|many|visiting|attending|foreign)\s+(?:\w+\s+)?(?:dignitaries|leaders|delegates|delegations|counterparts|officials|ministers)\b",
     )
 });
+/// "the Secretary General of the Economic Cooperation Organization": the head of a body.
+static BODY_HEAD: LazyLock<Regex> = LazyLock::new(|| re(r"\bsecretary[- ]general\b"));
 static DOMESTIC_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:cabinet|government|party|parliamentary|parliament|press|federal|provincial|corps commanders'?|apex committee)\s+$",
@@ -996,6 +998,16 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // unless it is the meeting of a visit just told, with a named counterpart ("Xi
             // Jinping during the meeting that lasted three hours").
             if rule == "meeting.noun" && codes.len() < 2 && !meeting_in_visit {
+                continue;
+            }
+            // "the Secretary General of a body outside the list arrived for a visit": the
+            // visitor's side is that body, which no code names; a state near it is not its side.
+            if codes.len() < 2
+                && BODY_HEAD.is_match(&text[clause.start..trigger.start.max(clause.start)])
+                && !mentions_in(&mentions, &clause)
+                    .iter()
+                    .any(|m| m.kind == FormKind::Organisation)
+            {
                 continue;
             }
             // "will hold bilateral meetings with the participating dignitaries": no side named,

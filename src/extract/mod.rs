@@ -273,6 +273,15 @@ mod tests {
     }
 
     #[test]
+    fn the_head_of_an_unlisted_body_takes_no_state_as_side() {
+        let found = acts(&format!(
+            "{HEAD}The Peruvian President will visit Chile on Monday. The outgoing Secretary General of the Andean Fisheries Organization, Ambassador Ana Soto, arrived in Chile on Wednesday for a three-day visit."
+        ));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, Status::Planned);
+    }
+
+    #[test]
     fn talks_that_have_stalled_are_no_act() {
         assert!(
             acts(&format!(
