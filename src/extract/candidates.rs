@@ -191,6 +191,10 @@ static UNNAMED_COUNTERPARTS: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "the Secretary General of the Economic Cooperation Organization": the head of a body.
 static BODY_HEAD: LazyLock<Regex> = LazyLock::new(|| re(r"\bsecretary[- ]general\b"));
+/// "arrived in Oslo after meeting the leaders of A and B": a gerund clause whose subject is
+/// the main clause's.
+static GERUND_CLAUSE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*(?:after|before|while|when)\s+$"));
 static DOMESTIC_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:cabinet|government|party|parliamentary|parliament|press|federal|provincial|corps commanders'?|apex committee)\s+$",
@@ -968,6 +972,17 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     .cloned()
                     .collect()
             };
+            // "Blinken arrived in Oslo after meeting the leaders of A and B": the one who met is
+            // the main clause's subject, and met each of them.
+            let gerund_meeting = rule == "meeting.noun"
+                && GERUND_CLAUSE.is_match(&text[clause.start..trigger.start.max(clause.start)]);
+            if gerund_meeting {
+                for p in acting[si].iter().filter(|p| p.1.end <= clause.start) {
+                    if !parties.iter().any(|q| q.0 == p.0) {
+                        parties.push(p.clone());
+                    }
+                }
+            }
             for p in people[si]
                 .iter()
                 .filter(|p| p.range.start >= clause.start && p.range.end <= clause.end)
@@ -1099,7 +1114,8 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // "On the sidelines of the summit, the premier met A, B and C": the verb may lie
             // beside a stronger trigger of the same clause.
             let separate = kind == Kind::Meeting
-                && (SEPARATE.is_match(&text[clause.clone()])
+                && (gerund_meeting
+                    || SEPARATE.is_match(&text[clause.clone()])
                     || MET_VERB.is_match(&text[trigger.clone()])
                     || MET_WORD.is_match(&text[trigger.start..clause.end.max(trigger.end)]));
             let with = |g: &[PartyCode], h: PartyCode| {

@@ -282,6 +282,19 @@ mod tests {
     }
 
     #[test]
+    fn after_meeting_the_leaders_of_two_states_is_a_meeting_with_each() {
+        let found = acts(&format!(
+            "{HEAD}The Chilean Foreign Minister arrived in Peru on Monday after meeting the leaders of Brazil and Argentina in an attempt to reach a trade deal."
+        ));
+        let meetings: Vec<&str> = found
+            .iter()
+            .filter(|a| a.0 == Kind::Meeting)
+            .map(|a| a.1.as_str())
+            .collect();
+        assert_eq!(meetings, ["ARG–CHL", "BRA–CHL"], "{found:?}");
+    }
+
+    #[test]
     fn talks_that_have_stalled_are_no_act() {
         assert!(
             acts(&format!(
