@@ -195,6 +195,13 @@ static BODY_HEAD: LazyLock<Regex> = LazyLock::new(|| re(r"\bsecretary[- ]general
 /// the main clause's.
 static GERUND_CLAUSE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*(?:after|before|while|when)\s+$"));
+/// "Prior to the president's visit, the two sides will hold …": the visit told before, as a
+/// point in time.
+static TIME_ANCHOR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:prior to|ahead of|in the run-up to|on the eve of)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w’'-]+\s+){0,2}$",
+    )
+});
 static DOMESTIC_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:cabinet|government|party|parliamentary|parliament|press|federal|provincial|corps commanders'?|apex committee)\s+$",
@@ -854,6 +861,13 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     && PASSIVE_HANDOVER.is_match(&text[trigger.clone()])
                     && !AID_BEFORE.is_match(before_trigger))
                 || (kind == Kind::Visit && SPORT.is_match(&text[clause.clone()]))
+            {
+                continue;
+            }
+            // "Prior to the president's visit, the two sides will hold …": no new visit.
+            if kind == Kind::Visit
+                && TIME_ANCHOR_BEFORE.is_match(before_trigger)
+                && candidates.iter().any(|c| c.kind == Kind::Visit)
             {
                 continue;
             }

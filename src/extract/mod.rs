@@ -295,6 +295,15 @@ mod tests {
     }
 
     #[test]
+    fn prior_to_the_visit_refers_to_the_visit_told() {
+        let found = acts(&format!(
+            "{HEAD}The Chilean President will arrive in Lima on Thursday for a two-day state visit to Peru. Prior to the president’s visit, the two sides are scheduled to hold the 7th Session of the Joint Ministerial Commission in Lima on Wednesday."
+        ));
+        let visits = found.iter().filter(|a| a.0 == Kind::Visit).count();
+        assert_eq!(visits, 1, "{found:?}");
+    }
+
+    #[test]
     fn talks_that_have_stalled_are_no_act() {
         assert!(
             acts(&format!(
