@@ -202,6 +202,10 @@ static TIME_ANCHOR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:prior to|ahead of|in the run-up to|on the eve of)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w’'-]+\s+){0,2}$",
     )
 });
+/// "at UN Headquarters, New York", "at the State House, Nairobi": the city that places a venue.
+static VENUE_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:at|in)\s+(?:the\s+)?(?-i:(?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*),\s+$")
+});
 static DOMESTIC_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:cabinet|government|party|parliamentary|parliament|press|federal|provincial|corps commanders'?|apex committee)\s+$",
@@ -425,9 +429,12 @@ fn acting_parties(
                     false
                 }
                 FormKind::Demonym => true,
-                FormKind::StateName | FormKind::Capital => !LOCATIVE_BEFORE.is_match(
-                    &text[range.start.max(snap(text, m.start.saturating_sub(40)))..m.start],
-                ),
+                FormKind::StateName | FormKind::Capital => {
+                    let before =
+                        &text[range.start.max(snap(text, m.start.saturating_sub(40)))..m.start];
+                    let venue = m.kind == FormKind::Capital && VENUE_APPOSITION.is_match(before);
+                    !(LOCATIVE_BEFORE.is_match(before) || venue)
+                }
                 FormKind::Place | FormKind::NotAParty => false,
             };
             acting.then_some((party, m.start..m.end))

@@ -304,6 +304,20 @@ mod tests {
     }
 
     #[test]
+    fn the_city_that_places_a_venue_is_no_party() {
+        let found = acts(&format!(
+            "{HEAD}During his visit to Chile, the Peruvian Foreign Minister met UN Secretary General Antonio Guterres at UN Headquarters, Nairobi."
+        ));
+        assert!(found.iter().all(|a| !a.1.contains("KEN")), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|a| a.0 == Kind::Meeting && a.1 == "PER–UN"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn talks_that_have_stalled_are_no_act() {
         assert!(
             acts(&format!(
