@@ -759,8 +759,12 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                             .iter()
                             .any(|p| !last.people.contains(&p.name))
                 });
+            // "Tuesday's talks between A and B": a noun that names both its sides is described.
             let described = DESCRIBED.is_match(&text[trigger.end..clause.end.max(trigger.end)])
-                || new_counterpart;
+                || new_counterpart
+                || text[trigger.clone()]
+                    .to_ascii_lowercase()
+                    .ends_with("between");
             // "during a meeting at the embassy on 30 September": an indefinite noun introduces.
             let indefinite = INDEFINITE_BEFORE.is_match(before_trigger);
             let definite = ANAPHOR.is_match(before_trigger)

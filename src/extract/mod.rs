@@ -318,6 +318,19 @@ mod tests {
     }
 
     #[test]
+    fn talks_between_named_sides_are_no_back_reference() {
+        let found = acts(&format!(
+            "{HEAD}The Chilean President arrived in Peru on Monday. Tuesday’s talks between Chilean officials and the Peruvian team will be the first since the dispute began."
+        ));
+        assert!(
+            found
+                .iter()
+                .any(|a| a.0 == Kind::Meeting && a.2 == Status::Planned),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn talks_that_have_stalled_are_no_act() {
         assert!(
             acts(&format!(
