@@ -92,6 +92,8 @@ static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:said|says|told|published|announced|posted|reported|stated|added|statement|tweeted|wrote|issued)\b[^.;]{0,20}$",
     )
 });
+/// "the first visit since assuming office in 2016": the date marks the span's start, not the act.
+static SINCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\bsince\s+(?:[\w'’-]+\s+){0,4}$"));
 static VISIT_OF: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:of|by)\s"));
 static SEPARATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:separate|separately|respectively)\b"));
@@ -168,6 +170,41 @@ static NOT_OFFICIALS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^\s+(?:with\s+)?(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:traders|students|businessmen|business community|business leaders|businesspeople|community|diaspora|victims|families|journalists|investors|workers|entrepreneurs|scholars|pilgrims|engineers|scientists|refugees|farmers|fishermen)\b",
     )
+});
+/// "the proposal was met with hope", "were met with protests": a reception, not a meeting.
+static PASSIVE_MET: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?met\s+with\s+(?:a\s+|an\s+)?(?-i:[a-z])",
+    )
+});
+/// "the plight of innocent Palestinians": the people a concern is about, not a side that acts.
+static CONCERN_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:plight|suffering|sufferings|hardships?|miseries|misery)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    )
+});
+/// "bilateral meetings with the participating dignitaries": counterparts the text leaves unnamed.
+static UNNAMED_COUNTERPARTS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s+with\s+(?:the\s+)?(?:participating|other|various|several|many|visiting|attending|foreign)\s+(?:\w+\s+)?(?:dignitaries|leaders|delegates|delegations|counterparts|officials|ministers)\b",
+    )
+});
+/// "the Secretary General of the Economic Cooperation Organization": the head of a body.
+static BODY_HEAD: LazyLock<Regex> = LazyLock::new(|| re(r"\bsecretary[- ]general\b"));
+/// "arrived in Oslo after meeting the leaders of A and B": a gerund clause whose subject is
+/// the main clause's.
+static GERUND_CLAUSE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*(?:after|before|while|when)\s+$"));
+/// "Prior to the president's visit, the two sides will hold …": the visit told before, as a
+/// point in time.
+static TIME_ANCHOR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:prior to|ahead of|in the run-up to|on the eve of)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w’'-]+\s+){0,2}$",
+    )
+});
+/// "at UN Headquarters, New York", "at the State House, Nairobi": the city that places a venue.
+static VENUE_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:at|in)\s+(?:the\s+)?(?-i:(?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*),\s+$")
 });
 static DOMESTIC_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -384,10 +421,20 @@ fn acting_parties(
                 {
                     false
                 }
+                FormKind::StateName | FormKind::Capital | FormKind::Demonym
+                    if CONCERN_OF_BEFORE.is_match(
+                        &text[range.start.max(snap(text, m.start.saturating_sub(40)))..m.start],
+                    ) =>
+                {
+                    false
+                }
                 FormKind::Demonym => true,
-                FormKind::StateName | FormKind::Capital => !LOCATIVE_BEFORE.is_match(
-                    &text[range.start.max(snap(text, m.start.saturating_sub(40)))..m.start],
-                ),
+                FormKind::StateName | FormKind::Capital => {
+                    let before =
+                        &text[range.start.max(snap(text, m.start.saturating_sub(40)))..m.start];
+                    let venue = m.kind == FormKind::Capital && VENUE_APPOSITION.is_match(before);
+                    !(LOCATIVE_BEFORE.is_match(before) || venue)
+                }
                 FormKind::Place | FormKind::NotAParty => false,
             };
             acting.then_some((party, m.start..m.end))
@@ -712,8 +759,12 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                             .iter()
                             .any(|p| !last.people.contains(&p.name))
                 });
+            // "Tuesday's talks between A and B": a noun that names both its sides is described.
             let described = DESCRIBED.is_match(&text[trigger.end..clause.end.max(trigger.end)])
-                || new_counterpart;
+                || new_counterpart
+                || text[trigger.clone()]
+                    .to_ascii_lowercase()
+                    .ends_with("between");
             // "during a meeting at the embassy on 30 September": an indefinite noun introduces.
             let indefinite = INDEFINITE_BEFORE.is_match(before_trigger);
             let definite = ANAPHOR.is_match(before_trigger)
@@ -729,7 +780,13 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                         | Kind::PhoneCall
                 )
                 && !rule.starts_with("dialogue.round")
-                && !rule.starts_with("dialogue.held");
+                && !rule.starts_with("dialogue.held")
+                // "the 12th ASEAN Regional Forum": an organisation's numbered forum is named,
+                // not referred back to.
+                && !(rule.starts_with("dialogue.ordinal")
+                    && mentions_in(&mentions, &trigger)
+                        .iter()
+                        .any(|m| m.kind == FormKind::Organisation));
             // "the meeting" after a visit is the meeting held during it, a new act.
             let meeting_in_visit = kind == Kind::Meeting
                 && last_created.is_some_and(|l| candidates[l].kind == Kind::Visit)
@@ -769,6 +826,10 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // victims": people, not officials of a state.
             if kind == Kind::Meeting
                 && (DOMESTIC_BEFORE.is_match(before_trigger)
+                    || PASSIVE_MET.is_match(
+                        &text[snap(text, trigger.start.saturating_sub(24))
+                            ..snap(text, (trigger.end + 12).min(clause.end.max(trigger.end)))],
+                    )
                     || NOT_OFFICIALS_AFTER
                         .is_match(&text[trigger.end..clause.end.max(trigger.end)]))
             {
@@ -811,6 +872,13 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     && PASSIVE_HANDOVER.is_match(&text[trigger.clone()])
                     && !AID_BEFORE.is_match(before_trigger))
                 || (kind == Kind::Visit && SPORT.is_match(&text[clause.clone()]))
+            {
+                continue;
+            }
+            // "Prior to the president's visit, the two sides will hold …": no new visit.
+            if kind == Kind::Visit
+                && TIME_ANCHOR_BEFORE.is_match(before_trigger)
+                && candidates.iter().any(|c| c.kind == Kind::Visit)
             {
                 continue;
             }
@@ -929,12 +997,34 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     .cloned()
                     .collect()
             };
+            // "Blinken arrived in Oslo after meeting the leaders of A and B": the one who met is
+            // the main clause's subject, and met each of them.
+            let gerund_meeting = rule == "meeting.noun"
+                && GERUND_CLAUSE.is_match(&text[clause.start..trigger.start.max(clause.start)]);
+            if gerund_meeting {
+                for p in acting[si].iter().filter(|p| p.1.end <= clause.start) {
+                    if !parties.iter().any(|q| q.0 == p.0) {
+                        parties.push(p.clone());
+                    }
+                }
+            }
             for p in people[si]
                 .iter()
                 .filter(|p| p.range.start >= clause.start && p.range.end <= clause.end)
             {
                 if let Some(party) = p.party {
                     parties.push((party, p.range.clone()));
+                }
+            }
+            // "at the 12th ASEAN Regional Forum": the organisation the forum's own name holds is
+            // a side of its meeting, though "at the" would make it a venue.
+            if kind == Kind::Dialogue {
+                for m in mentions_in(&mentions, &trigger) {
+                    if let (FormKind::Organisation, Some(party)) = (m.kind, m.party)
+                        && !parties.iter().any(|p| p.0 == party)
+                    {
+                        parties.push((party, m.start..m.end));
+                    }
                 }
             }
             // "offered a credit line to Ghana": aid goes to a state, which is a party.
@@ -948,6 +1038,24 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // unless it is the meeting of a visit just told, with a named counterpart ("Xi
             // Jinping during the meeting that lasted three hours").
             if rule == "meeting.noun" && codes.len() < 2 && !meeting_in_visit {
+                continue;
+            }
+            // "the Secretary General of a body outside the list arrived for a visit": the
+            // visitor's side is that body, which no code names; a state near it is not its side.
+            if codes.len() < 2
+                && BODY_HEAD.is_match(&text[clause.start..trigger.start.max(clause.start)])
+                && !mentions_in(&mentions, &clause)
+                    .iter()
+                    .any(|m| m.kind == FormKind::Organisation)
+            {
+                continue;
+            }
+            // "will hold bilateral meetings with the participating dignitaries": no side named,
+            // and none to take from the acts around it.
+            if kind == Kind::Meeting
+                && codes.len() < 2
+                && UNNAMED_COUNTERPARTS.is_match(&text[trigger.end..clause.end.max(trigger.end)])
+            {
                 continue;
             }
             // Fewer than two parties stated: filled in after the whole article is read.
@@ -1031,7 +1139,8 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // "On the sidelines of the summit, the premier met A, B and C": the verb may lie
             // beside a stronger trigger of the same clause.
             let separate = kind == Kind::Meeting
-                && (SEPARATE.is_match(&text[clause.clone()])
+                && (gerund_meeting
+                    || SEPARATE.is_match(&text[clause.clone()])
                     || MET_VERB.is_match(&text[trigger.clone()])
                     || MET_WORD.is_match(&text[trigger.start..clause.end.max(trigger.end)]));
             let with = |g: &[PartyCode], h: PartyCode| {
@@ -1488,7 +1597,18 @@ fn listed_counterparts(
     });
     // "called on A and B" may be one call on both; "meetings with A and B", "separately" or a
     // list of three are one act each. "talks between A and B" names the two sides.
+    // "called on President A and Prime Minister B": a head of state and a head of government
+    // receive a caller each in their own office.
+    let office = |p: &&PersonMention, head: &str| {
+        p.title.as_deref().is_some_and(|t| {
+            let t = t.to_ascii_lowercase();
+            t == head || (t.ends_with(&format!(" {head}")) && !t.contains("deputy"))
+        })
+    };
+    let heads = met.iter().any(|p| office(p, "president"))
+        && met.iter().any(|p| office(p, "prime minister"));
     let several = met.len() >= 3
+        || heads
         || PLURAL_ACT.is_match(&text[trigger.clone()])
         || SEPARATE.is_match(&text[clause.clone()]);
     let between = TRIGGER_NAMES_SIDE
@@ -1978,6 +2098,11 @@ fn nearest_date(
             .filter(|d| d.start >= r.start && d.end <= r.end)
             .filter(|d| !others.iter().any(|o| d.start >= o.start && d.end <= o.end))
             .filter(|d| !reported(d))
+            .filter(|d| {
+                !SINCE_BEFORE.is_match(
+                    &text[sentence.start.max(snap(text, d.start.saturating_sub(40)))..d.start],
+                )
+            })
             .min_by_key(|d| distance(d))
             .cloned()
     };

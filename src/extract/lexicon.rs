@@ -766,6 +766,14 @@ mod tests {
     }
 
     #[test]
+    fn long_state_names_with_a_curly_apostrophe() {
+        assert_eq!(
+            parties("held in Lao People’s Democratic Republic"),
+            vec![("LAO".to_string(), FormKind::StateName)]
+        );
+    }
+
+    #[test]
     fn dateline_capitals_and_blocked_phrases() {
         assert_eq!(
             parties("RAWALPINDI: talks"),

@@ -191,6 +191,146 @@ mod tests {
     }
 
     #[test]
+    fn a_proposal_met_with_hope_is_no_meeting() {
+        assert!(
+            acts(&format!(
+                "{HEAD}The offer sent by Chilean and Peruvian mediators was met with hope in the region."
+            ))
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_arrival_with_an_adverb_is_a_visit() {
+        let found = acts(&format!(
+            "{HEAD}The Chilean Foreign Minister arrived overnight in Peru for a regional conference."
+        ));
+        assert!(
+            found.iter().any(|a| a.0 == Kind::Visit && a.1 == "CHL–PER"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_people_a_concern_is_about_are_no_party() {
+        let found = acts(&format!(
+            "{HEAD}The Kenyan envoy called on the Norwegian Prime Minister and raised the plight of innocent Somalis in the camps."
+        ));
+        assert!(found.iter().all(|a| !a.1.contains("SOM")), "{found:?}");
+    }
+
+    #[test]
+    fn talks_held_besides_a_call_and_a_forum_are_their_own_act() {
+        let found = acts(&format!(
+            "{HEAD}The Kenyan Foreign Minister called on the Norwegian Prime Minister, besides holding talks with the Norwegian Foreign Minister and co-chairing the third round of Kenya-Norway political consultations."
+        ));
+        let kinds: Vec<Kind> = found.iter().map(|a| a.0).collect();
+        assert!(kinds.contains(&Kind::Meeting), "{found:?}");
+        assert!(kinds.contains(&Kind::CourtesyCall), "{found:?}");
+        assert!(kinds.contains(&Kind::Dialogue), "{found:?}");
+    }
+
+    #[test]
+    fn a_call_on_a_president_and_a_prime_minister_is_two_calls() {
+        let found = acts(&format!(
+            "{HEAD}The Norwegian Foreign Minister, Ola Berg, called on Kenyan President John Kamau and Kenyan Prime Minister Peter Otieno."
+        ));
+        let calls = found
+            .iter()
+            .filter(|a| a.0 == Kind::CourtesyCall && a.1 == "KEN–NOR")
+            .count();
+        assert_eq!(calls, 2, "{found:?}");
+    }
+
+    #[test]
+    fn a_year_after_since_does_not_date_the_act() {
+        let found = extract(&format!(
+            "{HEAD}The Chilean President will arrive in Lima on Thursday for a state visit. This will be the first visit of the Chilean President to Peru since assuming office in 2016, the ministry said."
+        ));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].status, Status::Planned);
+    }
+
+    #[test]
+    fn an_organisations_numbered_forum_is_its_own_act_with_the_organisation() {
+        let found = acts(&format!(
+            "{HEAD}The Peruvian President will visit Chile on Monday. Similarly, the Peruvian Foreign Minister will lead the Peru delegation at the 31st ASEAN Regional Forum Ministerial Meeting on Friday."
+        ));
+        assert!(
+            found
+                .iter()
+                .any(|a| a.0 == Kind::Dialogue && a.1 == "ASEAN–PER"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn meetings_with_unnamed_dignitaries_take_no_sides_from_elsewhere() {
+        let found = acts(&format!(
+            "{HEAD}The Peruvian President will visit Chile on Monday. The Peruvian Foreign Minister will also hold bilateral meetings with the participating dignitaries at the regional forum."
+        ));
+        assert!(found.iter().all(|a| a.0 != Kind::Meeting), "{found:?}");
+    }
+
+    #[test]
+    fn the_head_of_an_unlisted_body_takes_no_state_as_side() {
+        let found = acts(&format!(
+            "{HEAD}The Peruvian President will visit Chile on Monday. The outgoing Secretary General of the Andean Fisheries Organization, Ambassador Ana Soto, arrived in Chile on Wednesday for a three-day visit."
+        ));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, Status::Planned);
+    }
+
+    #[test]
+    fn after_meeting_the_leaders_of_two_states_is_a_meeting_with_each() {
+        let found = acts(&format!(
+            "{HEAD}The Chilean Foreign Minister arrived in Peru on Monday after meeting the leaders of Brazil and Argentina in an attempt to reach a trade deal."
+        ));
+        let meetings: Vec<&str> = found
+            .iter()
+            .filter(|a| a.0 == Kind::Meeting)
+            .map(|a| a.1.as_str())
+            .collect();
+        assert_eq!(meetings, ["ARG–CHL", "BRA–CHL"], "{found:?}");
+    }
+
+    #[test]
+    fn prior_to_the_visit_refers_to_the_visit_told() {
+        let found = acts(&format!(
+            "{HEAD}The Chilean President will arrive in Lima on Thursday for a two-day state visit to Peru. Prior to the president’s visit, the two sides are scheduled to hold the 7th Session of the Joint Ministerial Commission in Lima on Wednesday."
+        ));
+        let visits = found.iter().filter(|a| a.0 == Kind::Visit).count();
+        assert_eq!(visits, 1, "{found:?}");
+    }
+
+    #[test]
+    fn the_city_that_places_a_venue_is_no_party() {
+        let found = acts(&format!(
+            "{HEAD}During his visit to Chile, the Peruvian Foreign Minister met UN Secretary General Antonio Guterres at UN Headquarters, Nairobi."
+        ));
+        assert!(found.iter().all(|a| !a.1.contains("KEN")), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|a| a.0 == Kind::Meeting && a.1 == "PER–UN"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn talks_between_named_sides_are_no_back_reference() {
+        let found = acts(&format!(
+            "{HEAD}The Chilean President arrived in Peru on Monday. Tuesday’s talks between Chilean officials and the Peruvian team will be the first since the dispute began."
+        ));
+        assert!(
+            found
+                .iter()
+                .any(|a| a.0 == Kind::Meeting && a.2 == Status::Planned),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn talks_that_have_stalled_are_no_act() {
         assert!(
             acts(&format!(

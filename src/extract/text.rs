@@ -81,8 +81,9 @@ fn is_abbreviation(before: &str) -> bool {
 }
 
 /// Words that open a new clause: a trigger's status and date are read within its clause.
-const CLAUSE_WORDS: [&str; 15] = [
+const CLAUSE_WORDS: [&str; 16] = [
     " after ",
+    " besides ",
     " where ",
     " during which ",
     " in which ",
