@@ -354,6 +354,14 @@ static TOPICAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:’s|'s)?\s+(?:war|conflict|crisis|issue|dispute|situation|question|file|peace process|front|invasion|offensive|allegations?|accusations?|claims?|propaganda|narrative|aggression|occupation|atrocities|hegemony|designs|assets|reserves)\b",
     )
 });
+/// A state's name or adjective that qualifies a firm, a trade body or another non-state actor
+/// ("a Japanese company", "the Ruritania Chamber of Commerce", "Ruritanian businessmen"): the
+/// actor is not the state.
+static NON_STATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:’s|'s)?\s+(?:(?:[\w-]+\s+){0,2}?(?:company|companies|firms?|corporations?|conglomerates?|enterprises?|business(?:es|men|man|people)?|entrepreneurs?|investors?|traders?|exporters?|importers?|industrialists?|chambers?|banks?|airlines?|carriers?|universit(?:y|ies)|hospitals?|charit(?:y|ies)|NGOs?|Inc|Ltd|PLC|LLC)|(?:[\w-]+\s+){0,2}?Chamber of (?:Commerce|Industry))\b",
+    )
+});
 static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:of|to|by|between|with)\b"));
 static PAST_OCCURRENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -417,7 +425,8 @@ fn acting_parties(
                     false
                 }
                 FormKind::StateName | FormKind::Capital | FormKind::Demonym
-                    if TOPICAL_AFTER.is_match(&text[m.end..range.end]) =>
+                    if TOPICAL_AFTER.is_match(&text[m.end..range.end])
+                        || NON_STATE_AFTER.is_match(&text[m.end..range.end]) =>
                 {
                     false
                 }

@@ -393,6 +393,26 @@ mod tests {
     }
 
     #[test]
+    fn firms_and_trade_bodies_named_after_a_state_are_not_the_state() {
+        for text in [
+            "{HEAD}The Kenya Chamber of Commerce signed an MoU with the Ghana Chamber of Commerce on Monday.",
+            "{HEAD}Zubo Inc, a Japanese company, signed an agreement with the Kenyan overseas employment corporation on Monday.",
+            "{HEAD}Ghanaian businessmen met Kenyan investors in Nairobi on Monday.",
+        ] {
+            let text = text.replace("{HEAD}", HEAD);
+            assert!(extract(&text).is_empty(), "{text}\n{:#?}", extract(&text));
+        }
+        // The state itself still acts, and a state's firm beside it leaves it a party.
+        let text = format!(
+            "{HEAD}Kenya and Ghana signed an MoU on defence cooperation on Monday, and a Ghanaian company will build the barracks."
+        );
+        assert_eq!(
+            first_of_kind(&extract(&text), Kind::Agreement).parties_label(),
+            "GHA–KEN"
+        );
+    }
+
+    #[test]
     fn a_visit_is_to_its_host_not_to_the_states_discussed() {
         let text = format!(
             "{HEAD}The Kenyan defence minister visited Tanzania and discussed the situation in Somalia and the Sudan war."
