@@ -1059,6 +1059,22 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             {
                 continue;
             }
+            // "met with a prominent American investor": the one met is a firm's man or a trade
+            // body, which no code names; a state from the dateline or the article is no side.
+            if codes.len() < 2
+                && mentions_in(&mentions, &(trigger.end..clause.end.max(trigger.end)))
+                    .iter()
+                    .any(|m| {
+                        m.start <= trigger.end + 40
+                            && matches!(
+                                m.kind,
+                                FormKind::StateName | FormKind::Capital | FormKind::Demonym
+                            )
+                            && NON_STATE_AFTER.is_match(&text[m.end..clause.end.max(m.end)])
+                    })
+            {
+                continue;
+            }
             // "will hold bilateral meetings with the participating dignitaries": no side named,
             // and none to take from the acts around it.
             if kind == Kind::Meeting

@@ -398,6 +398,8 @@ mod tests {
             "{HEAD}The Kenya Chamber of Commerce signed an MoU with the Ghana Chamber of Commerce on Monday.",
             "{HEAD}Zubo Inc, a Japanese company, signed an agreement with the Kenyan overseas employment corporation on Monday.",
             "{HEAD}Ghanaian businessmen met Kenyan investors in Nairobi on Monday.",
+            // No side from the dateline either, when the one met is a firm's man.
+            "{HEAD}DUBAI, Mar 15 (WAM): Kenyan President Otieno Kamau on Friday met with prominent Ghanaian entrepreneur and investor Kofi Mensah in Dubai.",
         ] {
             let text = text.replace("{HEAD}", HEAD);
             assert!(extract(&text).is_empty(), "{text}\n{:#?}", extract(&text));
