@@ -1391,7 +1391,8 @@ fn dates_in(
 /// on military training cooperation"); "a deal on Tuesday during a visit" names the time and
 /// place of another act instead.
 fn about_agreement(before_trigger: &str) -> bool {
-    const NOT_SUBJECT: [&str; 38] = [
+    // Words of time and place, and calendar names (below).
+    const NOT_SUBJECT: [&str; 19] = [
         "a",
         "an",
         "at",
@@ -1411,25 +1412,6 @@ fn about_agreement(before_trigger: &str) -> bool {
         "next",
         "today",
         "yesterday",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
     ];
     AGREEMENT_SUBJECT_BEFORE
         .captures(before_trigger)
@@ -1438,7 +1420,7 @@ fn about_agreement(before_trigger: &str) -> bool {
             words
                 .as_str()
                 .split_whitespace()
-                .all(|w| !NOT_SUBJECT.contains(&w))
+                .all(|w| !NOT_SUBJECT.contains(&w) && !dates::is_calendar_name(w))
         })
 }
 

@@ -162,6 +162,22 @@ fn month_word(lw: &[u8]) -> Option<(u8, bool)> {
     })
 }
 
+/// Whether `word` is the full name of a month or a weekday, capitalised ("May", "Tuesday";
+/// not the verb "may"): for readers that must not take one for a name or a subject.
+/// Abbreviations ("Jan", "Sun") are words of their own elsewhere.
+pub fn is_calendar_name(word: &str) -> bool {
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    let Some(l) = lower_buf(word.as_bytes(), &mut buf) else {
+        return false;
+    };
+    let lw = &buf[..l];
+    month_word(lw).is_some_and(|(_, abbreviated)| !abbreviated)
+        || weekday_word(lw).is_some_and(|n| wd_name(n).eq_ignore_ascii_case(word))
+}
+
 fn weekday_word(lw: &[u8]) -> Option<u8> {
     Some(match lw {
         b"monday" | b"mon" => 1,
@@ -2184,6 +2200,16 @@ mod tests {
     }
 
     // --- absolute --------------------------------------------------------------------
+
+    #[test]
+    fn calendar_names_are_full_and_capitalised() {
+        for word in ["May", "September", "Tuesday", "SUNDAY"] {
+            assert!(is_calendar_name(word), "{word}");
+        }
+        for word in ["may", "Jan", "Sept", "Sun", "Mon", "Mayor", "Kral", ""] {
+            assert!(!is_calendar_name(word), "{word}");
+        }
+    }
 
     #[test]
     fn past_week_at_the_start_of_a_text_is_a_duration() {

@@ -268,9 +268,6 @@ impl PhraseSet {
     /// The longest phrase that starts at `words[0]`: its length in words and its text.
     pub fn longest_at(&self, words: &[&str]) -> Option<(usize, String)> {
         let first = phrase_key(words.first()?);
-        if !self.first_bytes[usize::from(*first.as_bytes().first()?)] {
-            return None;
-        }
         self.by_first.get(first)?.iter().find_map(|phrase| {
             let fits = phrase.len() <= words.len()
                 && phrase.iter().zip(words).all(|(p, w)| p == phrase_key(w));

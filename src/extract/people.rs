@@ -44,7 +44,7 @@ struct Token<'a> {
 const PARTICLES: [&str; 12] = [
     "bin", "bint", "al", "el", "ul", "ur", "de", "da", "van", "von", "der", "du",
 ];
-const NOT_NAMES: [&str; 45] = [
+const NOT_NAMES: [&str; 38] = [
     "The",
     "A",
     "An",
@@ -71,13 +71,6 @@ const NOT_NAMES: [&str; 45] = [
     "Both",
     "Meanwhile",
     "According",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "Twitter",
     "Photo",
     "File",
@@ -127,21 +120,6 @@ const HOLDERS: [&str; 31] = [
     "Representative",
     "Aide",
 ];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let s = &text[range.clone()];
@@ -252,7 +230,7 @@ pub fn find_people(
             && !is_office(t)
             && !in_party(t)
             && !NOT_NAMES.contains(&word)
-            && !MONTHS.contains(&word)
+            && !super::dates::is_calendar_name(word)
             && !word.chars().any(|c| c.is_ascii_digit())
     };
     // Whether token `j` opens a name: a rank, an honorific or a name word.
