@@ -41,7 +41,8 @@ static SITE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
 static ISO_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\d{4}-\d{2}-\d{2})\s*$").expect("valid regex"));
 static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[A-Z][A-Za-z .]+, [^/\n]{0,20}/([A-Z]{2,8})/\s*:").expect("valid regex")
+    Regex::new(r"^(?:[A-Z][A-Za-z .]+, [^/()\n]{0,20}|[A-Z][A-Z .]+)\s*(?:/([A-Z]{2,8})/|\(([A-Z]{2,8})\))\s*[:–—-]")
+        .expect("valid regex")
 });
 static COMMENT_STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -166,7 +167,10 @@ pub fn read_metadata(text: &str) -> Metadata {
         outlet = header
             .iter()
             .chain(lines.iter().take(12).collect::<Vec<_>>().iter())
-            .find_map(|(_, line)| AGENCY.captures(line).map(|c| c[1].to_string()));
+            .find_map(|(_, line)| {
+                let c = AGENCY.captures(line)?;
+                Some(c.get(1).or(c.get(2))?.as_str().to_string())
+            });
     }
     if outlet.is_none() {
         let trailer = &text[body_end..];
@@ -286,6 +290,23 @@ mod tests {
         let meta = read_metadata(&text);
         assert_eq!(meta.outlet.as_deref(), Some("DNA"));
         assert_eq!(meta.published, None);
+    }
+
+    #[test]
+    fn agency_in_brackets_after_the_dateline_names_the_outlet() {
+        for line in [
+            "RAWALPINDI, Jun 27 (APP): ",
+            "LAHORE, March 3 (PPI) - ",
+            "KARACHI (APP): ",
+        ] {
+            let text = format!("Minister meets envoys\n2025-06-27\n\n{line}{PROSE}");
+            let meta = read_metadata(&text);
+            let agency = &line[line.find('(').unwrap() + 1..line.find(')').unwrap()];
+            assert_eq!(meta.outlet.as_deref(), Some(agency), "{line}");
+        }
+        // A bracketed acronym inside a sentence is not a dateline.
+        let text = format!("Minister meets envoys\n\nThe talks (ASEAN): {PROSE}");
+        assert_eq!(read_metadata(&text).outlet, None);
     }
 
     #[test]
