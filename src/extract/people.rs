@@ -422,8 +422,14 @@ pub fn find_people(
         let accepted = !followed_by_office
             && ((words >= 2 && (prefixed || !trailing_title.is_empty()))
                 || (words == 1 && lone_surname));
-        if accepted {
-            let range = toks[name_start].range.start..toks[name_end - 1].range.end;
+        let range = toks[name_start].range.start..toks[name_end - 1].range.end;
+        // "… at UN Headquarters, New York": a name that is just a place's is the place.
+        let a_place = mentions.iter().any(|m| {
+            m.start == range.start
+                && m.end == range.end
+                && matches!(m.kind, FormKind::Place | FormKind::Capital)
+        });
+        if accepted && !a_place {
             let title = if !title_words.is_empty() {
                 Some(title_words.join(" "))
             } else if !trailing_title.is_empty() {
@@ -697,6 +703,17 @@ mod tests {
         // Capitals with no title before them, or after the title of a body, are no name.
         assert!(people("The APP Report said so.").is_empty());
         assert!(people("The Navy Ship ALTAIR and the Naval Symposium (NSYM) met.").is_empty());
+    }
+
+    #[test]
+    fn a_place_after_a_name_is_no_person() {
+        let found =
+            people("He met Secretary General Ivo Kral at the Headquarters, New York, on Monday.");
+        let names: Vec<&str> = found.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, ["Ivo Kral"]);
+        let found = people("He called on Governor Ivo Kral at Karachi, Lahore and Quetta.");
+        let names: Vec<&str> = found.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, ["Ivo Kral"]);
     }
 
     #[test]
