@@ -2,7 +2,7 @@
 
 use super::dates::{self, DateMention};
 use super::lexicon::{FormKind, Lexicon, Mention, mentions_in};
-use super::people::{PersonMention, find_people};
+use super::people::{self, PersonMention, find_people};
 use super::text::{self, Sentence};
 use crate::model::{Article, Kind, PartyCode, Status};
 use regex::Regex;
@@ -665,6 +665,30 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             .iter()
             .find(|(surname, _)| *surname == p.name)
             .map(|(_, party)| *party);
+    }
+    // "Kral will visit Oslo": a surname alone, after the full name with its party and an office
+    // or a rank (which make it a person's name for sure).
+    let known_officials: Vec<(String, PartyCode)> = people
+        .iter()
+        .flatten()
+        .filter(|p| !p.surname_only && (p.title.is_some() || p.rank.is_some()))
+        .filter_map(|p| Some((p.name.split_whitespace().last()?.to_string(), p.party?)))
+        .collect();
+    for (i, s) in sentences.iter().enumerate() {
+        if s.heading || !near_act(i) || known_officials.is_empty() {
+            continue;
+        }
+        let again = people::surnames_again(
+            text,
+            s.range.clone(),
+            &known_officials,
+            &people[i],
+            &mentions,
+        );
+        if !again.is_empty() {
+            people[i].extend(again);
+            people[i].sort_by_key(|p| p.range.start);
+        }
     }
     // Who acts in each sentence: read once, for the main pair and for every act in it.
     let acting: Vec<Vec<(PartyCode, Range<usize>)>> = sentences

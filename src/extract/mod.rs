@@ -121,6 +121,31 @@ mod tests {
     const HEAD: &str = "Headline\n2024-03-15\n\n";
 
     #[test]
+    fn a_leader_named_again_by_surname_alone_acts_for_his_state() {
+        let found = acts(&format!(
+            "{HEAD}Kenyan President Ivo Kral arrived in Chile on Thursday. Kral will pay a state visit to Sweden on Monday. Kral's visit to Norway follows in May."
+        ));
+        assert!(
+            found.contains(&(Kind::Visit, "KEN–SWE".to_string(), Status::Planned)),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(kind, parties, _)| *kind == Kind::Visit && parties == "KEN–NOR"),
+            "{found:?}"
+        );
+        // Two officials of different states share the surname: it names neither.
+        let found = acts(&format!(
+            "{HEAD}Kenyan President Ivo Kral and Foreign Minister Ana Kral of Peru met in Chile on Thursday. Kral will pay a state visit to Sweden on Monday."
+        ));
+        assert!(
+            found.iter().all(|(_, parties, _)| !parties.contains("SWE")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn an_agreement_and_a_dialogue_in_one_sentence_are_two_acts() {
         let text = format!(
             "{HEAD}Kenya and Norway on Tuesday signed an agreement on maritime security after the fourth round of bilateral defence talks in Nairobi."

@@ -452,6 +452,57 @@ pub fn find_people(
     people
 }
 
+/// A person named in full earlier and now by surname alone, with no title ("Kral will visit
+/// Oslo", "Kral's visit"): each capitalised word of `text[sentence]` that is the surname of
+/// exactly one party's people in `known` (surname, party), outside the people already `found`
+/// and the party mentions.
+pub fn surnames_again(
+    text: &str,
+    sentence: Range<usize>,
+    known: &[(String, PartyCode)],
+    found: &[PersonMention],
+    mentions: &[Mention],
+) -> Vec<PersonMention> {
+    let mentions = mentions_in(mentions, &sentence);
+    let mut again = Vec::new();
+    for t in tokens(text, sentence.clone()) {
+        let word = t
+            .core
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .trim_end_matches(['.', ',', ';', ':']);
+        if word.chars().count() < 3 || !is_capitalised(word) {
+            continue;
+        }
+        let range = t.range.start..t.range.start + word.len();
+        let taken = found
+            .iter()
+            .any(|p| p.range.start < range.end && range.start < p.range.end)
+            || mentions
+                .iter()
+                .any(|m| m.start < range.end && range.start < m.end);
+        if taken {
+            continue;
+        }
+        let mut parties = known.iter().filter(|(s, _)| s == word).map(|(_, p)| *p);
+        let Some(party) = parties.next() else {
+            continue;
+        };
+        if parties.any(|p| p != party) {
+            continue;
+        }
+        again.push(PersonMention {
+            range,
+            name: word.to_string(),
+            title: None,
+            rank: None,
+            party: Some(party),
+            surname_only: true,
+        });
+    }
+    again
+}
+
 /// The party a person is linked to: a state or demonym in the words just before the name
 /// ("Pakistan's Secretary of Defence …"), else just after it ("… of Japan", "… led the Japanese side").
 fn party_near(
