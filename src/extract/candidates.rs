@@ -362,6 +362,13 @@ static NON_STATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:’s|'s)?\s+(?:(?:[\w-]+\s+){0,2}?(?:company|companies|firms?|corporations?|conglomerates?|enterprises?|business(?:es|men|man|people)?|entrepreneurs?|investors?|traders?|exporters?|importers?|industrialists?|chambers?|banks?|airlines?|carriers?|universit(?:y|ies)|hospitals?|charit(?:y|ies)|NGOs?|Inc|Ltd|PLC|LLC)|(?:[\w-]+\s+){0,2}?Chamber of (?:Commerce|Industry))\b",
     )
 });
+/// The source a report is attributed to ("…, said an Ruritanian news release", "according to
+/// the Ruritanian statement"): the state that tells of the act is not thereby a side of it.
+static SOURCE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:said|says|according to|quoting|quoted)\s+(?:an?\s+|the\s+)?$"));
+static SOURCE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:’s|'s)?\s+(?:official\s+)?(?:news|press|media)\s+(?:release|statement|handout)\b")
+});
 static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:of|to|by|between|with)\b"));
 static PAST_OCCURRENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -427,6 +434,14 @@ fn acting_parties(
                 FormKind::StateName | FormKind::Capital | FormKind::Demonym
                     if TOPICAL_AFTER.is_match(&text[m.end..range.end])
                         || NON_STATE_AFTER.is_match(&text[m.end..range.end]) =>
+                {
+                    false
+                }
+                FormKind::StateName | FormKind::Capital | FormKind::Demonym
+                    if SOURCE_AFTER.is_match(&text[m.end..range.end])
+                        || SOURCE_BEFORE.is_match(
+                            &text[range.start.max(snap(text, m.start.saturating_sub(24)))..m.start],
+                        ) =>
                 {
                     false
                 }

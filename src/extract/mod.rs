@@ -595,6 +595,16 @@ mod tests {
     }
 
     #[test]
+    fn the_state_a_report_is_attributed_to_is_no_side() {
+        let text = "Visit\n\nNAIROBI, Mar 15 (KNA): During the visit, the Kenyan general met the leadership of Ghana including General Kofi Mensah, Chief of Defence Staff, Ama Owusu, Director General of Intelligence, and Kwame Asante, Chief of Army, said a Kenyan news release.";
+        let meetings = acts(text)
+            .into_iter()
+            .filter(|a| *a == (Kind::Meeting, "GHA–KEN".to_string(), Status::Held))
+            .count();
+        assert_eq!(meetings, 3, "{:#?}", extract(text));
+    }
+
+    #[test]
     fn meeting_a_need_is_not_a_meeting() {
         let text = format!(
             "{HEAD}The Kenyan president said Ghana's support was vital for meeting the needs of the people."
