@@ -605,6 +605,40 @@ mod tests {
     }
 
     #[test]
+    fn a_call_on_a_list_of_offices_is_one_call_each() {
+        let calls = |sentence: &str| {
+            let text = format!(
+                "Visit\n\nNAIROBI, Mar 15 (KNA): During the visit, the Kenyan general {sentence}"
+            );
+            acts(&text)
+                .into_iter()
+                .filter(|a| a.0 == Kind::CourtesyCall)
+                .count()
+        };
+        // President; foreign and defence ministers; the Chief; land and air force commanders.
+        assert_eq!(
+            calls(
+                "called on the President of Ghana, the foreign and defence ministers, the Chief of Defence Staff and the commanders of the Ghanaian land and air forces."
+            ),
+            6
+        );
+        // One office whose name holds "and"; the subjects discussed are no offices.
+        assert_eq!(
+            calls(
+                "called on the Ghanaian Minister of Trade and Industry and discussed trade, energy, mining and defence."
+            ),
+            1
+        );
+        // A plural inside an office's name, then the holder's name and the place.
+        assert_eq!(
+            calls(
+                "called on the Chairman Joint Chiefs of Staff Committee of Ghana, General Kofi Mensah at Joint Staff Headquarters, Accra."
+            ),
+            1
+        );
+    }
+
+    #[test]
     fn meeting_a_need_is_not_a_meeting() {
         let text = format!(
             "{HEAD}The Kenyan president said Ghana's support was vital for meeting the needs of the people."
