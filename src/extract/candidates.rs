@@ -355,7 +355,7 @@ static PAST: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HOSTILE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|air ?strikes?|strikes? on|shell(?:ed|ing)|clash(?:ed|es)?|bomb(?:ed|ing|ings)?|fired (?:at|on)|firing|ambush(?:ed)?|invad(?:ed|ing)|invasion|raid(?:ed|s)?|accus(?:ed|es|ing)|condemn(?:ed|s)|sanction(?:ed|s)?|expel(?:led)?|summoned|protest(?:ed)? (?:to|against)|violat(?:ed|ion|ing|es)|hostil\w+|aggression|terror suspects?|war(?:fare)? (?:on|against)|hit|struck|strik(?:e|es|ing) (?:at|on)|shot down|seized)\b",
+        r"\b(?:attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|air ?strikes?|strikes? on|shell(?:ed|ing)|clash(?:ed|es)?|bomb(?:ed|ing|ings)?|fired (?:at|on)|firing|ambush(?:ed)?|invad(?:ed|ing)|invasion|raid(?:ed|s)?|accus(?:ed|es|ing)|condemn(?:ed|s)|sanction(?:ed|s)?|expel(?:led)?|summoned|protest(?:ed)? (?:to|against)|violat(?:ed|ion|ing|es)|hostil\w+|aggression|nefarious|propaganda|terror suspects?|war(?:fare)? (?:on|against)|hit|struck|strik(?:e|es|ing) (?:at|on)|shot down|seized)\b",
     )
 });
 /// A definite noun phrase ending at the trigger: "the meeting", "the recent visit", "the
@@ -391,7 +391,7 @@ static TOPICAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// actor is not the state.
 static NON_STATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:’s|'s)?\s+(?:(?:[\w-]+\s+){0,2}?(?:company|companies|firms?|corporations?|conglomerates?|enterprises?|business(?:es|men|man|people)?|entrepreneurs?|investors?|traders?|exporters?|importers?|industrialists?|chambers?|banks?|airlines?|carriers?|universit(?:y|ies)|hospitals?|charit(?:y|ies)|NGOs?|Inc|Ltd|PLC|LLC)|(?:[\w-]+\s+){0,2}?Chamber of (?:Commerce|Industry))\b",
+        r"^(?:’s|'s)?\s+[“\x22‘]?(?:(?:[\w-]+\s+){0,2}?(?:company|companies|firms?|corporations?|conglomerates?|enterprises?|business(?:es|men|man|people)?|entrepreneurs?|investors?|traders?|exporters?|importers?|industrialists?|chambers?|banks?|airlines?|carriers?|universit(?:y|ies)|hospitals?|charit(?:y|ies)|NGOs?|Inc|Ltd|PLC|LLC)|(?:[\w-]+\s+){0,2}?Chamber of (?:Commerce|Industry))\b",
     )
 });
 /// The source a report is attributed to ("…, said a Ruritanian news release", "according to
@@ -1198,6 +1198,17 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 .collect();
             hosts.sort();
             hosts.dedup();
+            // "the US President's visit to India …, he hoped the US President would …": the
+            // visitor named before the visit is not one of its hosts when named again after it
+            // (unless it is the only state named after it: "the Syria envoy's trip to Damascus").
+            let named_before = |h: &PartyCode| {
+                parties
+                    .iter()
+                    .any(|p| p.0 == *h && p.1.end <= trigger.start)
+            };
+            if kind == Kind::Visit && hosts.iter().any(|h| !named_before(h)) {
+                hosts.retain(|h| !named_before(h));
+            }
             let callers: Vec<PartyCode> = parties
                 .iter()
                 .filter(|p| p.1.start < trigger.start || Some(p.0) == visitor_party)

@@ -639,6 +639,26 @@ mod tests {
     }
 
     #[test]
+    fn the_visitor_named_again_after_the_visit_is_no_host() {
+        let text = "Visit\n\nNAIROBI, Mar 15 (KNA): About Ghanaian President Kofi Mensah visit to Togo, he hoped that the Ghanaian President Kofi Mensah would surely talk about fishing rights to the Togolese government.";
+        assert_eq!(
+            acts(text),
+            vec![(Kind::Visit, "GHA–TGO".to_string(), Status::Planned)]
+        );
+    }
+
+    #[test]
+    fn quoted_businessmen_and_nefarious_designs_are_no_engagements() {
+        for sentence in [
+            "About the visit of Ghanaian “reputed businessmen” to Kenya, he said the foreign ministry was not processing it.",
+            "The Foreign Minister said Ghana could not succeed in its nefarious designs during the meeting of the task force with Kenya.",
+        ] {
+            let text = format!("Visit\n\nNAIROBI, Mar 15 (KNA): {sentence}");
+            assert_eq!(acts(&text), vec![], "{sentence}");
+        }
+    }
+
+    #[test]
     fn meeting_a_need_is_not_a_meeting() {
         let text = format!(
             "{HEAD}The Kenyan president said Ghana's support was vital for meeting the needs of the people."
