@@ -63,6 +63,8 @@ pub struct Candidate {
     /// People the clause points to without naming them ("The CNS called on …", "he will call
     /// on the prime minister"), as (sentence, index) into [`Analysis::people`].
     pub referred: Vec<(usize, usize)>,
+    /// "a separate meeting between …": told as an act apart from those before it.
+    pub separate: bool,
 }
 
 fn re(pattern: &str) -> Regex {
@@ -95,6 +97,9 @@ static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
 /// "the first visit since assuming office in 2016": the date marks the span's start, not the act.
 static SINCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\bsince\s+(?:[\w'’-]+\s+){0,4}$"));
 static VISIT_OF: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:of|by)\s"));
+/// "a separate meeting": the act is another than the one told before ("A and B separately
+/// called on C" only says the callers came one by one).
+static SEPARATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\ba\s+separate\s+(?:\w+\s+)?$"));
 static SEPARATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:separate|separately|respectively)\b"));
 static DISCUSSION: LazyLock<Regex> = LazyLock::new(|| {
@@ -1347,6 +1352,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     .map(|p| p.1.clone())
                     .collect();
                 candidates.push(Candidate {
+                    separate: SEPARATE_BEFORE.is_match(before_trigger),
                     kind,
                     rule: rule.to_string(),
                     trigger: trigger.clone(),

@@ -659,6 +659,16 @@ mod tests {
     }
 
     #[test]
+    fn a_separate_meeting_told_later_is_its_own_act() {
+        let text = "Visit\n\nNAIROBI, Mar 15 (KNA): The Kenyan minister held a meeting with Ghanaian President Kofi Mensah in Accra on Friday.\nThe Kenyan foreign ministry issued a statement following a separate meeting between the minister and the Ghanaian foreign minister.";
+        let meetings = acts(text)
+            .into_iter()
+            .filter(|a| a.0 == Kind::Meeting)
+            .count();
+        assert_eq!(meetings, 2, "{:#?}", extract(text));
+    }
+
+    #[test]
     fn meeting_a_need_is_not_a_meeting() {
         let text = format!(
             "{HEAD}The Kenyan president said Ghana's support was vital for meeting the needs of the people."
