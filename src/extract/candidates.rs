@@ -11,6 +11,9 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// Who one act met: the people named, and the office when a list of offices told it apart.
+type ActMet = (Vec<String>, Option<String>);
+
 /// What the extractor reads from one article before pairing.
 pub struct Analysis {
     pub sentences: Vec<Sentence>,
@@ -1303,7 +1306,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             } else {
                 Vec::new()
             };
-            let people_per_act: Vec<(Vec<String>, Option<String>)> = if counterparts.len() >= 2 {
+            let people_per_act: Vec<ActMet> = if counterparts.len() >= 2 {
                 counterparts
                     .into_iter()
                     .map(|name| (vec![name], None))
@@ -1329,7 +1332,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // "separate meetings with the Minister of A and the Commander of B": the office read
             // after the trigger is only the first one's.
             let counterpart = counterpart.filter(|_| groups.len() == 1);
-            let groups: Vec<(Vec<PartyCode>, (Vec<String>, Option<String>))> = groups
+            let groups: Vec<(Vec<PartyCode>, ActMet)> = groups
                 .into_iter()
                 .flat_map(|g| people_per_act.iter().map(move |p| (g.clone(), p.clone())))
                 .collect();
