@@ -11,6 +11,9 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// Who one act met: the people named, and the office when a list of offices told it apart.
+type ActMet = (Vec<String>, Option<String>);
+
 /// What the extractor reads from one article before pairing.
 pub struct Analysis {
     pub sentences: Vec<Sentence>,
@@ -63,6 +66,8 @@ pub struct Candidate {
     /// People the clause points to without naming them ("The CNS called on …", "he will call
     /// on the prime minister"), as (sentence, index) into [`Analysis::people`].
     pub referred: Vec<(usize, usize)>,
+    /// "a separate meeting between …": told as an act apart from those before it.
+    pub separate: bool,
 }
 
 fn re(pattern: &str) -> Regex {
@@ -95,6 +100,9 @@ static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
 /// "the first visit since assuming office in 2016": the date marks the span's start, not the act.
 static SINCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\bsince\s+(?:[\w'’-]+\s+){0,4}$"));
 static VISIT_OF: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:of|by)\s"));
+/// "a separate meeting": the act is another than the one told before ("A and B separately
+/// called on C" only says the callers came one by one).
+static SEPARATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\ba\s+separate\s+(?:\w+\s+)?$"));
 static SEPARATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:separate|separately|respectively)\b"));
 static DISCUSSION: LazyLock<Regex> = LazyLock::new(|| {
@@ -217,6 +225,38 @@ static OFFICE_WORD: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:President|Premier|Chancellor|King|Emir|Sultan|Minister|Secretary|Ambassador|Envoy|Governor|Chairman|Chairperson|Chief|Commander|Speaker|Adviser|Advisor|COAS|CJCSC|CNS|CAS|PM|FM)$",
     )
 });
+/// An office named in an item of a list of those met ("the foreign minister", "commanders of
+/// the land forces"); the plural names one office per item it shares its head with.
+static OFFICE_IN_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:president|premier|chancellor|king|emir|sultan|prince|ministers?|secretar(?:y|ies)|ambassadors?|envoys?|governors?|chairman|chairperson|chiefs?|commanders?|speaker|advis[eo]rs?|directors?|heads?|COAS|CJCSC|CNS|CAS)\b",
+    )
+});
+/// A plural office that opens or closes its item ("commanders of the land", "defence
+/// ministers"); inside a name it is part of one office ("Chairman Joint Chiefs of Staff").
+static PLURAL_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*(?:(?:the|their|its|[\w-]+(?:’s|'s))\s+)?(ministers|secretaries|ambassadors|envoys|governors|chiefs|commanders|advis[eo]rs|directors|heads)\b|\b(ministers|secretaries|ambassadors|envoys|governors|chiefs|commanders|advis[eo]rs|directors|heads)\s*$",
+    )
+});
+/// What separates the items of a list: a comma (with or without "and"), "and" ("&" joins
+/// within a name: "Economy & Planning").
+/// Words that end a list of those met: another act or a clause begins ("called on the
+/// President and held talks with …", "… and attended …").
+static LIST_STOP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*[a-z]+ed\b|\b(?:hold|holds|held|holding|talks|meet|met|meets|meetings?|attended|visit|visited|visits|sign|signed|call|called|calls|where|who|which|whom|during|to|for|by|after|before|while|also)\b",
+    )
+});
+/// How a list of those met opens: a capitalised word or an office, after "with" or "on" and a
+/// determiner.
+static LIST_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"^\s*(?:(?:with|on)\s+)?(?:(?:the|his|her|their|top|senior)\s+)*(?:[A-Z]|(?i:foreign|defen[cs]e|interior|finance|deputy|vice|prime|chiefs?|commanders?|ministers?|heads?)\b)",
+    )
+    .expect("valid")
+});
+static ITEM_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| re(r"\s*,\s*(?:and\s+)?|\s+and\s+"));
 /// An office alone as the subject before a trigger: "The CNS (also) called on", "The Prime
 /// Minister on Monday met".
 static OFFICE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
@@ -323,7 +363,7 @@ static PAST: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HOSTILE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|air ?strikes?|strikes? on|shell(?:ed|ing)|clash(?:ed|es)?|bomb(?:ed|ing|ings)?|fired (?:at|on)|firing|ambush(?:ed)?|invad(?:ed|ing)|invasion|raid(?:ed|s)?|accus(?:ed|es|ing)|condemn(?:ed|s)|sanction(?:ed|s)?|expel(?:led)?|summoned|protest(?:ed)? (?:to|against)|violat(?:ed|ion|ing|es)|hostil\w+|aggression|terror suspects?|war(?:fare)? (?:on|against)|hit|struck|strik(?:e|es|ing) (?:at|on)|shot down|seized)\b",
+        r"\b(?:attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|air ?strikes?|strikes? on|shell(?:ed|ing)|clash(?:ed|es)?|bomb(?:ed|ing|ings)?|fired (?:at|on)|firing|ambush(?:ed)?|invad(?:ed|ing)|invasion|raid(?:ed|s)?|accus(?:ed|es|ing)|condemn(?:ed|s)|sanction(?:ed|s)?|expel(?:led)?|summoned|protest(?:ed)? (?:to|against)|violat(?:ed|ion|ing|es)|hostil\w+|aggression|nefarious|propaganda|terror suspects?|war(?:fare)? (?:on|against)|hit|struck|strik(?:e|es|ing) (?:at|on)|shot down|seized)\b",
     )
 });
 /// A definite noun phrase ending at the trigger: "the meeting", "the recent visit", "the
@@ -359,8 +399,15 @@ static TOPICAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// actor is not the state.
 static NON_STATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:’s|'s)?\s+(?:(?:[\w-]+\s+){0,2}?(?:company|companies|firms?|corporations?|conglomerates?|enterprises?|business(?:es|men|man|people)?|entrepreneurs?|investors?|traders?|exporters?|importers?|industrialists?|chambers?|banks?|airlines?|carriers?|universit(?:y|ies)|hospitals?|charit(?:y|ies)|NGOs?|Inc|Ltd|PLC|LLC)|(?:[\w-]+\s+){0,2}?Chamber of (?:Commerce|Industry))\b",
+        r"^(?:’s|'s)?\s+[“\x22‘]?(?:(?:[\w-]+\s+){0,2}?(?:company|companies|firms?|corporations?|conglomerates?|enterprises?|business(?:es|men|man|people)?|entrepreneurs?|investors?|traders?|exporters?|importers?|industrialists?|chambers?|banks?|airlines?|carriers?|universit(?:y|ies)|hospitals?|charit(?:y|ies)|NGOs?|Inc|Ltd|PLC|LLC)|(?:[\w-]+\s+){0,2}?Chamber of (?:Commerce|Industry))\b",
     )
+});
+/// The source a report is attributed to ("…, said a Ruritanian news release", "according to
+/// Ruritanian officials"): the state that tells of the act is not thereby a side of it.
+static SOURCE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:according to|quoting|quoted by)\s+(?:an?\s+|the\s+)?$"));
+static SOURCE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:’s|'s)?\s+(?:official\s+)?(?:news|press|media)\s+(?:release|statement|handout)\b")
 });
 static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:of|to|by|between|with)\b"));
 static PAST_OCCURRENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -427,6 +474,14 @@ fn acting_parties(
                 FormKind::StateName | FormKind::Capital | FormKind::Demonym
                     if TOPICAL_AFTER.is_match(&text[m.end..range.end])
                         || NON_STATE_AFTER.is_match(&text[m.end..range.end]) =>
+                {
+                    false
+                }
+                FormKind::StateName | FormKind::Capital | FormKind::Demonym
+                    if SOURCE_AFTER.is_match(&text[m.end..range.end])
+                        || SOURCE_BEFORE.is_match(
+                            &text[range.start.max(snap(text, m.start.saturating_sub(24)))..m.start],
+                        ) =>
                 {
                     false
                 }
@@ -1175,6 +1230,17 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 .collect();
             hosts.sort();
             hosts.dedup();
+            // "the US President's visit to India …, he hoped the US President would …": the
+            // visitor named before the visit is not one of its hosts when named again after it
+            // (unless it is the only state named after it: "the Syria envoy's trip to Damascus").
+            let named_before = |h: &PartyCode| {
+                parties
+                    .iter()
+                    .any(|p| p.0 == *h && p.1.end <= trigger.start)
+            };
+            if kind == Kind::Visit && hosts.iter().any(|h| !named_before(h)) {
+                hosts.retain(|h| !named_before(h));
+            }
             let callers: Vec<PartyCode> = parties
                 .iter()
                 .filter(|p| p.1.start < trigger.start || Some(p.0) == visitor_party)
@@ -1249,10 +1315,40 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 } else {
                     Vec::new()
                 };
-            let people_per_act: Vec<Vec<String>> = if counterparts.len() >= 2 {
-                counterparts.into_iter().map(|name| vec![name]).collect()
+            // "called on the President, the foreign and defence ministers and the Chief of
+            // General Staff": one act per office, when no list of names says it.
+            // The list ends where the talks' subjects begin ("and discussed trade, energy …").
+            let list_end = DISCUSSION
+                .find(&text[trigger.end..clause.end.max(trigger.end)])
+                .map_or(clause.end.max(trigger.end), |m| trigger.end + m.start());
+            let offices = if counterparts.len() < 2
+                && groups.len() == 1
+                && !between
+                && matches!(kind, Kind::Meeting | Kind::CourtesyCall)
+            {
+                listed_offices(text, &(named_from(text, &trigger)..list_end))
             } else {
-                vec![clause_people.clone()]
+                Vec::new()
+            };
+            let people_per_act: Vec<ActMet> = if counterparts.len() >= 2 {
+                counterparts
+                    .into_iter()
+                    .map(|name| (vec![name], None))
+                    .collect()
+            } else if !offices.is_empty() {
+                offices
+                    .into_iter()
+                    .map(|(range, office)| {
+                        let named = people[si]
+                            .iter()
+                            .filter(|p| p.range.start >= range.start && p.range.end <= range.end)
+                            .map(|p| p.name.clone())
+                            .collect();
+                        (named, Some(office))
+                    })
+                    .collect()
+            } else {
+                vec![(clause_people.clone(), None)]
             };
             let caller = (kind == Kind::CourtesyCall)
                 .then(|| caller_named(&text[clause.start..trigger.start]))
@@ -1260,11 +1356,12 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // "separate meetings with the Minister of A and the Commander of B": the office read
             // after the trigger is only the first one's.
             let counterpart = counterpart.filter(|_| groups.len() == 1);
-            let groups: Vec<(Vec<PartyCode>, Vec<String>)> = groups
+            let groups: Vec<(Vec<PartyCode>, ActMet)> = groups
                 .into_iter()
                 .flat_map(|g| people_per_act.iter().map(move |p| (g.clone(), p.clone())))
                 .collect();
-            for (group, act_people) in groups {
+            for (group, (act_people, office)) in groups {
+                let counterpart = office.or_else(|| counterpart.clone());
                 let referred = referred_people(
                     text,
                     &people,
@@ -1282,6 +1379,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     .map(|p| p.1.clone())
                     .collect();
                 candidates.push(Candidate {
+                    separate: SEPARATE_BEFORE.is_match(before_trigger),
                     kind,
                     rule: rule.to_string(),
                     trigger: trigger.clone(),
@@ -1298,7 +1396,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     title: title.clone(),
                     past_occurrence,
                     people: act_people,
-                    counterpart: counterpart.clone(),
+                    counterpart,
                     caller: caller.clone(),
                     referred,
                 });
@@ -1651,6 +1749,72 @@ fn listed_counterparts(
     let mut names: Vec<String> = met.iter().map(|p| p.name.clone()).collect();
     names.dedup();
     names
+}
+
+/// The offices met or called on, when the words after the trigger list three or more of them
+/// ("called on the President, the foreign and defence ministers and the Chief of General
+/// Staff"), as (byte range, office) per office; otherwise empty. A plural office shared by
+/// several items ("foreign and defence ministers", "commanders of the land and air forces") is
+/// one office per item; an item that names no office and no plural beside it continues the one
+/// before ("the Minister of Trade and Industry").
+fn listed_offices(text: &str, list: &Range<usize>) -> Vec<(Range<usize>, String)> {
+    let mut items: Vec<Range<usize>> = Vec::new();
+    let mut at = list.start;
+    for sep in ITEM_SEPARATOR.find_iter(&text[list.clone()]) {
+        items.push(at..list.start + sep.start());
+        at = list.start + sep.end();
+    }
+    items.push(at..list.end);
+    if let Some(stop) = items
+        .iter()
+        .position(|r| LIST_STOP.is_match(&text[r.clone()]))
+    {
+        items.truncate(stop);
+    }
+    // The list opens on the one met: "the President, …", not "was chaired by …".
+    if !items
+        .first()
+        .is_some_and(|r| LIST_OPENING.is_match(&text[r.clone()]))
+    {
+        return Vec::new();
+    }
+    let office = |r: &Range<usize>| OFFICE_IN_ITEM.is_match(&text[r.clone()]);
+    let mut offices: Vec<(Range<usize>, String)> = Vec::new();
+    // The plural office the items since the last office share ("Ministers of Foreign Affairs,
+    // Finance and Trade").
+    let mut shared: Option<&str> = None;
+    for (i, item) in items.iter().enumerate() {
+        let words = text[item.clone()].split_whitespace().count();
+        if words == 0 || words > 10 {
+            return Vec::new();
+        }
+        let plural_of = |r: &Range<usize>| {
+            let c = PLURAL_OFFICE.captures(&text[r.clone()])?;
+            Some(c.get(1).or(c.get(2))?.as_str())
+        };
+        let name = text[item.clone()].trim();
+        // Only a word or three shares an office named beside it: "foreign", "air forces".
+        let short = words <= 3;
+        if office(item) {
+            shared = plural_of(item);
+            offices.push((item.clone(), name.to_string()));
+        } else if let Some(head) = items.get(i + 1).and_then(plural_of).filter(|_| short) {
+            // "foreign" of "foreign and defence ministers".
+            offices.push((item.clone(), format!("{name} {head}")));
+        } else if let Some(head) = shared.filter(|_| short) {
+            // "air forces" of "commanders of the land and air forces".
+            offices.push((item.clone(), format!("{head} {name}")));
+        } else if let Some(last) = offices.last_mut() {
+            last.0.end = item.end;
+            last.1 = text[last.0.clone()].trim().to_string();
+        } else {
+            return Vec::new();
+        }
+    }
+    if offices.len() < 3 {
+        return Vec::new();
+    }
+    offices
 }
 
 /// Where the name of the one met starts: after the trigger, or on its last letter when the

@@ -620,6 +620,80 @@ mod tests {
     }
 
     #[test]
+    fn the_state_a_report_is_attributed_to_is_no_side() {
+        let text = "Visit\n\nNAIROBI, Mar 15 (KNA): During the visit, the Kenyan general met the leadership of Ghana including General Kofi Mensah, Chief of Defence Staff, Ama Owusu, Director General of Intelligence, and Kwame Asante, Chief of Army, said a Kenyan news release.";
+        let meetings = acts(text)
+            .into_iter()
+            .filter(|a| *a == (Kind::Meeting, "GHA–KEN".to_string(), Status::Held))
+            .count();
+        assert_eq!(meetings, 3, "{:#?}", extract(text));
+    }
+
+    #[test]
+    fn a_call_on_a_list_of_offices_is_one_call_each() {
+        let calls = |sentence: &str| {
+            let text = format!(
+                "Visit\n\nNAIROBI, Mar 15 (KNA): During the visit, the Kenyan general {sentence}"
+            );
+            acts(&text)
+                .into_iter()
+                .filter(|a| a.0 == Kind::CourtesyCall)
+                .count()
+        };
+        // President; foreign and defence ministers; the Chief; land and air force commanders.
+        assert_eq!(
+            calls(
+                "called on the President of Ghana, the foreign and defence ministers, the Chief of Defence Staff and the commanders of the Ghanaian land and air forces."
+            ),
+            6
+        );
+        // One office whose name holds "and"; the subjects discussed are no offices.
+        assert_eq!(
+            calls(
+                "called on the Ghanaian Minister of Trade and Industry and discussed trade, energy, mining and defence."
+            ),
+            1
+        );
+        // A plural inside an office's name, then the holder's name and the place.
+        assert_eq!(
+            calls(
+                "called on the Chairman Joint Chiefs of Staff Committee of Ghana, General Kofi Mensah at Joint Staff Headquarters, Accra."
+            ),
+            1
+        );
+    }
+
+    #[test]
+    fn the_visitor_named_again_after_the_visit_is_no_host() {
+        let text = "Visit\n\nNAIROBI, Mar 15 (KNA): About Ghanaian President Kofi Mensah visit to Togo, he hoped that the Ghanaian President Kofi Mensah would surely talk about fishing rights to the Togolese government.";
+        assert_eq!(
+            acts(text),
+            vec![(Kind::Visit, "GHA–TGO".to_string(), Status::Planned)]
+        );
+    }
+
+    #[test]
+    fn quoted_businessmen_and_nefarious_designs_are_no_engagements() {
+        for sentence in [
+            "About the visit of Ghanaian “reputed businessmen” to Kenya, he said the foreign ministry was not processing it.",
+            "The Foreign Minister said Ghana could not succeed in its nefarious designs during the meeting of the task force with Kenya.",
+        ] {
+            let text = format!("Visit\n\nNAIROBI, Mar 15 (KNA): {sentence}");
+            assert_eq!(acts(&text), vec![], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_separate_meeting_told_later_is_its_own_act() {
+        let text = "Visit\n\nNAIROBI, Mar 15 (KNA): The Kenyan minister held a meeting with Ghanaian President Kofi Mensah in Accra on Friday.\nThe Kenyan foreign ministry issued a statement following a separate meeting between the minister and the Ghanaian foreign minister.";
+        let meetings = acts(text)
+            .into_iter()
+            .filter(|a| a.0 == Kind::Meeting)
+            .count();
+        assert_eq!(meetings, 2, "{:#?}", extract(text));
+    }
+
+    #[test]
     fn meeting_a_need_is_not_a_meeting() {
         let text = format!(
             "{HEAD}The Kenyan president said Ghana's support was vital for meeting the needs of the people."

@@ -103,6 +103,10 @@ fn compatible(d: &Draft, c: &Candidate) -> bool {
     if d.kind != c.kind || d.parties != c.parties || d.past != c.past_occurrence {
         return false;
     }
+    // "a separate meeting between A and B" after the meeting the article told first.
+    if c.separate && !d.sentences.contains(&c.sentence) {
+        return false;
+    }
     // "will call on the President", "will call on the Prime Minister": different counterparts,
     // different acts.
     let contact = matches!(d.kind, Kind::Meeting | Kind::CourtesyCall | Kind::PhoneCall);
