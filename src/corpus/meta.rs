@@ -10,8 +10,11 @@ use std::sync::LazyLock;
 pub struct Metadata {
     /// Headline.
     pub title: Option<String>,
-    /// Publishing outlet.
+    /// Publishing outlet: the site's own signature, else the agency of the dateline.
     pub outlet: Option<String>,
+    /// The news agency the dateline names ("ISLAMABAD, Jan 22 (APP):"), which may have written
+    /// the story for another outlet.
+    pub agency: Option<String>,
     /// Publication date.
     pub published: Option<NaiveDate>,
     /// Byte range of the article proper.
@@ -75,6 +78,38 @@ static OUTLETS: LazyLock<Vec<Outlet>> = LazyLock::new(|| {
         })
         .collect()
 });
+
+/// The outlet a file's name gives, for text the outlet left unsigned: a word of the name (split
+/// at anything but letters and digits) that is the outlet's name ("dawn_2025-….txt") or one of
+/// its site's domains without the dots ("2024-06-14-adaderanalk-….txt" for adaderana.lk).
+pub fn outlet_of_source(source: &str) -> Option<String> {
+    let stem = std::path::Path::new(source)
+        .file_stem()?
+        .to_str()?
+        .to_lowercase();
+    let words: Vec<&str> = stem
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() >= 3)
+        .collect();
+    let squeeze = |s: &str| -> String {
+        s.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_lowercase()
+    };
+    OUTLETS
+        .iter()
+        .find(|o| {
+            let domains = o.signatures.iter().filter(|s| {
+                s.contains('.') && !s.contains(' ') && !s.starts_with('(') && !s.starts_with('/')
+            });
+            let names: Vec<String> = std::iter::once(squeeze(&o.name))
+                .chain(domains.map(|d| squeeze(d)))
+                .collect();
+            words.iter().any(|w| names.iter().any(|n| n == w))
+        })
+        .map(|o| o.name.clone())
+}
 
 /// Parses `YYYY-MM-DD` at the start of a string (`2024-01-13T10:00:00Z` works too).
 pub fn parse_iso_prefix(text: &str) -> Option<NaiveDate> {
@@ -164,15 +199,6 @@ pub fn read_metadata(text: &str) -> Metadata {
         });
     }
     if outlet.is_none() {
-        outlet = header
-            .iter()
-            .chain(lines.iter().take(12).collect::<Vec<_>>().iter())
-            .find_map(|(_, line)| {
-                let c = AGENCY.captures(line)?;
-                Some(c.get(1).or(c.get(2))?.as_str().to_string())
-            });
-    }
-    if outlet.is_none() {
         let trailer = &text[body_end..];
         let domain = site.as_ref().map(|(_, d)| d.as_str()).unwrap_or("");
         outlet = OUTLETS.iter().find_map(
@@ -190,9 +216,17 @@ pub fn read_metadata(text: &str) -> Metadata {
             },
         );
     }
+    let agency = header
+        .iter()
+        .chain(lines.iter().take(12).collect::<Vec<_>>().iter())
+        .find_map(|(_, line)| {
+            let c = AGENCY.captures(line)?;
+            Some(c.get(1).or(c.get(2))?.as_str().to_string())
+        });
     Metadata {
         title,
-        outlet,
+        outlet: outlet.or_else(|| agency.clone()),
+        agency,
         published,
         body: [0, body_end],
     }
@@ -307,6 +341,27 @@ mod tests {
         // A bracketed acronym inside a sentence is not a dateline.
         let text = format!("Minister meets envoys\n\nThe talks (ASEAN): {PROSE}");
         assert_eq!(read_metadata(&text).outlet, None);
+    }
+
+    #[test]
+    fn a_file_name_gives_the_outlet_by_its_name_or_domain() {
+        let of = |name: &str| outlet_of_source(name);
+        assert_eq!(
+            of("corpus/2024-06-14-adaderanalk-ab72808a.txt").as_deref(),
+            Some("Ada Derana")
+        );
+        assert_eq!(
+            of("/x/dawn_2025-01-14_9d7af35b.txt").as_deref(),
+            Some("Dawn")
+        );
+        assert_eq!(of("app_2020-05-12_68dd3e07.txt").as_deref(), Some("APP"));
+        assert_eq!(
+            of("2024-11-10-economynextcom-e03d.txt").as_deref(),
+            Some("EconomyNext")
+        );
+        // A word that merely holds an outlet's name is not it.
+        assert_eq!(of("dawning_of_peace.txt"), None);
+        assert_eq!(of("notes.txt"), None);
     }
 
     #[test]

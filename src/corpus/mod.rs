@@ -94,9 +94,17 @@ pub fn sample_articles() -> Vec<Article> {
 /// Builds an article from plain text, reading title, outlet, date and body range from it.
 pub fn article_from_text(text: String, source: Option<String>) -> Article {
     let meta = read_metadata(&text);
+    // A site that signs the text is the outlet; else the one the file is named for, which may
+    // carry an agency's story; else that agency.
+    let from_file = source.as_deref().and_then(meta::outlet_of_source);
+    let outlet = if meta.outlet == meta.agency {
+        from_file.or(meta.outlet.clone())
+    } else {
+        meta.outlet.clone()
+    };
     let mut article = Article::new(text, source);
     article.title = meta.title;
-    article.outlet = meta.outlet;
+    article.outlet = outlet;
     article.published = meta.published;
     article.body = meta.body;
     article
@@ -300,6 +308,24 @@ fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_outlet_is_the_site_then_the_file_name_then_the_agency() {
+        let story = "Ministers meet\n2024-02-14\n\nLONDON, Feb 14 (AP): The two ministers met on Tuesday and discussed trade and security in the region.\n";
+        let outlet =
+            |source: &str| article_from_text(story.to_string(), Some(source.to_string())).outlet;
+        // An agency's story on a site the file is named for is the site's.
+        assert_eq!(
+            outlet("2024-02-14-dailymirrorlk-65bb6b41.txt").as_deref(),
+            Some("Daily Mirror")
+        );
+        // A file name that names no outlet leaves the agency.
+        assert_eq!(outlet("story-12.txt").as_deref(), Some("AP"));
+        // A site's signature in the text wins over the file name.
+        let signed = format!("{story}\nPublished in Dawn, February 14th, 2024\n");
+        let article = article_from_text(signed, Some("2024-02-14-dailymirrorlk-1.txt".into()));
+        assert_eq!(article.outlet.as_deref(), Some("Dawn"));
+    }
 
     #[test]
     fn samples_are_embedded_with_metadata() {
