@@ -295,7 +295,7 @@ static GENERIC_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SPORT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:cricket|football|hockey|squad|tournament|match(?:es)?|test series|players|athletes|Olympics?)\b",
+        r"\b(?:cricket|football|hockey|tennis|squad|tournament|championships?|world cup|match(?:es)?|test series|players|athletes|Olympics?|sporting|Super Bowl|medal|U-?\d\d)\b",
     )
 });
 static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
@@ -949,7 +949,8 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 continue;
             }
             // "an exchange of high-level visits", "signed numerous agreements": no one act;
-            // "a tour of England's women's cricket team" is sport; "an agreement on training
+            // "a tour of England's women's cricket team", "the visit of the U-21 side", "his visit
+            // to the tennis final" are sport; "an agreement on training
             // cooperation" is the agreement's subject; "the support provided by the hosts for the
             // ship" names no aid.
             if GENERIC.is_match(before_trigger)
@@ -959,7 +960,8 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 || (kind == Kind::Assistance
                     && PASSIVE_HANDOVER.is_match(&text[trigger.clone()])
                     && !AID_BEFORE.is_match(before_trigger))
-                || (kind == Kind::Visit && SPORT.is_match(&text[clause.clone()]))
+                || (matches!(kind, Kind::Visit | Kind::Meeting)
+                    && SPORT.is_match(&text[clause.clone()]))
             {
                 continue;
             }

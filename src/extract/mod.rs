@@ -146,6 +146,27 @@ mod tests {
     }
 
     #[test]
+    fn sport_is_no_engagement() {
+        for sentence in [
+            "The visit of the Kenyan U-21 side to Norway on Monday is important for young players.",
+            "The Kenyan president's visit to Norway on Sunday is his latest appearance at a major sporting event.",
+            "The Kenyan president met the Norwegian tennis champions on Sunday.",
+        ] {
+            assert_eq!(acts(&format!("{HEAD}{sentence}")), [], "{sentence}");
+        }
+        // A league of states is no sport.
+        let found = acts(&format!(
+            "{HEAD}The Kenyan foreign minister met his Norwegian counterpart on Monday on the sidelines of the Arab League summit."
+        ));
+        assert!(
+            found
+                .iter()
+                .any(|(kind, parties, _)| *kind == Kind::Meeting && parties == "KEN–NOR"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn an_agreement_and_a_dialogue_in_one_sentence_are_two_acts() {
         let text = format!(
             "{HEAD}Kenya and Norway on Tuesday signed an agreement on maritime security after the fourth round of bilateral defence talks in Nairobi."
