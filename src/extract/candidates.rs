@@ -185,10 +185,11 @@ static PASSIVE_MET: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?met\s+with\s+(?:a\s+|an\s+)?(?-i:[a-z])",
     )
 });
-/// "the plight of innocent Palestinians": the people a concern is about, not a side that acts.
+/// "the plight of innocent Palestinians", "the issues of Kashmir and Palestine": the people or
+/// the land a concern is about, not a side that acts.
 static CONCERN_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:plight|suffering|sufferings|hardships?|miseries|misery)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+        r"\b(?:plight|suffering|sufferings|hardships?|miseries|misery|issues?|question|cause|dispute)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     )
 });
 /// "bilateral meetings with the participating dignitaries": counterparts the text leaves unnamed.

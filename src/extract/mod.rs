@@ -146,6 +146,14 @@ mod tests {
     }
 
     #[test]
+    fn a_state_an_issue_is_about_is_no_side() {
+        let found = acts(&format!(
+            "{HEAD}He praised the Kenyan army chief for highlighting the issues of Somalia and Sudan during his recent visit to Norway."
+        ));
+        assert_eq!(found, [(Kind::Visit, "KEN–NOR".to_string(), Status::Held)]);
+    }
+
+    #[test]
     fn sport_is_no_engagement() {
         for sentence in [
             "The visit of the Kenyan U-21 side to Norway on Monday is important for young players.",
