@@ -341,6 +341,10 @@ static PAST_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:signed|inked|initialled|renewed|met|visited|held|called on|paid|telephoned|spoke|concluded|conducted|hosted|received|travelled|traveled|arrived|landed|touched down)\b",
     )
 });
+static PAST_PROGRESSIVE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:was|were|had been)\s+(?:\w+ly\s+)?\w+ing\b"));
+static PAST_PROGRESSIVE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:was|were|had been)\s+(?:\w+ly\s+)?$"));
 static MODAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:will|would|shall|to|set to|expected to|plans? to|due to|is to|are to|may|might|could)\s+(?:\w+\s+){0,2}$",
@@ -2238,6 +2242,13 @@ fn status_of(
         return (Status::Cancelled, true);
     }
     if PAST_TRIGGER.is_match(trigger) && !MODAL_BEFORE.is_match(before_trigger) {
+        return (Status::Held, true);
+    }
+    // "was visiting China recently", "were holding talks": a past progressive happened.
+    let first_word = trigger.split_whitespace().next().unwrap_or("");
+    if PAST_PROGRESSIVE.is_match(trigger)
+        || (first_word.ends_with("ing") && PAST_PROGRESSIVE_BEFORE.is_match(before_trigger))
+    {
         return (Status::Held, true);
     }
     // "told Trump in a call that …": the verb before the call gives its tense.

@@ -154,6 +154,14 @@ mod tests {
     }
 
     #[test]
+    fn a_past_progressive_act_was_held() {
+        let found = acts(&format!(
+            "{HEAD}The Kenyan president, he said, was visiting Norway recently and they would learn a lot from the Norwegian experience."
+        ));
+        assert_eq!(found, [(Kind::Visit, "KEN–NOR".to_string(), Status::Held)]);
+    }
+
+    #[test]
     fn sport_is_no_engagement() {
         for sentence in [
             "The visit of the Kenyan U-21 side to Norway on Monday is important for young players.",
