@@ -464,41 +464,42 @@ pub fn surnames_again(
     mentions: &[Mention],
 ) -> Vec<PersonMention> {
     let mentions = mentions_in(mentions, &sentence);
+    let s_text = &text[sentence.clone()];
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let mut again = Vec::new();
-    for t in tokens(text, sentence.clone()) {
-        let word = t
-            .core
-            .trim_end_matches("'s")
-            .trim_end_matches("’s")
-            .trim_end_matches(['.', ',', ';', ':']);
-        if word.chars().count() < 3 || !is_capitalised(word) {
+    for (i, (surname, party)) in known.iter().enumerate() {
+        let first = known[..i].iter().all(|(s, _)| s != surname);
+        let shared = known.iter().any(|(s, p)| s == surname && p != party);
+        if !first || shared || surname.chars().count() < 3 || !is_capitalised(surname) {
             continue;
         }
-        let range = t.range.start..t.range.start + word.len();
-        let taken = found
-            .iter()
-            .any(|p| p.range.start < range.end && range.start < p.range.end)
-            || mentions
+        for (at, _) in s_text.match_indices(surname.as_str()) {
+            let after = &s_text[at + surname.len()..];
+            let after = after
+                .strip_prefix("'s")
+                .or_else(|| after.strip_prefix("’s"))
+                .unwrap_or(after);
+            if is_word(s_text[..at].chars().next_back()) || is_word(after.chars().next()) {
+                continue;
+            }
+            let range = sentence.start + at..sentence.start + at + surname.len();
+            let taken = found
                 .iter()
-                .any(|m| m.start < range.end && range.start < m.end);
-        if taken {
-            continue;
+                .any(|p| p.range.start < range.end && range.start < p.range.end)
+                || mentions
+                    .iter()
+                    .any(|m| m.start < range.end && range.start < m.end);
+            if !taken {
+                again.push(PersonMention {
+                    range,
+                    name: surname.clone(),
+                    title: None,
+                    rank: None,
+                    party: Some(*party),
+                    surname_only: true,
+                });
+            }
         }
-        let mut parties = known.iter().filter(|(s, _)| s == word).map(|(_, p)| *p);
-        let Some(party) = parties.next() else {
-            continue;
-        };
-        if parties.any(|p| p != party) {
-            continue;
-        }
-        again.push(PersonMention {
-            range,
-            name: word.to_string(),
-            title: None,
-            rank: None,
-            party: Some(party),
-            surname_only: true,
-        });
     }
     again
 }
