@@ -691,8 +691,11 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
     let dates = dates_in(text, &sentences, article.published, |i| {
         !triggers[i].is_empty() || dateline_ranges[i].is_some() || lede.contains(&i)
     });
-    // People matter in the sentences that report acts and the few after them (who led, who met).
-    let near_act = |i: usize| (i.saturating_sub(3)..=i).any(|j| !triggers[j].is_empty());
+    // People matter in the sentences that report acts and the few after them (who led, who met),
+    // and in the lede, which names in full the one a later act calls by office or pronoun.
+    let near_act = |i: usize| {
+        (i.saturating_sub(3)..=i).any(|j| !triggers[j].is_empty()) || lede.contains(&i)
+    };
     let mut people: Vec<Vec<PersonMention>> = sentences
         .iter()
         .enumerate()

@@ -1180,6 +1180,17 @@ mod tests {
     }
 
     #[test]
+    fn an_office_as_the_subject_is_the_one_the_lede_named_with_it() {
+        // The lede reports no act: it still names the one the office stands for.
+        let text = format!(
+            "{HEAD}NAIROBI, Mar 15 (KNA): Chief of the Naval Staff (CNS) Admiral Otieno Kamau said ties with Ghana were strong. The CNS called on the Commander of the Ghana Navy on Monday."
+        );
+        let found = extract(&text);
+        let call = first_of_kind(&found, Kind::CourtesyCall);
+        assert!(participants_of(call).contains(&"Otieno Kamau"), "{call:#?}");
+    }
+
+    #[test]
     fn he_as_the_subject_is_the_person_named_just_before() {
         let text = format!(
             "{HEAD}NAIROBI, Mar 15 (KNA): Kenyan Foreign Minister Otieno Kamau arrived in Ghana on Monday on a two-day visit. He also called on the Ghanaian Defence Minister, Kofi Mensah, on Tuesday."
