@@ -258,9 +258,10 @@ static LIST_OPENING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ITEM_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| re(r"\s*,\s*(?:and\s+)?|\s+and\s+"));
 /// An office alone as the subject before a trigger: "The CNS (also) called on", "The Prime
-/// Minister on Monday met".
+/// Minister on Monday met", after a phrase of time ("During the visit, the Army Chief met",
+/// "During the visit, Chairman JCSC met").
 static OFFICE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"^\s*(?:The|the)\s+((?:[A-Z][\w’'-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?)*?[A-Z][\w’'-]*)\s+(?:(?:also|later|then|further|separately|here|today|yesterday|will|would|is|was|has|had|on|[A-Z][a-z]+day)\s+)*$")
+    regex::Regex::new(r"^\s*(?:(?:During|After|Before|On|At|In|Upon|Later|Earlier|Meanwhile|Separately)\b[^,]{0,60},\s*)?(?:(?:The|the)\s+)?((?:[A-Z][\w’'-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?)*?[A-Z][\w’'-]*)\s+(?:(?:also|later|then|further|separately|here|today|yesterday|will|would|is|was|has|had|on|[A-Z][a-z]+day)\s+)*$")
         .expect("valid")
 });
 /// "he" or "she" as the subject just before a trigger: "He also met", ", she will call on".

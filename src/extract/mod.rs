@@ -1191,6 +1191,18 @@ mod tests {
     }
 
     #[test]
+    fn an_office_as_the_subject_after_a_phrase_of_time() {
+        for subject in ["the CNS", "CNS"] {
+            let text = format!(
+                "{HEAD}NAIROBI, Mar 15 (KNA): Chief of the Naval Staff (CNS) Admiral Otieno Kamau arrived in Ghana on Monday. During the visit, {subject} called on the Commander of the Ghana Navy."
+            );
+            let found = extract(&text);
+            let call = first_of_kind(&found, Kind::CourtesyCall);
+            assert!(participants_of(call).contains(&"Otieno Kamau"), "{call:#?}");
+        }
+    }
+
+    #[test]
     fn he_as_the_subject_is_the_person_named_just_before() {
         let text = format!(
             "{HEAD}NAIROBI, Mar 15 (KNA): Kenyan Foreign Minister Otieno Kamau arrived in Ghana on Monday on a two-day visit. He also called on the Ghanaian Defence Minister, Kofi Mensah, on Tuesday."
