@@ -1089,9 +1089,12 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     .cloned()
                     .collect()
             };
-            // "Blinken arrived in Oslo after meeting the leaders of A and B": the one who met is
-            // the main clause's subject, and met each of them.
-            let gerund_meeting = rule == "meeting.noun"
+            // "Blinken arrived in Oslo after meeting the leaders of A and B", "… said before
+            // meeting with Prime Minister B": the one who met is the main clause's subject, and
+            // met each of them.
+            // ("after meeting between A and B" names both sides itself).
+            let gerund_meeting = matches!(rule, "meeting.noun" | "meeting.met")
+                && !text[trigger.clone()].ends_with("between")
                 && GERUND_CLAUSE.is_match(&text[clause.start..trigger.start.max(clause.start)]);
             if gerund_meeting {
                 for p in acting[si].iter().filter(|p| p.1.end <= clause.start) {
@@ -1190,7 +1193,20 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 trigger.start,
                 trigger.end,
                 &other_clauses,
-            );
+            )
+            .or_else(|| {
+                // "A said on Friday before meeting B": the day of the main clause, though it
+                // dates a saying, is the meeting's too.
+                gerund_meeting
+                    .then(|| {
+                        dates
+                            .iter()
+                            .filter(|d| d.start >= sentence.range.start && d.end <= clause.start)
+                            .next_back()
+                            .cloned()
+                    })
+                    .flatten()
+            });
             let round = if kind == Kind::Dialogue {
                 round_of(text, &clause, &trigger)
             } else {

@@ -121,6 +121,18 @@ mod tests {
     const HEAD: &str = "Headline\n2024-03-15\n\n";
 
     #[test]
+    fn the_subject_of_a_clause_meets_whom_its_gerund_names_on_its_day() {
+        let text = format!(
+            "{HEAD}Kenyan Foreign Minister Otieno Kamau said on Thursday before meeting with Prime Minister Kofi Mensah of Ghana that trade would grow."
+        );
+        let found = extract(&text);
+        let meeting = first_of_kind(&found, Kind::Meeting);
+        assert_eq!(meeting.parties_label(), "GHA–KEN", "{meeting:#?}");
+        let date = meeting.date.start.as_ref().map(|s| s.to_string());
+        assert_eq!(date.as_deref(), Some("2024-03-14"), "{meeting:#?}");
+    }
+
+    #[test]
     fn a_leader_named_again_by_surname_alone_acts_for_his_state() {
         let found = acts(&format!(
             "{HEAD}Kenyan President Ivo Kral arrived in Chile on Thursday. Kral will pay a state visit to Sweden on Monday. Kral's visit to Norway follows in May."
