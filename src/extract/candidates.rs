@@ -694,9 +694,8 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
     });
     // People matter in the sentences that report acts and the few after them (who led, who met),
     // and in the lede, which names in full the one a later act calls by office or pronoun.
-    let near_act = |i: usize| {
-        (i.saturating_sub(3)..=i).any(|j| !triggers[j].is_empty()) || lede.contains(&i)
-    };
+    let near_act =
+        |i: usize| (i.saturating_sub(3)..=i).any(|j| !triggers[j].is_empty()) || lede.contains(&i);
     let mut people: Vec<Vec<PersonMention>> = sentences
         .iter()
         .enumerate()
@@ -1201,8 +1200,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     .then(|| {
                         dates
                             .iter()
-                            .filter(|d| d.start >= sentence.range.start && d.end <= clause.start)
-                            .next_back()
+                            .rfind(|d| d.start >= sentence.range.start && d.end <= clause.start)
                             .cloned()
                     })
                     .flatten()

@@ -438,8 +438,8 @@ pub fn find_people(
                 Some(title_words.join(" "))
             } else if !trailing_title.is_empty() {
                 let last = &toks[name_end + trailing_title.len() - 1];
-                let into_name =
-                    !last.ends_phrase && toks.get(name_end + trailing_title.len()).is_some_and(namey);
+                let into_name = !last.ends_phrase
+                    && toks.get(name_end + trailing_title.len()).is_some_and(namey);
                 if !into_name {
                     next = name_end + trailing_title.len();
                 }
@@ -727,7 +727,10 @@ mod tests {
         assert_eq!(
             titles,
             vec![
-                ("Ivo Kral", Some("Director General of National Intelligence")),
+                (
+                    "Ivo Kral",
+                    Some("Director General of National Intelligence")
+                ),
                 ("Jan Novak", Some("Chief of Army")),
                 ("Eva Berg", Some("Ambassador for Trade")),
             ]
