@@ -259,9 +259,10 @@ static LIST_OPENING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ITEM_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| re(r"\s*,\s*(?:and\s+)?|\s+and\s+"));
 /// An office alone as the subject before a trigger: "The CNS (also) called on", "The Prime
-/// Minister on Monday met".
+/// Minister on Monday met", after a phrase of time ("During the visit, the Army Chief met",
+/// "During the visit, Chairman JCSC met").
 static OFFICE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"^\s*(?:The|the)\s+((?:[A-Z][\w’'-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?)*?[A-Z][\w’'-]*)\s+(?:(?:also|later|then|further|separately|here|today|yesterday|will|would|is|was|has|had|on|[A-Z][a-z]+day)\s+)*$")
+    regex::Regex::new(r"^\s*(?:(?:During|After|Before|On|At|In|Upon|Later|Earlier|Meanwhile|Separately)\b[^,]{0,60},\s*)?(?:(?:The|the)\s+)?((?:[A-Z][\w’'-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?)*?[A-Z][\w’'-]*)\s+(?:(?:also|later|then|further|separately|here|today|yesterday|will|would|is|was|has|had|on|[A-Z][a-z]+day)\s+)*$")
         .expect("valid")
 });
 /// "he" or "she" as the subject just before a trigger: "He also met", ", she will call on".
@@ -696,8 +697,10 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
     let dates = dates_in(text, &sentences, article.published, |i| {
         !triggers[i].is_empty() || dateline_ranges[i].is_some() || lede.contains(&i)
     });
-    // People matter in the sentences that report acts and the few after them (who led, who met).
-    let near_act = |i: usize| (i.saturating_sub(3)..=i).any(|j| !triggers[j].is_empty());
+    // People matter in the sentences that report acts and the few after them (who led, who met),
+    // and in the lede, which names in full the one a later act calls by office or pronoun.
+    let near_act =
+        |i: usize| (i.saturating_sub(3)..=i).any(|j| !triggers[j].is_empty()) || lede.contains(&i);
     let mut people: Vec<Vec<PersonMention>> = sentences
         .iter()
         .enumerate()
@@ -1092,9 +1095,12 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     .cloned()
                     .collect()
             };
-            // "Blinken arrived in Oslo after meeting the leaders of A and B": the one who met is
-            // the main clause's subject, and met each of them.
-            let gerund_meeting = rule == "meeting.noun"
+            // "Blinken arrived in Oslo after meeting the leaders of A and B", "… said before
+            // meeting with Prime Minister B": the one who met is the main clause's subject, and
+            // met each of them.
+            // ("after meeting between A and B" names both sides itself).
+            let gerund_meeting = matches!(rule, "meeting.noun" | "meeting.met")
+                && !text[trigger.clone()].ends_with("between")
                 && GERUND_CLAUSE.is_match(&text[clause.start..trigger.start.max(clause.start)]);
             if gerund_meeting {
                 for p in acting[si].iter().filter(|p| p.1.end <= clause.start) {
@@ -1193,7 +1199,19 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 trigger.start,
                 trigger.end,
                 &other_clauses,
-            );
+            )
+            .or_else(|| {
+                // "A said on Friday before meeting B": the day of the main clause, though it
+                // dates a saying, is the meeting's too.
+                gerund_meeting
+                    .then(|| {
+                        dates
+                            .iter()
+                            .rfind(|d| d.start >= sentence.range.start && d.end <= clause.start)
+                            .cloned()
+                    })
+                    .flatten()
+            });
             let round = if kind == Kind::Dialogue {
                 round_of(text, &clause, &trigger)
             } else {

@@ -121,6 +121,18 @@ mod tests {
     const HEAD: &str = "Headline\n2024-03-15\n\n";
 
     #[test]
+    fn the_subject_of_a_clause_meets_whom_its_gerund_names_on_its_day() {
+        let text = format!(
+            "{HEAD}Kenyan Foreign Minister Otieno Kamau said on Thursday before meeting with Prime Minister Kofi Mensah of Ghana that trade would grow."
+        );
+        let found = extract(&text);
+        let meeting = first_of_kind(&found, Kind::Meeting);
+        assert_eq!(meeting.parties_label(), "GHA–KEN", "{meeting:#?}");
+        let date = meeting.date.start.as_ref().map(|s| s.to_string());
+        assert_eq!(date.as_deref(), Some("2024-03-14"), "{meeting:#?}");
+    }
+
+    #[test]
     fn a_leader_named_again_by_surname_alone_acts_for_his_state() {
         let found = acts(&format!(
             "{HEAD}Kenyan President Ivo Kral arrived in Chile on Thursday. Kral will pay a state visit to Sweden on Monday. Kral's visit to Norway follows in May."
@@ -1213,6 +1225,29 @@ mod tests {
                 "{e:#?}"
             );
             assert!(e.participants.len() <= 1, "{e:#?}");
+        }
+    }
+
+    #[test]
+    fn an_office_as_the_subject_is_the_one_the_lede_named_with_it() {
+        // The lede reports no act: it still names the one the office stands for.
+        let text = format!(
+            "{HEAD}NAIROBI, Mar 15 (KNA): Chief of the Naval Staff (CNS) Admiral Otieno Kamau said ties with Ghana were strong. The CNS called on the Commander of the Ghana Navy on Monday."
+        );
+        let found = extract(&text);
+        let call = first_of_kind(&found, Kind::CourtesyCall);
+        assert!(participants_of(call).contains(&"Otieno Kamau"), "{call:#?}");
+    }
+
+    #[test]
+    fn an_office_as_the_subject_after_a_phrase_of_time() {
+        for subject in ["the CNS", "CNS"] {
+            let text = format!(
+                "{HEAD}NAIROBI, Mar 15 (KNA): Chief of the Naval Staff (CNS) Admiral Otieno Kamau arrived in Ghana on Monday. During the visit, {subject} called on the Commander of the Ghana Navy."
+            );
+            let found = extract(&text);
+            let call = first_of_kind(&found, Kind::CourtesyCall);
+            assert!(participants_of(call).contains(&"Otieno Kamau"), "{call:#?}");
         }
     }
 

@@ -429,10 +429,20 @@ pub fn find_people(
                 && m.end == range.end
                 && matches!(m.kind, FormKind::Place | FormKind::Capital)
         });
+        // "A, Chief of Army, B, Ambassador …": a title closed after a name is that name's, not
+        // the prefix of the next one; one running straight into a name ("A, Prime Minister B")
+        // may be either's and is read again.
+        let mut next = name_end;
         if accepted && !a_place {
             let title = if !title_words.is_empty() {
                 Some(title_words.join(" "))
             } else if !trailing_title.is_empty() {
+                let last = &toks[name_end + trailing_title.len() - 1];
+                let into_name = !last.ends_phrase
+                    && toks.get(name_end + trailing_title.len()).is_some_and(namey);
+                if !into_name {
+                    next = name_end + trailing_title.len();
+                }
                 Some(trailing_title.join(" "))
             } else {
                 None
@@ -447,7 +457,7 @@ pub fn find_people(
                 surname_only: words == 1,
             });
         }
-        i = name_end.max(i + 1);
+        i = next.max(i + 1);
     }
     people
 }
@@ -704,6 +714,32 @@ mod tests {
         assert_eq!(found[0].1.as_deref(), Some("Defence Minister"));
         // After a comma a lone word is no surname without a rank or an honorific.
         assert!(people("The Foreign Minister, Kral and others attended.").is_empty());
+    }
+
+    #[test]
+    fn in_a_list_of_names_and_titles_each_title_is_its_own_names() {
+        let found = people(
+            "He met Ivo Kral, Director General of National Intelligence, Major General Jan Novak, Chief of Army, and Eva Berg, Ambassador for Trade.",
+        );
+        let titles: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|p| (p.0.as_str(), p.1.as_deref()))
+            .collect();
+        assert_eq!(
+            titles,
+            vec![
+                (
+                    "Ivo Kral",
+                    Some("Director General of National Intelligence")
+                ),
+                ("Jan Novak", Some("Chief of Army")),
+                ("Eva Berg", Some("Ambassador for Trade")),
+            ]
+        );
+        // A title running straight into the next name still opens it.
+        let found = people("He met Ivo Kral, Prime Minister Jan Novak and others.");
+        let names: Vec<&str> = found.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, ["Ivo Kral", "Jan Novak"]);
     }
 
     #[test]
