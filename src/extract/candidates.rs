@@ -295,6 +295,18 @@ static VENUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static GENERIC_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b(?:numerous|several|many|various|a number of|multiple|frequent|regular|periodic)\b")
 });
+/// "a senior journalist who recently visited China": a private person's trip.
+static PRIVATE_VISITOR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:journalists?|reporters?|tourists?|travell?ers?|pilgrims?|bloggers?|vloggers?|influencers?|fans?|citizens?|residents?)\s+(?:who\s+|that\s+)?(?:had\s+|has\s+|have\s+)?(?:recently\s+|once\s+|also\s+)?$",
+    )
+});
+/// "visited Alibaba's campus", "visited the company's plant": a firm's premises, not a state.
+static FIRM_SITE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,3}?(?:[A-Z][\w&.-]*|company|firm|group)(?:’s|'s)\s+(?:\w+\s+)?(?:campus|headquarters|factory|factories|plant|plants|offices?|premises|showroom|warehouse|mill|stall|outlet)\b",
+    )
+});
 static SPORT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:cricket|football|hockey|tennis|squad|tournament|championships?|world cup|match(?:es)?|test series|players|athletes|Olympics?|sporting|Super Bowl|medal|U-?\d\d)\b",
@@ -405,7 +417,7 @@ static TOPICAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// actor is not the state.
 static NON_STATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:’s|'s)?\s+[“\x22‘]?(?:(?:[\w-]+\s+){0,2}?(?:company|companies|firms?|corporations?|conglomerates?|enterprises?|business(?:es|men|man|people)?|entrepreneurs?|investors?|traders?|exporters?|importers?|industrialists?|chambers?|banks?|airlines?|carriers?|universit(?:y|ies)|hospitals?|charit(?:y|ies)|NGOs?|Inc|Ltd|PLC|LLC)|(?:[\w-]+\s+){0,2}?Chamber of (?:Commerce|Industry))\b",
+        r"^(?:’s|'s)?\s+[“\x22‘]?(?:(?:[\w-]+\s+){0,2}?(?:company|companies|firms?|corporations?|conglomerates?|enterprises?|business(?:es|men|man|people)?|entrepreneurs?|investors?|traders?|exporters?|importers?|industrialists?|chambers?|associations?|federations?|journalists?|tourists?|pilgrims?|banks?|airlines?|carriers?|universit(?:y|ies)|hospitals?|charit(?:y|ies)|NGOs?|Inc|Ltd|PLC|LLC)|(?:[\w-]+\s+){0,2}?Chamber of (?:Commerce|Industry))\b",
     )
 });
 /// The source a report is attributed to ("…, said a Ruritanian news release", "according to
@@ -970,6 +982,10 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     && !AID_BEFORE.is_match(before_trigger))
                 || (matches!(kind, Kind::Visit | Kind::Meeting)
                     && SPORT.is_match(&text[clause.clone()]))
+                || (kind == Kind::Visit
+                    && (PRIVATE_VISITOR_BEFORE.is_match(before_trigger)
+                        || FIRM_SITE_AFTER
+                            .is_match(&text[trigger.end..clause.end.max(trigger.end)])))
             {
                 continue;
             }

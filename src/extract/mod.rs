@@ -174,6 +174,22 @@ mod tests {
     }
 
     #[test]
+    fn private_trips_and_firms_are_no_state_acts() {
+        for sentence in [
+            "A senior journalist who recently visited Norway said the roads there were calm.",
+            "After the talks, the Kenyan delegation visited Statoil’s campus in Oslo on Monday.",
+            "A meeting between the Norway Association of Small Enterprises and the Kenyan prime minister took place on Monday.",
+        ] {
+            assert_eq!(acts(&format!("{HEAD}{sentence}")), [], "{sentence}");
+        }
+        // A state's visit stays one.
+        let found = acts(&format!(
+            "{HEAD}The Kenyan president visited Norway on Monday and toured a factory in Oslo."
+        ));
+        assert_eq!(found, [(Kind::Visit, "KEN–NOR".to_string(), Status::Held)]);
+    }
+
+    #[test]
     fn sport_is_no_engagement() {
         for sentence in [
             "The visit of the Kenyan U-21 side to Norway on Monday is important for young players.",
