@@ -287,6 +287,13 @@ static ENTOURAGE: LazyLock<Regex> = LazyLock::new(|| {
 static MET_VERB: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:met|meets)$"));
 static MET_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:met|meets|meet)\b"));
 static URGE_TO: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:[\w'’.-]+\s+){0,6}?to\s+(\w+)"));
+/// "called on Asean, the UN Security Council and the US president to intervene": a long list
+/// of those urged, told by a verb only an appeal takes.
+static URGE_LONG: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s+((?:[\w'’.,-]+\s+){0,14}?)to\s+(?:intervene|mediate|help\s+(?:end|stop|resolve)|stop|halt|end|restrain|exert|pressure|condemn|act|take\s+(?:action|notice|steps|measures))\b",
+    )
+});
 static VENUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:sidelines of|margins of|session of|at the|in the|during the)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
@@ -1592,7 +1599,11 @@ fn about_agreement(before_trigger: &str) -> bool {
 /// on the minister to discuss …" is a courtesy call). A call's purpose is one of a few verbs;
 /// any other verb after "to" is what someone is urged to do.
 fn urges(after: &str) -> bool {
-    if URGING.is_match(after) {
+    // "… according to the statement" is no appeal.
+    let long_appeal = URGE_LONG
+        .captures(after)
+        .is_some_and(|c| !c[1].trim_end().ends_with("according"));
+    if URGING.is_match(after) || long_appeal {
         return true;
     }
     const PURPOSES: [&str; 24] = [

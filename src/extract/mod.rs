@@ -190,6 +190,24 @@ mod tests {
     }
 
     #[test]
+    fn an_appeal_to_a_long_list_is_no_courtesy_call() {
+        let found = acts(&format!(
+            "{HEAD}Kenyan Prime Minister Ivo Kral has called on the African Union, the UN Security Council, and Norwegian Prime Minister Ana Berg to intervene."
+        ));
+        assert!(
+            found.iter().all(|(kind, _, _)| *kind != Kind::CourtesyCall),
+            "{found:?}"
+        );
+        let found = acts(&format!(
+            "{HEAD}The Kenyan envoy called on the Norwegian Minister of Defence, Ana Berg, at her office in Oslo on Monday, according to a statement, to discuss defence cooperation and to end delays."
+        ));
+        assert_eq!(
+            found,
+            [(Kind::CourtesyCall, "KEN–NOR".to_string(), Status::Held)]
+        );
+    }
+
+    #[test]
     fn sport_is_no_engagement() {
         for sentence in [
             "The visit of the Kenyan U-21 side to Norway on Monday is important for young players.",
