@@ -732,11 +732,13 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
         })
         .collect();
     // "Mr Takizaki" is the Shigeki Takizaki of Japan named earlier.
+    let surname_and_party =
+        |p: &PersonMention| Some((p.name.split_whitespace().last()?.to_string(), p.party?));
     let known: Vec<(String, PartyCode)> = people
         .iter()
         .flatten()
         .filter(|p| !p.surname_only)
-        .filter_map(|p| Some((p.name.split_whitespace().last()?.to_string(), p.party?)))
+        .filter_map(surname_and_party)
         .collect();
     for p in people
         .iter_mut()
@@ -754,7 +756,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
         .iter()
         .flatten()
         .filter(|p| !p.surname_only && (p.title.is_some() || p.rank.is_some()))
-        .filter_map(|p| Some((p.name.split_whitespace().last()?.to_string(), p.party?)))
+        .filter_map(surname_and_party)
         .collect();
     for (i, s) in sentences.iter().enumerate() {
         if s.heading || !near_act(i) || known_officials.is_empty() {
@@ -796,6 +798,10 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
         let created_before = candidates.len();
         for (kind, rule, trigger) in sentence_triggers.iter().cloned() {
             let clause = clauses[si].at(trigger.start);
+            // "talks between A and B" names both its sides, not one counterpart.
+            let trigger_bytes = &text.as_bytes()[trigger.clone()];
+            let between = trigger_bytes.len() >= 7
+                && trigger_bytes[trigger_bytes.len() - 7..].eq_ignore_ascii_case(b"between");
             let before_trigger = &text[sentence
                 .range
                 .start
@@ -877,9 +883,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // "Tuesday's talks between A and B": a noun that names both its sides is described.
             let described = DESCRIBED.is_match(&text[trigger.end..clause.end.max(trigger.end)])
                 || new_counterpart
-                || text[trigger.clone()]
-                    .to_ascii_lowercase()
-                    .ends_with("between");
+                || between;
             // "during a meeting at the embassy on 30 September": an indefinite noun introduces.
             let indefinite = INDEFINITE_BEFORE.is_match(before_trigger);
             let definite = ANAPHOR.is_match(before_trigger)
@@ -1340,10 +1344,6 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 .filter(|p| p.range.start >= clause.start && p.range.end <= clause.end)
                 .map(|p| p.name.clone())
                 .collect();
-            // "talks between A and B" names both sides, not one counterpart.
-            let between = text[trigger.clone()]
-                .to_ascii_lowercase()
-                .ends_with("between");
             // Headlines shorten offices ("Turkish CGS"): they do not tell contacts apart.
             let counterpart =
                 (matches!(kind, Kind::Meeting | Kind::CourtesyCall | Kind::PhoneCall)
