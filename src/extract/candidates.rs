@@ -358,7 +358,7 @@ static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PAST_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:signed|inked|initialled|renewed|met|visited|held|called on|paid|telephoned|spoke|concluded|conducted|hosted|received|travelled|traveled|arrived|landed|touched down)\b",
+        r"\b(?:signed|inked|initialled|renewed|met|visited|held|had|called on|paid|telephoned|spoke|concluded|conducted|hosted|received|travelled|traveled|arrived|landed|touched down)\b",
     )
 });
 static PAST_PROGRESSIVE: LazyLock<Regex> =
@@ -412,6 +412,12 @@ static VERB_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:met|meets|and|to|will|would|shall|also|later|talking|talked|while|received|receives|welcomed|welcomes|hosted|hosts|hosting|called on|calls on|call on|calling on|visited|telephoned|spoke)\b",
     )
 });
+/// "the forthcoming meeting": an act still to come, which cannot be one already held.
+static UPCOMING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:forthcoming|upcoming|coming|next|proposed|planned|scheduled|expected)\s+(?:[\w-]+\s+)?$",
+    )
+});
 static INDEFINITE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:a|an|another)\s+(?:[\w-]+\s+)?$"));
 static TOPICAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -442,6 +448,11 @@ static PAST_OCCURRENCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PRONOUN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     regex::Regex::new(r"^(?:It|The (?:forum|group|body|commission|committee|dialogue)) ")
+        .expect("valid")
+});
+/// "It was agreed that …", "It is expected that …": "it" stands for no forum.
+static EXPLETIVE_IT: LazyLock<Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"^It (?:was|is|has been|had been|will be) (?:also )?\w+ed that ")
         .expect("valid")
 });
 static PURPOSE: LazyLock<Regex> =
@@ -885,7 +896,12 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 || new_counterpart
                 || between;
             // "during a meeting at the embassy on 30 September": an indefinite noun introduces.
-            let indefinite = INDEFINITE_BEFORE.is_match(before_trigger);
+            // "the forthcoming meeting … between A and B" after their meeting today: another act.
+            let upcoming = UPCOMING_BEFORE.is_match(before_trigger)
+                && last_created.is_some_and(|l| {
+                    candidates[l].status == Status::Held && candidates[l].status_cued
+                });
+            let indefinite = INDEFINITE_BEFORE.is_match(before_trigger) || upcoming;
             let definite = ANAPHOR.is_match(before_trigger)
                 && !indefinite
                 && !VERB_TRIGGER.is_match(&text[trigger.clone()])
@@ -1022,7 +1038,10 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     .find(|c| c.kind == Kind::Dialogue)
                     .and_then(|c| c.mechanism.clone());
             }
-            if kind == Kind::Meeting && PRONOUN_SUBJECT.is_match(s_text) {
+            if kind == Kind::Meeting
+                && PRONOUN_SUBJECT.is_match(s_text)
+                && !EXPLETIVE_IT.is_match(s_text)
+            {
                 if let Some(forum) = candidates.iter().rev().find(|c| c.kind == Kind::Dialogue) {
                     kind = Kind::Dialogue;
                     inherited_mechanism = forum.mechanism.clone();
@@ -2330,9 +2349,13 @@ fn nearest_date(
     trigger_end: usize,
     others: &[Range<usize>],
 ) -> Option<DateMention> {
+    // Measured from the trigger's nearer end: "had a bilateral meeting with the Foreign
+    // Minister on Monday" is dated by the Monday after it.
     let distance = |d: &DateMention| {
-        if d.start >= at {
-            d.start - at
+        if d.start >= trigger_end {
+            d.start - trigger_end
+        } else if d.start >= at {
+            0
         } else {
             at - d.end
         }

@@ -133,6 +133,32 @@ mod tests {
     }
 
     #[test]
+    fn a_meeting_had_today_and_the_forthcoming_one_are_two_acts_each_with_its_day() {
+        let found = extract(&format!(
+            "{HEAD}Kenya's Foreign Minister Otieno Kamau, who is currently in Norway to participate in the Oslo 2024 Ministerial Session with other states, had a bilateral meeting with Norwegian Foreign Minister Lars Berg on Thursday (14). It was agreed that the forthcoming meeting that is scheduled on 26 - 27 April 2024 between the Kenyan delegation led by State Minister Amani Wanjiru and the Deputy Minister of Defence of Norway will review these issues."
+        ));
+        let meetings: Vec<(Status, Option<String>)> = found
+            .iter()
+            .filter(|e| e.kind == Kind::Meeting && e.parties_label() == "KEN–NOR")
+            .map(|e| (e.status, e.date.start.as_ref().map(|s| s.to_string())))
+            .collect();
+        assert_eq!(
+            meetings,
+            [
+                (Status::Held, Some("2024-03-14".to_string())),
+                (Status::Planned, Some("2024-04-26".to_string()))
+            ],
+            "{found:#?}"
+        );
+        let held = first_of_kind(&found, Kind::Meeting);
+        assert_eq!(
+            participants_of(held),
+            ["Otieno Kamau", "Lars Berg"],
+            "{held:#?}"
+        );
+    }
+
+    #[test]
     fn a_leader_named_again_by_surname_alone_acts_for_his_state() {
         let found = acts(&format!(
             "{HEAD}Kenyan President Ivo Kral arrived in Chile on Thursday. Kral will pay a state visit to Sweden on Monday. Kral's visit to Norway follows in May."
