@@ -107,7 +107,7 @@ static SEPARATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:separate|separately|respectively)\b"));
 static DISCUSSION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:discuss(?:ed|es|ing)?|to discuss|talked about|exchanged views|review(?:ed|ing)?|focus(?:ed|ing)? on|matters? of|issues?|situation|developments|regarding|concerning|agreed to|railway|corridor|project|border)\b",
+        r"\b(?:discuss(?:ed|es|ing)?|to discuss|talked about|consult(?:ed|s|ing)? (?:on|about)|ways to|efforts to|exchanged views|review(?:ed|ing)?|focus(?:ed|ing)? on|matters? of|issues?|situation|developments|regarding|concerning|agreed to|railway|corridor|project|border)\b",
     )
 });
 /// "his meeting with": the visitor's own meeting, not "the meeting" already told.
@@ -359,6 +359,12 @@ static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
 static PAST_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:signed|inked|initialled|renewed|met|visited|held|had|called on|paid|telephoned|spoke|concluded|conducted|hosted|received|travelled|traveled|arrived|landed|touched down)\b",
+    )
+});
+/// Headlines tell what happened in the present tense: "PM arrives in New York".
+static HEADLINE_PRESENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:arrives|meets|signs|inks|visits|calls on|holds|receives|hosts|lands|reaches|concludes|talks|speaks|dials)\b",
     )
 });
 static PAST_PROGRESSIVE: LazyLock<Regex> =
@@ -1224,13 +1230,20 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // Fewer than two parties stated: filled in after the whole article is read.
             let inferred = codes.len() < 2;
             let clause_text = &text[clause.clone()];
-            let (status, status_cued) = status_of(
-                clause_text,
-                &text[sentence.range.clone()],
-                kind,
-                &text[trigger.clone()],
-                before_trigger,
-            );
+            let (status, status_cued) =
+                // "Top admiral visits Sri Lanka" over "will visit on Thursday": the body's tense,
+                // when it has one, decides.
+                if sentence.heading && HEADLINE_PRESENT.is_match(&text[trigger.clone()]) {
+                    (Status::Held, false)
+                } else {
+                    status_of(
+                        clause_text,
+                        &text[sentence.range.clone()],
+                        kind,
+                        &text[trigger.clone()],
+                        before_trigger,
+                    )
+                };
             let other_clauses: Vec<Range<usize>> = sentence_triggers
                 .iter()
                 .filter(|(_, _, r)| *r != trigger)
@@ -2091,7 +2104,7 @@ fn fill_parties(
 fn fill_some(
     candidates: &mut [Candidate],
     meetings: bool,
-    visits: &[(usize, Vec<PartyCode>)],
+    visits: &[(usize, Vec<PartyCode>, Option<PartyCode>)],
     stated: &[([PartyCode; 2], usize)],
     main_pair: Option<[PartyCode; 2]>,
     home: Option<PartyCode>,
@@ -2105,19 +2118,19 @@ fn fill_some(
         // With several trips in the article, only one told just before (two sentences) counts.
         let several = visits
             .iter()
-            .any(|(_, p)| Some(p) != visits.first().map(|v| &v.1));
+            .any(|(_, p, _)| Some(p) != visits.first().map(|v| &v.1));
         let during_visit = visits
             .iter()
             .rev()
-            .find(|(sentence, _)| *sentence <= c.sentence)
-            .filter(|(sentence, _)| !several || c.sentence <= sentence + 2)
-            .filter(|(sentence, parties)| {
+            .find(|(sentence, _, _)| *sentence <= c.sentence)
+            .filter(|(sentence, _, _)| !several || c.sentence <= sentence + 2)
+            .filter(|(sentence, parties, _)| {
                 // A dated meeting later on ("his 2018 summit with …") is another occasion.
                 on_a_visit(c.kind)
                     && (c.sentence == *sentence || (c.sentence > *sentence && c.date.is_none()))
                     && c.parties.iter().all(|p| parties.contains(p))
             })
-            .map(|(_, parties)| parties.clone());
+            .map(|(_, parties, _)| parties.clone());
         // A call on, or visit to, the newsroom's own country often leaves it unsaid.
         let contact = matches!(
             c.kind,
@@ -2142,8 +2155,20 @@ fn fill_some(
                 let with_home = home.filter(|h| *h != one && contact).map(|h| vec![one, h]);
                 // A meeting of one named state with someone unnamed may be a domestic meeting:
                 // only the newsroom's own state completes it.
+                // "During his visit, he is set to meet the UN Secretary-General": the visitor
+                // meets whom the meeting names.
+                let visitor_meets = || {
+                    let (sentence, parties, host) =
+                        visits.iter().rev().find(|v| v.0 <= c.sentence)?;
+                    let visitor = parties.iter().find(|p| Some(**p) != *host && **p != one)?;
+                    (c.counterpart.is_some()
+                        && c.sentence <= sentence + 12
+                        && c.date.is_none()
+                        && !parties.contains(&one))
+                    .then(|| vec![*visitor, one])
+                };
                 if c.kind == Kind::Meeting {
-                    with_home.or(during_visit)
+                    with_home.or(during_visit).or_else(visitor_meets)
                 } else {
                     let from_stated = stated
                         .iter()
@@ -2169,11 +2194,16 @@ fn on_a_visit(kind: Kind) -> bool {
 }
 
 /// The sentence and parties of each current (not past) visit the article reports, in order.
-fn current_visits(candidates: &[Candidate]) -> Vec<(usize, Vec<PartyCode>)> {
+/// The sentence, parties and host (the state of its place, when known) of each current (not
+/// past) visit the article reports, in order.
+fn current_visits(candidates: &[Candidate]) -> Vec<(usize, Vec<PartyCode>, Option<PartyCode>)> {
     candidates
         .iter()
         .filter(|c| c.kind == Kind::Visit && c.parties.len() >= 2 && !c.past_occurrence)
-        .map(|c| (c.sentence, c.parties.clone()))
+        .map(|c| {
+            let host = c.location.as_ref().and_then(|l| l.1);
+            (c.sentence, c.parties.clone(), host)
+        })
         .collect()
 }
 

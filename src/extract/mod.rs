@@ -159,6 +159,21 @@ mod tests {
     }
 
     #[test]
+    fn the_visitor_meets_whom_a_meeting_on_the_trip_names() {
+        let found = acts(
+            "Kenyan President arrives in Oslo for the annual debate\n2024-03-15\n\nKenyan President Ivo Kral arrived in Oslo on Thursday to lead Kenya's delegation at the annual debate. During his visit, he is set to meet with UN Secretary-General Antonio Guterres. In a scheduled meeting with Ghanaian President Kofi Mensah, President Kral will consult on ways to end Sudan's war.",
+        );
+        assert_eq!(
+            found,
+            [
+                (Kind::Visit, "KEN–NOR".to_string(), Status::Held),
+                (Kind::Meeting, "KEN–UN".to_string(), Status::Planned),
+                (Kind::Meeting, "GHA–KEN".to_string(), Status::Planned)
+            ]
+        );
+    }
+
+    #[test]
     fn a_leader_named_again_by_surname_alone_acts_for_his_state() {
         let found = acts(&format!(
             "{HEAD}Kenyan President Ivo Kral arrived in Chile on Thursday. Kral will pay a state visit to Sweden on Monday. Kral's visit to Norway follows in May."

@@ -9,10 +9,11 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A verb after a name ends the words that may give the person's party: "Ivo Kral visited
-/// Estonia" does not make him Estonian; "Ivo Kral of Estonia", "… led the Estonian side" do.
+/// Estonia", "Ivo Kral will consult on Estonia's war" do not make him Estonian; "Ivo Kral of
+/// Estonia", "… led the Estonian side" do.
 static ACT_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
     super::lexicon::compile_rule(
-        r"\b(?:visit(?:s|ed|ing)?|arriv(?:e|es|ed|ing)|met|meets?|call(?:s|ed)? on|reach(?:es|ed)?|travel(?:s|ed|led)?|left for|depart(?:s|ed)?|flew|went|held|holds?|sign(?:s|ed)?|said|says|told|receiv(?:e|es|ed)|host(?:s|ed)|attend(?:s|ed)?|thank(?:s|ed)|prais(?:e|es|ed)|urg(?:e|es|ed)|discuss(?:es|ed)?|welcom(?:e|es|ed)|congratulat(?:e|es|ed)|invit(?:e|es|ed)|assur(?:e|es|ed))\b",
+        r"\b(?:visit(?:s|ed|ing)?|arriv(?:e|es|ed|ing)|met|meets?|call(?:s|ed)? on|reach(?:es|ed)?|travel(?:s|ed|led)?|left for|depart(?:s|ed)?|flew|went|held|holds?|sign(?:s|ed)?|said|says|told|receiv(?:e|es|ed)|host(?:s|ed)|attend(?:s|ed)?|thank(?:s|ed)|prais(?:e|es|ed)|urg(?:e|es|ed)|discuss(?:es|ed)?|welcom(?:e|es|ed)|congratulat(?:e|es|ed)|invit(?:e|es|ed)|assur(?:e|es|ed)|consult(?:s|ed)?|will|would|shall|can|could|may|might|must|should)\b",
     )
     .expect("valid")
 });
