@@ -68,6 +68,8 @@ pub struct Candidate {
     pub referred: Vec<(usize, usize)>,
     /// "a separate meeting between …": told as an act apart from those before it.
     pub separate: bool,
+    /// The talks held on the visit told just before ("During their talks, …").
+    pub of_visit: bool,
 }
 
 fn re(pattern: &str) -> Regex {
@@ -422,6 +424,22 @@ static VERB_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
 static UPCOMING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:forthcoming|upcoming|coming|next|proposed|planned|scheduled|expected)\s+(?:[\w-]+\s+)?$",
+    )
+});
+/// "During their talks", "in the two sides' meeting": the talks of both sides of a visit.
+static TALKS_OF_BOTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:their|the two sides’|the two sides'|both sides’|both sides')\s+(?:[\w-]+\s+)?$")
+});
+static DURING_OPENING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*During\s+(?:the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}$"));
+static PAST_MAIN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:agreed|decided|discussed|reviewed|exchanged|underscored|stressed|emphasi[sz]ed|expressed|said|noted|welcomed|reaffirmed|highlighted|briefed|signed|held|had|were|was)\b",
+    )
+});
+static FUTURE_MAIN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:will|shall|is set to|are set to|is expected to|are expected to|is due to|are due to)\b",
     )
 });
 static INDEFINITE_BEFORE: LazyLock<Regex> =
@@ -929,9 +947,15 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                         .iter()
                         .any(|m| m.kind == FormKind::Organisation));
             // "the meeting" after a visit is the meeting held during it, a new act.
-            let meeting_in_visit = kind == Kind::Meeting
-                && last_created.is_some_and(|l| candidates[l].kind == Kind::Visit)
-                && !clause_people_named(&people[si], &clause).is_empty();
+            // "During their talks, the two ministers agreed …" after the visit: the talks held
+            // on it, the first the article tells.
+            let after_visit = kind == Kind::Meeting
+                && last_created.is_some_and(|l| candidates[l].kind == Kind::Visit);
+            let talks_of_visit = after_visit
+                && TALKS_OF_BOTH.is_match(before_trigger)
+                && !candidates.iter().any(|c| c.kind == Kind::Meeting);
+            let meeting_in_visit = after_visit
+                && (talks_of_visit || !clause_people_named(&people[si], &clause).is_empty());
             if definite
                 && !meeting_in_visit
                 && (opening || clause_parties.iter().all(|p| known(&p.0)))
@@ -1235,6 +1259,13 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 // when it has one, decides.
                 if sentence.heading && HEADLINE_PRESENT.is_match(&text[trigger.clone()]) {
                     (Status::Held, false)
+                } else if DURING_OPENING.is_match(&text[clause.start..trigger.start.max(clause.start)])
+                    && PAST_MAIN.is_match(clause_text)
+                    && !FUTURE_MAIN.is_match(clause_text)
+                {
+                    // "During their talks, the ministers agreed to hold …": the talks were held
+                    // when what the clause tells happened.
+                    (Status::Held, true)
                 } else {
                     status_of(
                         clause_text,
@@ -1460,6 +1491,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     .collect();
                 candidates.push(Candidate {
                     separate: SEPARATE_BEFORE.is_match(before_trigger),
+                    of_visit: talks_of_visit,
                     kind,
                     rule: rule.to_string(),
                     trigger: trigger.clone(),
@@ -2142,7 +2174,9 @@ fn fill_some(
             // their sides when they are real.
             // "met AVIC's engineers" on a visit is no meeting of states; "his meeting with the
             // President" is.
-            None if c.kind == Kind::Meeting => during_visit.filter(|_| c.counterpart.is_some()),
+            None if c.kind == Kind::Meeting => {
+                during_visit.filter(|_| c.counterpart.is_some() || c.of_visit)
+            }
             None if matches!(c.kind, Kind::Exercise | Kind::Training | Kind::Assistance) => None,
             // "He will call on the President": the call of the visitor just announced.
             None if c.kind == Kind::CourtesyCall && during_visit.is_some() => during_visit,
@@ -2239,10 +2273,16 @@ fn find_triggers<'l>(
         }
         // One act per kind and clause; a bare "meeting" or "talks" beside a stronger kind is
         // that act ("visited Moscow for talks"), but "visited Moscow and met the minister" is two.
-        let bare_meeting = |id: &str| id == "meeting.noun";
+        // "During their talks, the two ministers agreed to hold consultations": the talks that
+        // open the clause are an occasion of their own.
+        let opening = |r: &Range<usize>| {
+            DURING_OPENING
+                .is_match(&text[clauses.at(r.start).start..r.start.max(clauses.at(r.start).start)])
+        };
+        let bare_meeting = |id: &str, r: &Range<usize>| id == "meeting.noun" && !opening(r);
         let same_act = found.iter().any(|(k, id, r)| {
             clauses.at(r.start) == clause
-                && (*k == rule.kind || bare_meeting(&rule.id) || bare_meeting(id))
+                && (*k == rule.kind || bare_meeting(&rule.id, &range) || bare_meeting(id, r))
         });
         // "Zelensky, who will skip Friday's summit, on Thursday met Starmer": the verb reports
         // the clause's act; the summit is only mentioned.
@@ -2254,12 +2294,12 @@ fn find_triggers<'l>(
         }
         let same_act = found.iter().any(|(k, id, r)| {
             clauses.at(r.start) == clause
-                && (*k == rule.kind || bare_meeting(&rule.id) || bare_meeting(id))
+                && (*k == rule.kind || bare_meeting(&rule.id, &range) || bare_meeting(id, r))
         });
         if same_act {
-            if !bare_meeting(&rule.id) {
+            if !bare_meeting(&rule.id, &range) {
                 // A stronger kind replaces a bare meeting word found earlier in the same clause.
-                found.retain(|(_, id, r)| !(bare_meeting(id) && clauses.at(r.start) == clause));
+                found.retain(|(_, id, r)| !(bare_meeting(id, r) && clauses.at(r.start) == clause));
                 if found
                     .iter()
                     .any(|(k, _, r)| *k == rule.kind && clauses.at(r.start) == clause)

@@ -174,6 +174,23 @@ mod tests {
     }
 
     #[test]
+    fn their_talks_on_a_visit_are_an_act_of_their_own() {
+        let found = acts(&format!(
+            "{HEAD}Kenya's Foreign Minister Otieno Kamau on Friday reaffirmed ties with Norway during the official visit of Norwegian Foreign Minister Lars Berg here from March 14-15.\n\nThe visit marked a significant step.\n\nDuring their talks, the two ministers agreed to hold annual political consultations."
+        ));
+        assert!(
+            found.contains(&(Kind::Meeting, "KEN–NOR".to_string(), Status::Held)),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(kind, parties, _)| *kind == Kind::Visit && parties == "KEN–NOR"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_leader_named_again_by_surname_alone_acts_for_his_state() {
         let found = acts(&format!(
             "{HEAD}Kenyan President Ivo Kral arrived in Chile on Thursday. Kral will pay a state visit to Sweden on Monday. Kral's visit to Norway follows in May."
