@@ -462,7 +462,7 @@ static NON_STATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static SOURCE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:according to|quoting|quoted by)\s+(?:an?\s+|the\s+)?$"));
 static SOURCE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:’s|'s)?\s+(?:official\s+)?(?:news|press|media)\s+(?:release|statement|handout)\b")
+    re(r"^(?:’s|'s)?\)?\s+(?:official\s+)?(?:news|press|media)\s+(?:release|statement|handout)\b")
 });
 static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:of|to|by|between|with)\b"));
 static PAST_OCCURRENCE: LazyLock<Regex> = LazyLock::new(|| {

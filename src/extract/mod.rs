@@ -191,6 +191,19 @@ mod tests {
     }
 
     #[test]
+    fn the_agency_whose_release_tells_of_a_meeting_is_no_counterpart() {
+        let found = acts(&format!(
+            "{HEAD}RAWALPINDI, Mar 15 (APP): The UN Secretary-General thanked Pakistan's army chief General Amir Khan for his visit to the UN Headquarters.\nDuring ongoing visit to USA, COAS, General Amir Khan, met UN Secretary General Antonio Guterres at UN Headquarters, New York, said an Inter Services Public Relations (ISPR) news release issued here on Friday."
+        ));
+        let meetings: Vec<&str> = found
+            .iter()
+            .filter(|(kind, _, _)| *kind == Kind::Meeting)
+            .map(|(_, parties, _)| parties.as_str())
+            .collect();
+        assert_eq!(meetings, ["PAK–UN"], "{found:?}");
+    }
+
+    #[test]
     fn a_leader_named_again_by_surname_alone_acts_for_his_state() {
         let found = acts(&format!(
             "{HEAD}Kenyan President Ivo Kral arrived in Chile on Thursday. Kral will pay a state visit to Sweden on Monday. Kral's visit to Norway follows in May."
