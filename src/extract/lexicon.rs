@@ -292,7 +292,7 @@ pub fn mentions_in<'m>(mentions: &'m [Mention], range: &std::ops::Range<usize>) 
 
 /// The compiled dictionaries.
 pub struct Lexicon {
-    forms: AhoCorasick,
+    forms: FormFinder,
     /// Per pattern: what it names, and whether it is the capitals-only variant of a form.
     form_info: Vec<(FormKind, Option<PartyCode>, bool)>,
     /// Common English name of each state or organisation.
@@ -307,6 +307,175 @@ pub struct Lexicon {
     pub triggers: Vec<TriggerRule>,
     /// Words without which a trigger rule cannot match, found in one pass over a text.
     trigger_words: TriggerWords,
+}
+
+/// Finds dictionary forms leftmost-longest, as one unanchored automaton over them would, but
+/// walks the forms' trie only from the few places where one may start. (That automaton, for
+/// some ten thousand forms, is tens of megabytes: stepping it byte by byte missed the cache on
+/// most capitalised words.)
+///
+/// Every form holds a "marked" byte: an ASCII capital, or else its first byte is marked. A
+/// form whose first marked byte is its `k`-th can only start `k` bytes before a marked byte of
+/// the text, with no marked byte between. So the scan jumps from marked byte to marked byte
+/// and tries the few starts before each, left to right ("the Gambia": four bytes before "G").
+struct FormFinder {
+    /// The forms, walked anchored at one position.
+    trie: aho_corasick::nfa::contiguous::NFA,
+    /// The marked bytes.
+    marked: [bool; 256],
+    /// How far into a form its first marked byte lies, for all forms, largest first.
+    marked_at: Vec<usize>,
+    /// Bit `256 * a + b` is set when some form starts with bytes `a b`.
+    starts_two: Vec<u64>,
+    /// Bit `256 * a + b` is set when some form of two or three bytes starts with `a b`.
+    starts_short: Vec<u64>,
+    /// Bit `four_bit(first four bytes)` is set for every form of four bytes or more.
+    starts_four: Vec<u64>,
+    /// Bytes that are a whole form by themselves.
+    whole_one: [bool; 256],
+}
+
+/// Which of 65,536 bits stands for a form's first four bytes (read as little-endian `u32`).
+fn four_bit(four: u32) -> usize {
+    (four.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+fn has_bit(bits: &[u64], bit: usize) -> bool {
+    bits[bit / 64] & (1 << (bit % 64)) != 0
+}
+
+impl FormFinder {
+    fn new(patterns: &[String]) -> Result<FormFinder, aho_corasick::BuildError> {
+        let trie = aho_corasick::nfa::contiguous::Builder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns)?;
+        let mut marked = [false; 256];
+        for b in b'A'..=b'Z' {
+            marked[usize::from(b)] = true;
+        }
+        let mut starts_two = vec![0u64; 65536 / 64];
+        let mut starts_short = vec![0u64; 65536 / 64];
+        let mut starts_four = vec![0u64; 65536 / 64];
+        let set = |bits: &mut Vec<u64>, bit: usize| bits[bit / 64] |= 1 << (bit % 64);
+        let mut whole_one = [false; 256];
+        for p in patterns {
+            let bytes = p.as_bytes();
+            if !bytes.iter().any(|&b| marked[usize::from(b)])
+                && let Some(&first) = bytes.first()
+            {
+                marked[usize::from(first)] = true;
+            }
+            match *bytes {
+                [a] => whole_one[usize::from(a)] = true,
+                [a, b, ref rest @ ..] => {
+                    let two = usize::from(a) << 8 | usize::from(b);
+                    set(&mut starts_two, two);
+                    match *rest {
+                        [c, d, ..] => {
+                            set(&mut starts_four, four_bit(u32::from_le_bytes([a, b, c, d])))
+                        }
+                        _ => set(&mut starts_short, two),
+                    }
+                }
+                [] => {}
+            }
+        }
+        // A first byte marked for one form may move the marked byte of others nearer their start.
+        let mut marked_at: Vec<usize> = patterns
+            .iter()
+            .filter_map(|p| p.bytes().position(|b| marked[usize::from(b)]))
+            .collect();
+        marked_at.sort_unstable_by(|a, b| b.cmp(a));
+        marked_at.dedup();
+        Ok(FormFinder {
+            trie,
+            marked,
+            marked_at,
+            starts_two,
+            starts_short,
+            starts_four,
+            whole_one,
+        })
+    }
+
+    /// Whether a form may start at byte `at` of `bytes`, by its first bytes.
+    #[inline]
+    fn may_start(&self, bytes: &[u8], at: usize) -> bool {
+        let a = bytes[at];
+        if self.whole_one[usize::from(a)] {
+            return true;
+        }
+        let Some(&b) = bytes.get(at + 1) else {
+            return false;
+        };
+        let two = usize::from(a) << 8 | usize::from(b);
+        if !has_bit(&self.starts_two, two) {
+            return false;
+        }
+        match bytes.get(at..at + 4) {
+            Some(&[a, b, c, d]) => {
+                has_bit(&self.starts_short, two)
+                    || has_bit(
+                        &self.starts_four,
+                        four_bit(u32::from_le_bytes([a, b, c, d])),
+                    )
+            }
+            _ => true,
+        }
+    }
+
+    /// The longest form that starts at byte `at`: its pattern and end.
+    fn longest_at(&self, bytes: &[u8], at: usize) -> Option<(aho_corasick::PatternID, usize)> {
+        use aho_corasick::Anchored;
+        use aho_corasick::automaton::Automaton;
+        let trie = &self.trie;
+        let mut sid = trie.start_state(Anchored::Yes).ok()?;
+        let mut longest = None;
+        for (i, &b) in bytes[at..].iter().enumerate() {
+            sid = trie.next_state(Anchored::Yes, sid, b);
+            if trie.is_special(sid) {
+                if trie.is_dead(sid) {
+                    break;
+                }
+                // A state also holds the matches of the shorter forms its failure transition
+                // leads to: those start after `at`.
+                let len = i + 1;
+                longest = (0..trie.match_len(sid))
+                    .map(|k| trie.match_pattern(sid, k))
+                    .find(|&p| trie.pattern_len(p) == len)
+                    .map(|p| (p, at + len))
+                    .or(longest);
+            }
+        }
+        longest
+    }
+
+    /// The non-overlapping forms of `text`, left to right: at the leftmost position where some
+    /// form starts, the longest form there.
+    fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = aho_corasick::Match> + 't {
+        let bytes = text.as_bytes();
+        // Forms end before `at`; marked bytes before `next_marked` have been tried.
+        let mut at = 0;
+        let mut next_marked = 0;
+        std::iter::from_fn(move || {
+            loop {
+                let from = next_marked.max(at);
+                let marked = from
+                    + bytes
+                        .get(from..)?
+                        .iter()
+                        .position(|&b| self.marked[usize::from(b)])?;
+                next_marked = marked + 1;
+                let starts = self.marked_at.iter().filter_map(|&k| marked.checked_sub(k));
+                for start in starts.filter(|&s| s >= at && self.may_start(bytes, s)) {
+                    if let Some((pattern, end)) = self.longest_at(bytes, start) {
+                        at = end;
+                        return Some(aho_corasick::Match::new(pattern, start..end));
+                    }
+                }
+            }
+        })
+    }
 }
 
 /// The literal words that trigger rules need ("sign", "visit", " talks"), read from the
@@ -504,15 +673,11 @@ impl Lexicon {
                 add(f, FormKind::Person, Some(party));
             }
         }
-        let forms = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&patterns)
-            .map_err(|e| LexiconError {
-                file: "dictionaries".into(),
-                line: 0,
-                problem: e.to_string(),
-            })?;
+        let forms = FormFinder::new(&patterns).map_err(|e| LexiconError {
+            file: "dictionaries".into(),
+            line: 0,
+            problem: e.to_string(),
+        })?;
         let ranks = PhraseSet::new(data_lines(src.ranks));
         let honorifics = PhraseSet::new(data_lines(src.honorifics));
         let office_words = data_lines(src.office_words)
@@ -703,6 +868,29 @@ mod tests {
             .into_iter()
             .map(|m| (m.party.map(|p| p.to_string()).unwrap_or_default(), m.kind))
             .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            failure_persistence: None,
+            cases: 2000,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+        #[test]
+        fn form_finder_finds_what_one_automaton_finds(
+            forms in proptest::collection::hash_set("[a-dAB É-]{1,5}", 1..8),
+            text in "[a-dAB É-]{0,60}",
+        ) {
+            let forms: Vec<String> = forms.into_iter().collect();
+            let finder = FormFinder::new(&forms).unwrap();
+            let automaton = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&forms)
+                .unwrap();
+            let found: Vec<_> = finder.find_iter(&text).collect();
+            let want: Vec<_> = automaton.find_iter(&text).collect();
+            proptest::prop_assert_eq!(found, want);
+        }
     }
 
     #[test]
