@@ -122,8 +122,10 @@ const HOLDERS: [&str; 31] = [
     "Aide",
 ];
 fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
     let s = &text[range.clone()];
+    // Room for one token per space at once: growing the vector token by token cost more than
+    // reading the tokens.
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b' ', s.as_bytes()).count() + 1);
     for raw in s.split_whitespace() {
         // Offsets from the slice itself: separators may be several bytes (U+00A0).
         let start = range.start + (raw.as_ptr() as usize - s.as_ptr() as usize);
@@ -172,11 +174,34 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
 
 /// Whether `word` is an office word once capitalised ("minister" in "Prime minister").
 fn is_office_word(lex: &Lexicon, word: &str) -> bool {
+    // Office words are short and ASCII: capitalise on the stack, without allocating.
+    let mut buf = [0u8; 32];
+    if let Some(copy) = buf.get_mut(..word.len())
+        && !word.is_empty()
+        && word.is_ascii()
+    {
+        copy.copy_from_slice(word.as_bytes());
+        copy[0].make_ascii_uppercase();
+        return std::str::from_utf8(copy).is_ok_and(|w| lex.office_words.contains(w));
+    }
     let mut chars = word.chars();
     chars.next().is_some_and(|first| {
         let capitalised: String = first.to_uppercase().chain(chars).collect();
         lex.office_words.contains(capitalised.as_str())
     })
+}
+
+/// Whether `word`, capitalised, is `capitalised` ("minister" is "Minister").
+fn capitalises_to(word: &str, capitalised: &str) -> bool {
+    if let (Some((&first, rest)), true) = (word.as_bytes().split_first(), word.is_ascii()) {
+        return capitalised.len() == word.len()
+            && capitalised.as_bytes()[0] == first.to_ascii_uppercase()
+            && capitalised.as_bytes()[1..] == *rest;
+    }
+    let mut chars = word.chars();
+    chars
+        .next()
+        .is_some_and(|first| first.to_uppercase().chain(chars).eq(capitalised.chars()))
 }
 
 /// Whether a comma follows the token, after any closing bracket or quote ("(COAS),").
@@ -335,14 +360,9 @@ pub fn find_people(
         let name_start = j;
         let prefixed = rank.is_some() || honorific || !title_words.is_empty();
         // The title names a person ("Minister of …", "… Minister"), not a body ("… Council").
-        let holder = title_words.iter().any(|w| {
-            let mut chars = w.chars();
-            let capitalised: String = chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default();
-            HOLDERS.contains(&capitalised.as_str())
-        });
+        let holder = title_words
+            .iter()
+            .any(|w| HOLDERS.iter().any(|h| capitalises_to(w, h)));
         let mut k = j;
         while k < toks.len() {
             let t = &toks[k];
