@@ -1254,27 +1254,15 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // Fewer than two parties stated: filled in after the whole article is read.
             let inferred = codes.len() < 2;
             let clause_text = &text[clause.clone()];
-            let (status, status_cued) =
-                // "Top admiral visits Sri Lanka" over "will visit on Thursday": the body's tense,
-                // when it has one, decides.
-                if sentence.heading && HEADLINE_PRESENT.is_match(&text[trigger.clone()]) {
-                    (Status::Held, false)
-                } else if DURING_OPENING.is_match(&text[clause.start..trigger.start.max(clause.start)])
-                    && PAST_MAIN.is_match(clause_text)
-                    && !FUTURE_MAIN.is_match(clause_text)
-                {
-                    // "During their talks, the ministers agreed to hold …": the talks were held
-                    // when what the clause tells happened.
-                    (Status::Held, true)
-                } else {
-                    status_of(
-                        clause_text,
-                        &text[sentence.range.clone()],
-                        kind,
-                        &text[trigger.clone()],
-                        before_trigger,
-                    )
-                };
+            let (status, status_cued) = status_of(
+                clause_text,
+                &text[sentence.range.clone()],
+                sentence.heading,
+                kind,
+                &text[trigger.clone()],
+                before_trigger,
+                &text[clause.start..trigger.start.max(clause.start)],
+            );
             let other_clauses: Vec<Range<usize>> = sentence_triggers
                 .iter()
                 .filter(|(_, _, r)| *r != trigger)
@@ -2136,7 +2124,7 @@ fn fill_parties(
 fn fill_some(
     candidates: &mut [Candidate],
     meetings: bool,
-    visits: &[(usize, Vec<PartyCode>, Option<PartyCode>)],
+    visits: &[CurrentVisit],
     stated: &[([PartyCode; 2], usize)],
     main_pair: Option<[PartyCode; 2]>,
     home: Option<PartyCode>,
@@ -2150,19 +2138,17 @@ fn fill_some(
         // With several trips in the article, only one told just before (two sentences) counts.
         let several = visits
             .iter()
-            .any(|(_, p, _)| Some(p) != visits.first().map(|v| &v.1));
-        let during_visit = visits
-            .iter()
-            .rev()
-            .find(|(sentence, _, _)| *sentence <= c.sentence)
-            .filter(|(sentence, _, _)| !several || c.sentence <= sentence + 2)
-            .filter(|(sentence, parties, _)| {
+            .any(|v| Some(&v.parties) != visits.first().map(|f| &f.parties));
+        let last_visit = visits.iter().rev().find(|v| v.sentence <= c.sentence);
+        let during_visit = last_visit
+            .filter(|v| !several || c.sentence <= v.sentence + 2)
+            .filter(|v| {
                 // A dated meeting later on ("his 2018 summit with …") is another occasion.
                 on_a_visit(c.kind)
-                    && (c.sentence == *sentence || (c.sentence > *sentence && c.date.is_none()))
-                    && c.parties.iter().all(|p| parties.contains(p))
+                    && (c.sentence == v.sentence || (c.sentence > v.sentence && c.date.is_none()))
+                    && c.parties.iter().all(|p| v.parties.contains(p))
             })
-            .map(|(_, parties, _)| parties.clone());
+            .map(|v| v.parties.clone());
         // A call on, or visit to, the newsroom's own country often leaves it unsaid.
         let contact = matches!(
             c.kind,
@@ -2187,20 +2173,22 @@ fn fill_some(
                 .map(|(p, _)| p.to_vec()),
             Some(one) => {
                 let with_home = home.filter(|h| *h != one && contact).map(|h| vec![one, h]);
-                // A meeting of one named state with someone unnamed may be a domestic meeting:
-                // only the newsroom's own state completes it.
                 // "During his visit, he is set to meet the UN Secretary-General": the visitor
                 // meets whom the meeting names.
                 let visitor_meets = || {
-                    let (sentence, parties, host) =
-                        visits.iter().rev().find(|v| v.0 <= c.sentence)?;
-                    let visitor = parties.iter().find(|p| Some(**p) != *host && **p != one)?;
+                    let v = last_visit?;
+                    let visitor = v
+                        .parties
+                        .iter()
+                        .find(|p| Some(**p) != v.host && **p != one)?;
                     (c.counterpart.is_some()
-                        && c.sentence <= sentence + 12
+                        && c.sentence <= v.sentence + 12
                         && c.date.is_none()
-                        && !parties.contains(&one))
+                        && !v.parties.contains(&one))
                     .then(|| vec![*visitor, one])
                 };
+                // A meeting of one named state with someone unnamed may be a domestic meeting:
+                // only the newsroom's own state completes it, or a visit it is told on.
                 if c.kind == Kind::Meeting {
                     with_home.or(during_visit).or_else(visitor_meets)
                 } else {
@@ -2227,16 +2215,23 @@ fn on_a_visit(kind: Kind) -> bool {
     matches!(kind, Kind::Meeting | Kind::CourtesyCall)
 }
 
-/// The sentence and parties of each current (not past) visit the article reports, in order.
-/// The sentence, parties and host (the state of its place, when known) of each current (not
-/// past) visit the article reports, in order.
-fn current_visits(candidates: &[Candidate]) -> Vec<(usize, Vec<PartyCode>, Option<PartyCode>)> {
+/// A current (not past) visit the article reports.
+struct CurrentVisit {
+    sentence: usize,
+    parties: Vec<PartyCode>,
+    /// The state of its place, when known.
+    host: Option<PartyCode>,
+}
+
+/// The current visits the article reports, in order.
+fn current_visits(candidates: &[Candidate]) -> Vec<CurrentVisit> {
     candidates
         .iter()
         .filter(|c| c.kind == Kind::Visit && c.parties.len() >= 2 && !c.past_occurrence)
-        .map(|c| {
-            let host = c.location.as_ref().and_then(|l| l.1);
-            (c.sentence, c.parties.clone(), host)
+        .map(|c| CurrentVisit {
+            sentence: c.sentence,
+            parties: c.parties.clone(),
+            host: c.location.as_ref().and_then(|l| l.1),
         })
         .collect()
 }
@@ -2276,8 +2271,8 @@ fn find_triggers<'l>(
         // "During their talks, the two ministers agreed to hold consultations": the talks that
         // open the clause are an occasion of their own.
         let opening = |r: &Range<usize>| {
-            DURING_OPENING
-                .is_match(&text[clauses.at(r.start).start..r.start.max(clauses.at(r.start).start)])
+            let start = clauses.at(r.start).start.min(r.start);
+            DURING_OPENING.is_match(&text[start..r.start])
         };
         let bare_meeting = |id: &str, r: &Range<usize>| id == "meeting.noun" && !opening(r);
         let same_act = found.iter().any(|(k, id, r)| {
@@ -2364,16 +2359,32 @@ fn trigger_matches(
 
 /// The status of an act: cancellation words in its clause; else the tense of the trigger's
 /// own verb ("signed", "visited") unless a modal comes just before it ("will sign", "to visit");
-/// else proposal, future and past cues in the clause, then the sentence.
+/// else proposal, future and past cues in the clause, then the sentence. `clause_before` is
+/// the clause up to the trigger.
 fn status_of(
     clause: &str,
     sentence: &str,
+    heading: bool,
     kind: Kind,
     trigger: &str,
     before_trigger: &str,
+    clause_before: &str,
 ) -> (Status, bool) {
     if CANCELLED.is_match(clause) {
         return (Status::Cancelled, true);
+    }
+    // "Top admiral visits Sri Lanka" over "will visit on Thursday": the body's tense, when it
+    // has one, decides.
+    if heading && HEADLINE_PRESENT.is_match(trigger) {
+        return (Status::Held, false);
+    }
+    // "During their talks, the ministers agreed to hold …": the talks were held when what the
+    // clause tells happened.
+    if DURING_OPENING.is_match(clause_before)
+        && PAST_MAIN.is_match(clause)
+        && !FUTURE_MAIN.is_match(clause)
+    {
+        return (Status::Held, true);
     }
     if PAST_TRIGGER.is_match(trigger) && !MODAL_BEFORE.is_match(before_trigger) {
         return (Status::Held, true);
