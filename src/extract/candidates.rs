@@ -70,7 +70,14 @@ pub struct Candidate {
     pub separate: bool,
     /// The talks held on the visit told just before ("During their talks, …").
     pub of_visit: bool,
+    /// One of several counterparts that a list after the trigger names ("met A, B and C").
+    pub listed: bool,
 }
+
+/// A word that makes a list item a clause of its own: "; and he will also visit …".
+static LIST_ITEM_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:is|are|was|were|will|would|has|have|had|be|been|said|says|met|held|signed|visited)\b")
+});
 
 fn re(pattern: &str) -> Regex {
     super::lexicon::compile_rule(pattern)
@@ -832,7 +839,15 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
         let sentence_triggers = &triggers[si];
         let created_before = candidates.len();
         for (kind, rule, trigger) in sentence_triggers.iter().cloned() {
-            let clause = clauses[si].at(trigger.start);
+            let mut clause = clauses[si].at(trigger.start);
+            // "he is set to meet A; the presidents of B and C; and D": the list goes on past
+            // its semicolons, and each item is met apart.
+            let mut semicolon_list = false;
+            if matches!(kind, Kind::Meeting | Kind::CourtesyCall) {
+                let end = semicolon_list_end(text, &sentence.range, &clause);
+                semicolon_list = end != clause.end;
+                clause.end = end;
+            }
             // "talks between A and B" names both its sides, not one counterpart.
             let trigger_bytes = &text.as_bytes()[trigger.clone()];
             let between = trigger_bytes.len() >= 7
@@ -1358,6 +1373,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // beside a stronger trigger of the same clause.
             let separate = kind == Kind::Meeting
                 && (gerund_meeting
+                    || semicolon_list
                     || SEPARATE.is_match(&text[clause.clone()])
                     || MET_VERB.is_match(&text[trigger.clone()])
                     || MET_WORD.is_match(&text[trigger.start..clause.end.max(trigger.end)]));
@@ -1390,6 +1406,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             } else {
                 vec![codes]
             };
+            let groups_listed = groups.len() >= 2 && on_a_visit(kind);
             let clause_people: Vec<String> = people[si]
                 .iter()
                 .filter(|p| p.range.start >= clause.start && p.range.end <= clause.end)
@@ -1480,6 +1497,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 candidates.push(Candidate {
                     separate: SEPARATE_BEFORE.is_match(before_trigger),
                     of_visit: talks_of_visit,
+                    listed: groups_listed,
                     kind,
                     rule: rule.to_string(),
                     trigger: trigger.clone(),
@@ -1742,6 +1760,27 @@ fn add_listed_participants(
         {
             c.parties = after.iter().copied().collect();
         }
+    }
+}
+
+/// The end of a list whose items a clause's semicolons part ("met A; B; and C"), or the
+/// clause's own end when no such list follows it. Every item is a short phrase without a verb,
+/// and the last begins with "and".
+fn semicolon_list_end(text: &str, sentence: &Range<usize>, clause: &Range<usize>) -> usize {
+    let rest = &text[clause.end..sentence.end];
+    let Some(items) = rest.strip_prefix(';') else {
+        return clause.end;
+    };
+    let items = items.trim_end_matches(['.', ' ']);
+    let parts: Vec<&str> = items.split(';').map(str::trim).collect();
+    let last_is_and = parts.last().is_some_and(|p| p.starts_with("and "));
+    let noun_phrases = parts
+        .iter()
+        .all(|p| p.split_whitespace().count() <= 14 && !LIST_ITEM_VERB.is_match(p));
+    if last_is_and && noun_phrases {
+        clause.end + 1 + items.len()
+    } else {
+        clause.end
     }
 }
 
@@ -2181,7 +2220,7 @@ fn fill_some(
                         .parties
                         .iter()
                         .find(|p| Some(**p) != v.host && **p != one)?;
-                    (c.counterpart.is_some()
+                    ((c.counterpart.is_some() || c.listed)
                         && c.sentence <= v.sentence + 12
                         && c.date.is_none()
                         && !v.parties.contains(&one))

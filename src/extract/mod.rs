@@ -159,6 +159,32 @@ mod tests {
     }
 
     #[test]
+    fn each_item_of_a_semicolon_list_of_counterparts_is_a_meeting_of_the_visitor() {
+        let found = acts(
+            "Kenyan President arrives in Oslo\n2024-03-15\n\nKenyan President Ivo Kral arrived in Oslo on Thursday. Additionally, he is set to meet with UN Secretary-General Antonio Guterres; presidents of the European Commission and the African Union; and the chairman of a charity.",
+        );
+        let meetings: Vec<&str> = found
+            .iter()
+            .filter(|(kind, _, _)| *kind == Kind::Meeting)
+            .map(|(_, parties, _)| parties.as_str())
+            .collect();
+        assert_eq!(meetings, ["AU–KEN", "EU–KEN", "KEN–UN"], "{found:?}");
+    }
+
+    #[test]
+    fn a_semicolon_parts_two_clauses_when_its_items_have_verbs() {
+        let found = acts(&format!(
+            "{HEAD}The Kenyan foreign minister met Norwegian Foreign Minister Lars Berg on Thursday; and the Ghanaian president was in Oslo for a conference."
+        ));
+        let meetings: Vec<&str> = found
+            .iter()
+            .filter(|(kind, _, _)| *kind == Kind::Meeting)
+            .map(|(_, parties, _)| parties.as_str())
+            .collect();
+        assert_eq!(meetings, ["KEN–NOR"], "{found:?}");
+    }
+
+    #[test]
     fn the_visitor_meets_whom_a_meeting_on_the_trip_names() {
         let found = acts(
             "Kenyan President arrives in Oslo for the annual debate\n2024-03-15\n\nKenyan President Ivo Kral arrived in Oslo on Thursday to lead Kenya's delegation at the annual debate. During his visit, he is set to meet with UN Secretary-General Antonio Guterres. In a scheduled meeting with Ghanaian President Kofi Mensah, President Kral will consult on ways to end Sudan's war.",
