@@ -99,7 +99,8 @@ static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:will|shall|would|is set to|are set to|set to|to hold|to be held|to visit|to sign|to meet|to travel|is due|are due|due to|scheduled|expected to|plans? to|planned|planning to|upcoming|forthcoming|is to|are to|next (?:week|month|year)|coming (?:week|month|days)|later this|to host|to participate|to attend|to lead)\b",
     )
 });
-static VISITED: LazyLock<Regex> = LazyLock::new(|| re(r"\bvisit(?:ed|s|ing)?\s+(?:the\s+)?$"));
+static VISITED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:visit(?:ed|s|ing)?|arrived)\s+(?:the\s+)?$"));
 /// Words that introduce the date of the report rather than of the act ("said on Sunday").
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
     re(

@@ -185,6 +185,28 @@ mod tests {
     }
 
     #[test]
+    fn a_flotilla_that_arrived_a_port_without_in_visits_its_state() {
+        let found = acts(
+            "Navy news\n2024-03-15\n\nMOMBASA, Mar 15 (KNA): A Ghanaian flotilla arrived Mombasa on Friday to take part in a joint exercise with the Kenya Navy.",
+        );
+        assert!(
+            found.contains(&(Kind::Visit, "GHA–KEN".to_string(), Status::Held)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn what_the_navies_would_do_during_an_exercise_is_the_exercise_itself() {
+        let found = acts(&format!(
+            "{HEAD}The opening ceremony of the joint naval exercise between the Kenya Navy and the Ghana Navy was held on Thursday. During the exercise, ships of both navies would carry out joint drills in the Indian Ocean."
+        ));
+        assert_eq!(
+            found,
+            [(Kind::Exercise, "GHA–KEN".to_string(), Status::Held)]
+        );
+    }
+
+    #[test]
     fn the_visitor_meets_whom_a_meeting_on_the_trip_names() {
         let found = acts(
             "Kenyan President arrives in Oslo for the annual debate\n2024-03-15\n\nKenyan President Ivo Kral arrived in Oslo on Thursday to lead Kenya's delegation at the annual debate. During his visit, he is set to meet with UN Secretary-General Antonio Guterres. In a scheduled meeting with Ghanaian President Kofi Mensah, President Kral will consult on ways to end Sudan's war.",

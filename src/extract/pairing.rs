@@ -140,9 +140,12 @@ fn compatible(d: &Draft, c: &Candidate) -> bool {
         }
         _ => false,
     };
-    // A visit's programme ("will visit the dockyard") belongs to the visit itself.
-    let undated_visit = d.kind == Kind::Visit && (d.date.is_none() || c.date.is_none());
-    let statuses_agree = d.status == c.status || !d.status_cued || !c.status_cued || undated_visit;
+    // A visit's programme ("will visit the dockyard") belongs to the visit itself, and an
+    // exercise's ("the navies would carry out joint drills") to the exercise.
+    let undated_programme =
+        matches!(d.kind, Kind::Visit | Kind::Exercise) && (d.date.is_none() || c.date.is_none());
+    let statuses_agree =
+        d.status == c.status || !d.status_cued || !c.status_cued || undated_programme;
     if !statuses_agree && !(same_forum && (d.round.is_some() || c.round.is_some())) {
         return false;
     }
