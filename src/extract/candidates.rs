@@ -70,6 +70,9 @@ pub struct Candidate {
     pub separate: bool,
     /// The talks held on the visit told just before ("During their talks, …").
     pub of_visit: bool,
+    /// The talks of the article's two sides, told with no visit ("in their meeting the two
+    /// leaders …").
+    pub of_pair: bool,
     /// One of several counterparts that a list after the trigger names ("met A, B and C").
     pub listed: bool,
 }
@@ -438,6 +441,15 @@ static UPCOMING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static TALKS_OF_BOTH: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b(?:their|the two sides’|the two sides'|both sides’|both sides')\s+(?:[\w-]+\s+)?$")
 });
+/// "had signed in", "had been agreed on": a verb that tells of an act before the one reported.
+static PLUPERFECT_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\bhad\s+(?:been\s+)?[a-z]+(?:ed|en|ne|nt|ld)\s+(?:[a-z]+\s+){0,2}$"));
+/// "the two leaders", "both sides": the two sides of the article's act.
+static TWO_SIDES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:the two|both)\s+(?:[\w-]+\s+)?(?:leaders|sides|ministers|premiers|presidents|delegations|chiefs|commanders|counterparts)\b",
+    )
+});
 static DURING_OPENING: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*During\s+(?:the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}$"));
 static PAST_MAIN: LazyLock<Regex> = LazyLock::new(|| {
@@ -478,6 +490,28 @@ static PAST_OCCURRENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:last met|last held|previous(?:ly)?|was last|the last (?:round|meeting|session)|had (?:earlier |also |previously )?(?:visited|met|held|signed)|earlier visited|former|recall(?:ed|ing|s)?)\b",
     )
 });
+/// Whether a clause tells of a past occurrence of its act ("the two sides last met in May",
+/// "had earlier visited Beijing"). A pluperfect verb of another kind tells of another act: "in
+/// their meeting they underscored the agreement the two countries had signed" (`trigger_end`
+/// is relative to the clause).
+fn past_occurrence(clause: &str, trigger_end: usize, kind: Kind) -> bool {
+    PAST_OCCURRENCE.find_iter(clause).any(|m| {
+        let words = m.as_str();
+        if !words.starts_with("had ") || m.start() < trigger_end {
+            return true;
+        }
+        if words.ends_with("visited") {
+            kind == Kind::Visit
+        } else if words.ends_with("signed") {
+            kind == Kind::Agreement
+        } else if words.ends_with("met") {
+            matches!(kind, Kind::Meeting | Kind::CourtesyCall)
+        } else {
+            true
+        }
+    })
+}
+
 static PRONOUN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     regex::Regex::new(r"^(?:It|The (?:forum|group|body|commission|committee|dialogue)) ")
         .expect("valid")
@@ -967,13 +1001,19 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // on it, the first the article tells.
             let after_visit = kind == Kind::Meeting
                 && last_created.is_some_and(|l| candidates[l].kind == Kind::Visit);
-            let talks_of_visit = after_visit
+            let talks_of_both = kind == Kind::Meeting
                 && TALKS_OF_BOTH.is_match(before_trigger)
                 && !candidates.iter().any(|c| c.kind == Kind::Meeting);
+            let talks_of_visit = after_visit && talks_of_both;
             let meeting_in_visit = after_visit
                 && (talks_of_visit || !clause_people_named(&people[si], &clause).is_empty());
+            // "in their meeting the two leaders underscored …", told with no visit: the talks
+            // of the article's two sides.
+            let talks_of_pair =
+                !after_visit && talks_of_both && TWO_SIDES.is_match(&text[clause.clone()]);
             if definite
                 && !meeting_in_visit
+                && !talks_of_pair
                 && (opening || clause_parties.iter().all(|p| known(&p.0)))
             {
                 // An act already read, or one the article never reported ("The meeting was
@@ -1076,7 +1116,8 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // "It last met in May, 2011": the forum met before; a dialogue of the last forum named.
             let mut kind = kind;
             let mut inherited_mechanism = None;
-            let past_occurrence = PAST_OCCURRENCE.is_match(&text[clause.clone()]);
+            let past_occurrence =
+                past_occurrence(&text[clause.clone()], trigger.end - clause.start, kind);
             if rule.starts_with("dialogue.held") {
                 inherited_mechanism = candidates
                     .iter()
@@ -1230,7 +1271,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // A bare "meeting" or "talks" says too little to complete its parties from elsewhere,
             // unless it is the meeting of a visit just told, with a named counterpart ("Xi
             // Jinping during the meeting that lasted three hours").
-            if rule == "meeting.noun" && codes.len() < 2 && !meeting_in_visit {
+            if rule == "meeting.noun" && codes.len() < 2 && !meeting_in_visit && !talks_of_pair {
                 continue;
             }
             // "the Secretary General of a body outside the list arrived for a visit": the
@@ -1498,6 +1539,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 candidates.push(Candidate {
                     separate: SEPARATE_BEFORE.is_match(before_trigger),
                     of_visit: talks_of_visit,
+                    of_pair: talks_of_pair,
                     listed: groups_listed,
                     kind,
                     rule: rule.to_string(),
@@ -2200,9 +2242,12 @@ fn fill_some(
             // their sides when they are real.
             // "met AVIC's engineers" on a visit is no meeting of states; "his meeting with the
             // President" is.
-            None if c.kind == Kind::Meeting => {
-                during_visit.filter(|_| c.counterpart.is_some() || c.of_visit)
-            }
+            None if c.kind == Kind::Meeting => during_visit
+                .filter(|_| c.counterpart.is_some() || c.of_visit)
+                .or_else(|| {
+                    let pair = stated.first().map(|(p, _)| *p).or(main_pair);
+                    pair.filter(|_| c.of_pair).map(|p| p.to_vec())
+                }),
             None if matches!(c.kind, Kind::Exercise | Kind::Training | Kind::Assistance) => None,
             // "He will call on the President": the call of the visitor just announced.
             None if c.kind == Kind::CourtesyCall && during_visit.is_some() => during_visit,
@@ -2496,6 +2541,14 @@ fn nearest_date(
             .filter(|d| d.start >= r.start && d.end <= r.end)
             .filter(|d| !others.iter().any(|o| d.start >= o.start && d.end <= o.end))
             .filter(|d| !reported(d))
+            // "the agreement the two countries had signed in August": a pluperfect after the
+            // trigger dates an earlier act.
+            .filter(|d| {
+                d.start < trigger_end
+                    || !PLUPERFECT_BEFORE.is_match(
+                        &text[trigger_end.max(snap(text, d.start.saturating_sub(40)))..d.start],
+                    )
+            })
             .filter(|d| {
                 !SINCE_BEFORE.is_match(
                     &text[sentence.start.max(snap(text, d.start.saturating_sub(40)))..d.start],

@@ -207,6 +207,18 @@ mod tests {
     }
 
     #[test]
+    fn their_meeting_is_the_talks_of_the_two_sides_on_the_day_of_the_dateline() {
+        let found = extract(
+            "PM praises ties\n2024-03-15\n\nNAIROBI, Mar 15 (KNA): The Kenyan Prime Minister on Friday addressed a joint press stakeout along with Ghanaian President Kofi Mensah here.\nThe prime minister said in their meeting the two leaders underscored the trade agreement the two countries had signed in August last year.\nHe said Kenya and Ghana would take their defence cooperation to a higher level.",
+        );
+        let meeting = first_of_kind(&found, Kind::Meeting);
+        assert_eq!(meeting.parties_label(), "GHA–KEN", "{found:#?}");
+        assert_eq!(meeting.status, Status::Held);
+        let date = meeting.date.start.as_ref().map(|s| s.to_string());
+        assert_eq!(date.as_deref(), Some("2024-03-15"), "{meeting:#?}");
+    }
+
+    #[test]
     fn the_visitor_meets_whom_a_meeting_on_the_trip_names() {
         let found = acts(
             "Kenyan President arrives in Oslo for the annual debate\n2024-03-15\n\nKenyan President Ivo Kral arrived in Oslo on Thursday to lead Kenya's delegation at the annual debate. During his visit, he is set to meet with UN Secretary-General Antonio Guterres. In a scheduled meeting with Ghanaian President Kofi Mensah, President Kral will consult on ways to end Sudan's war.",
