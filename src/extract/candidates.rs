@@ -680,6 +680,29 @@ fn recipient_after(
         .and_then(|m| Some((m.party?, m.start..m.end)))
 }
 
+/// The state where a ship was commissioned or launched: "at Hudong Shipyard, China", "in a
+/// ceremony in Shanghai".
+fn builder_after(
+    text: &str,
+    mentions: &[Mention],
+    clause: &Range<usize>,
+    trigger: &Range<usize>,
+) -> Option<(PartyCode, Range<usize>)> {
+    mentions_in(mentions, &(trigger.end..clause.end.max(trigger.end)))
+        .iter()
+        .filter(|m| {
+            matches!(
+                m.kind,
+                FormKind::StateName | FormKind::Capital | FormKind::Place
+            )
+        })
+        .find(|m| {
+            let before = &text[trigger.end.max(snap(text, m.start.saturating_sub(40)))..m.start];
+            before.contains(" in ") || before.contains(" at ") || before.ends_with(", ")
+        })
+        .and_then(|m| Some((m.party?, m.start..m.end)))
+}
+
 /// A city or site named right before the trigger ("his Quetta visit").
 fn place_just_before(
     mentions: &[Mention],
@@ -1264,6 +1287,10 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // "offered a credit line to Ghana": aid goes to a state, which is a party.
             if kind == Kind::Assistance {
                 parties.extend(recipient_after(text, &mentions, &clause, &trigger));
+            }
+            // "commissioned at a shipyard in China": the state that built the ship is a side.
+            if rule.starts_with("assist.ship") {
+                parties.extend(builder_after(text, &mentions, &clause, &trigger));
             }
             let mut codes: Vec<PartyCode> = parties.iter().map(|p| p.0).collect();
             codes.sort();

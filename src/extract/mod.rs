@@ -219,6 +219,24 @@ mod tests {
     }
 
     #[test]
+    fn a_warship_built_abroad_and_commissioned_or_launched_is_an_arms_transfer() {
+        let commissioned = acts(&format!(
+            "{HEAD}Kenya Navy Ship JASIRI, the second of four frigates built for the Kenya Navy, has been commissioned at a shipyard in Ghana."
+        ));
+        assert_eq!(
+            commissioned,
+            [(Kind::Assistance, "GHA–KEN".to_string(), Status::Held)]
+        );
+        let launched = acts(&format!(
+            "{HEAD}The Kenyan President attended the launching ceremony of the third of the four corvettes for the Kenya Navy in Accra, Ghana."
+        ));
+        assert_eq!(
+            launched,
+            [(Kind::Assistance, "GHA–KEN".to_string(), Status::Held)]
+        );
+    }
+
+    #[test]
     fn the_visitor_meets_whom_a_meeting_on_the_trip_names() {
         let found = acts(
             "Kenyan President arrives in Oslo for the annual debate\n2024-03-15\n\nKenyan President Ivo Kral arrived in Oslo on Thursday to lead Kenya's delegation at the annual debate. During his visit, he is set to meet with UN Secretary-General Antonio Guterres. In a scheduled meeting with Ghanaian President Kofi Mensah, President Kral will consult on ways to end Sudan's war.",
