@@ -110,6 +110,9 @@ static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:said|says|told|published|announced|posted|reported|stated|added|statement|tweeted|wrote|issued)\b[^.;]{0,20}$",
     )
 });
+/// "have signed", "has also met": the act is the news of the day.
+static PRESENT_PERFECT_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:has|have)\s+(?:also\s+|now\s+|just\s+|formally\s+)?$"));
 /// "the first visit since assuming office in 2016": the date marks the span's start, not the act.
 static SINCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\bsince\s+(?:[\w'’-]+\s+){0,4}$"));
 static VISIT_OF: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:of|by)\s"));
@@ -2555,9 +2558,14 @@ fn nearest_date(
     };
     // "told Trump in a call on Monday": a date right after the trigger dates the act even
     // after a reporting verb.
+    // "France and Indonesia have signed a pact, Macron said on Wednesday": an act in the
+    // present perfect is news of the day its report gives.
+    let present_perfect = PRESENT_PERFECT_BEFORE
+        .is_match(&text[sentence.start.max(snap(text, at.saturating_sub(24)))..at]);
     let reported = |d: &DateMention| {
         let right_after = d.start >= trigger_end && d.start - trigger_end <= 5;
         !right_after
+            && !present_perfect
             && REPORTING.is_match(
                 &text[sentence.start.max(snap(text, d.start.saturating_sub(40)))..d.start],
             )

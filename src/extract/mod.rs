@@ -237,6 +237,28 @@ mod tests {
     }
 
     #[test]
+    fn an_act_in_the_present_perfect_is_dated_by_the_day_of_its_report() {
+        let found = extract(&format!(
+            "{HEAD}Kenya and Ghana have signed a preliminary defence pact, Kenyan President Ivo Kral said on Thursday. Kral arrived in Accra on Wednesday night. The Kenyan president is scheduled to fly to Norway on Saturday."
+        ));
+        let pact = first_of_kind(&found, Kind::Agreement);
+        let date = pact.date.start.as_ref().map(|s| s.to_string());
+        assert_eq!(date.as_deref(), Some("2024-03-14"), "{pact:#?}");
+        let visits: Vec<(String, Status)> = found
+            .iter()
+            .filter(|e| e.kind == Kind::Visit)
+            .map(|e| (e.parties_label(), e.status))
+            .collect();
+        assert_eq!(
+            visits,
+            [
+                ("GHA–KEN".to_string(), Status::Held),
+                ("KEN–NOR".to_string(), Status::Planned)
+            ]
+        );
+    }
+
+    #[test]
     fn the_visitor_meets_whom_a_meeting_on_the_trip_names() {
         let found = acts(
             "Kenyan President arrives in Oslo for the annual debate\n2024-03-15\n\nKenyan President Ivo Kral arrived in Oslo on Thursday to lead Kenya's delegation at the annual debate. During his visit, he is set to meet with UN Secretary-General Antonio Guterres. In a scheduled meeting with Ghanaian President Kofi Mensah, President Kral will consult on ways to end Sudan's war.",
