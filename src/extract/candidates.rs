@@ -75,6 +75,9 @@ pub struct Candidate {
     pub of_pair: bool,
     /// One of several counterparts that a list after the trigger names ("met A, B and C").
     pub listed: bool,
+    /// A signing told as news ("signed an agreement", "signed 15 MoUs"), not one referred back
+    /// to ("the accord was signed").
+    pub fresh_signing: bool,
 }
 
 /// A word that makes a list item a clause of its own: "; and he will also visit …".
@@ -463,6 +466,12 @@ static PAST_MAIN: LazyLock<Regex> = LazyLock::new(|| {
 static FUTURE_MAIN: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:will|shall|is set to|are set to|is expected to|are expected to|is due to|are due to)\b",
+    )
+});
+/// "signed an agreement", "inked 15 MoUs", "signed a series of agreements".
+static SIGNED_SOME: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:signed|inked|initiall?ed|concluded|exchanged|sealed)\s+(?:a|an|another|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s",
     )
 });
 static INDEFINITE_BEFORE: LazyLock<Regex> =
@@ -1479,6 +1488,8 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 vec![codes]
             };
             let groups_listed = groups.len() >= 2 && on_a_visit(kind);
+            let fresh_signing =
+                kind == Kind::Agreement && SIGNED_SOME.is_match(&text[trigger.clone()]);
             let clause_people: Vec<String> = people[si]
                 .iter()
                 .filter(|p| p.range.start >= clause.start && p.range.end <= clause.end)
@@ -1571,6 +1582,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     of_visit: talks_of_visit,
                     of_pair: talks_of_pair,
                     listed: groups_listed,
+                    fresh_signing,
                     kind,
                     rule: rule.to_string(),
                     trigger: trigger.clone(),

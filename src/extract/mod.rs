@@ -259,6 +259,21 @@ mod tests {
     }
 
     #[test]
+    fn a_signing_told_as_news_is_not_the_one_dated_months_before() {
+        let found = extract(&format!(
+            "{HEAD}In November last year, Kenya and Ghana signed a three-year roadmap for comprehensive cooperation. On the occasion, Kenyan and Ghanaian ministers signed an agreement on cooperation between the defence ministries."
+        ));
+        let mut dates: Vec<Option<String>> = found
+            .iter()
+            .filter(|e| e.kind == Kind::Agreement)
+            .map(|e| e.date.start.as_ref().map(|s| s.to_string()))
+            .collect();
+        dates.sort();
+        assert_eq!(dates.len(), 2, "{found:#?}");
+        assert_eq!(dates[1].as_deref(), Some("2023-11"), "{found:#?}");
+    }
+
+    #[test]
     fn the_visitor_meets_whom_a_meeting_on_the_trip_names() {
         let found = acts(
             "Kenyan President arrives in Oslo for the annual debate\n2024-03-15\n\nKenyan President Ivo Kral arrived in Oslo on Thursday to lead Kenya's delegation at the annual debate. During his visit, he is set to meet with UN Secretary-General Antonio Guterres. In a scheduled meeting with Ghanaian President Kofi Mensah, President Kral will consult on ways to end Sudan's war.",

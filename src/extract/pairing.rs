@@ -41,6 +41,8 @@ type PlaceAndState = (Option<String>, Option<PartyCode>);
 
 struct Draft {
     parts: Vec<usize>,
+    /// Its first report is a signing told as news ("signed an agreement").
+    fresh_signing: bool,
     kind: Kind,
     parties: Vec<PartyCode>,
     status: Status,
@@ -99,8 +101,21 @@ fn within_range(range: &DateMention, day: &str) -> bool {
     }
 }
 
-fn compatible(d: &Draft, c: &Candidate) -> bool {
+fn compatible(d: &Draft, c: &Candidate, published: Option<chrono::NaiveDate>) -> bool {
     if d.kind != c.kind || d.parties != c.parties || d.past != c.past_occurrence {
+        return false;
+    }
+    // "In November last year they signed a roadmap … they signed an agreement on defence": a
+    // signing the text leaves undated is the news of the day, not one it dates months before.
+    let long_before = |x: &Option<DateMention>| {
+        x.as_ref().is_some_and(|x| {
+            x.value.is_some() && !near_publication(x, published) && before(x, published)
+        })
+    };
+    if d.kind == Kind::Agreement
+        && ((d.date.is_none() && d.fresh_signing && long_before(&c.date))
+            || (c.date.is_none() && c.fresh_signing && long_before(&d.date)))
+    {
         return false;
     }
     // "a separate meeting between A and B" after the meeting the article told first.
@@ -166,6 +181,17 @@ fn near_publication(date: &DateMention, published: Option<chrono::NaiveDate>) ->
         (Some(day), Some(published)) => (day - published).num_days().abs() <= 14,
         _ => false,
     }
+}
+
+/// Whether a date begins before the day of publication.
+fn before(date: &DateMention, published: Option<chrono::NaiveDate>) -> bool {
+    let day = date
+        .value
+        .as_deref()
+        .and_then(DateValue::parse)
+        .and_then(|v| v.first_day());
+    day.zip(published)
+        .is_some_and(|(day, published)| day < published)
 }
 
 /// Days between the first days of two dates, when both have one.
@@ -273,7 +299,10 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
         if c.parties.len() < 2 {
             continue;
         }
-        if let Some(d) = drafts.iter_mut().find(|d| compatible(d, c)) {
+        if let Some(d) = drafts
+            .iter_mut()
+            .find(|d| compatible(d, c, article.published))
+        {
             absorb(d, i, c);
             continue;
         }
@@ -289,6 +318,7 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
             location: None,
             title: None,
             past: c.past_occurrence,
+            fresh_signing: c.fresh_signing,
             sentences: BTreeSet::new(),
             people: BTreeSet::new(),
             counterpart: None,
