@@ -2564,6 +2564,10 @@ fn nearest_date(
             d.start - trigger_end
         } else if d.start >= at {
             0
+        } else if text[d.end..at].contains(" and ") {
+            // "the Commission in February and a subsequent visit … in April": a date before an
+            // "and" belongs to the act before it.
+            at - d.end + 80
         } else {
             at - d.end
         }

@@ -274,6 +274,27 @@ mod tests {
     }
 
     #[test]
+    fn a_foreign_official_received_is_met_even_in_a_sentence_glued_to_the_last() {
+        let found = acts(
+            "Ties reviewed\n2024-03-15\n\nNAIROBI, Mar 15 (KNA): The Foreign Secretary stressed the need to expand cooperation in Science & Technology.The Foreign Secretary expressed these views as he received the Ghanaian Ministry of Foreign Affairs Counselor Kofi Mensah here on Thursday.",
+        );
+        assert_eq!(
+            found,
+            [(Kind::Meeting, "GHA–KEN".to_string(), Status::Held)]
+        );
+    }
+
+    #[test]
+    fn a_date_before_an_and_belongs_to_the_act_before_it() {
+        let found = extract(&format!(
+            "{HEAD}Recent contacts included the 8th Session of the Joint Ministerial Commission in February 2024 and a subsequent visit by a Kenyan ministerial delegation to Ghana in March 2024."
+        ));
+        let visit = first_of_kind(&found, Kind::Visit);
+        let date = visit.date.start.as_ref().map(|s| s.to_string());
+        assert_eq!(date.as_deref(), Some("2024-03"), "{visit:#?}");
+    }
+
+    #[test]
     fn the_visitor_meets_whom_a_meeting_on_the_trip_names() {
         let found = acts(
             "Kenyan President arrives in Oslo for the annual debate\n2024-03-15\n\nKenyan President Ivo Kral arrived in Oslo on Thursday to lead Kenya's delegation at the annual debate. During his visit, he is set to meet with UN Secretary-General Antonio Guterres. In a scheduled meeting with Ghanaian President Kofi Mensah, President Kral will consult on ways to end Sudan's war.",

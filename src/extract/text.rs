@@ -55,6 +55,14 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
                     });
                     s = i + 2;
                 }
+            } else if b == b'.' && glued_sentence_start(bytes, s, i, end) {
+                // "was also present at the occasion.In his remarks": a full stop with no space.
+                out.push(Sentence {
+                    range: s..i + 1,
+                    paragraph,
+                    heading: false,
+                });
+                s = i + 1;
             }
         }
         if s < end {
@@ -66,6 +74,16 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
         }
     }
     out
+}
+
+/// Whether the full stop at `i` ends a sentence that the next one follows with no space: a
+/// word of three or more lower-case letters before it ("occasion"), a capitalised word after
+/// it ("In"). Abbreviations ("U.S.", "Mr.Khan") and web addresses ("app.com.pk") are not.
+fn glued_sentence_start(bytes: &[u8], start: usize, i: usize, end: usize) -> bool {
+    let lower_before = i >= start + 3 && bytes[i - 3..i].iter().all(u8::is_ascii_lowercase);
+    let capital_after =
+        i + 2 < end && bytes[i + 1].is_ascii_uppercase() && bytes[i + 2].is_ascii_lowercase();
+    lower_before && capital_after
 }
 
 fn is_abbreviation(before: &str) -> bool {
@@ -198,6 +216,19 @@ mod tests {
             .into_iter()
             .map(|s| &text[s.range])
             .collect()
+    }
+
+    #[test]
+    fn splits_where_a_full_stop_has_no_space_before_the_next_sentence() {
+        assert_eq!(
+            split(
+                "The admiral was also present at the occasion.In his remarks he thanked the U.S.Navy and app.com.pk readers."
+            ),
+            vec![
+                "The admiral was also present at the occasion.",
+                "In his remarks he thanked the U.S.Navy and app.com.pk readers."
+            ]
+        );
     }
 
     #[test]
