@@ -468,6 +468,13 @@ static FUTURE_MAIN: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:will|shall|is set to|are set to|is expected to|are expected to|is due to|are due to)\b",
     )
 });
+/// "chairing a high-level meeting", "presided over the meeting" (one side; not "co-chaired").
+static CHAIRED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|\s)(?:chair(?:ed|ing|s)|presid(?:ed|ing|es) over)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
+    )
+});
+static WITH_OR_BETWEEN: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:with|between|of)\b"));
 /// "signed an agreement", "inked 15 MoUs", "signed a series of agreements".
 static SIGNED_SOME: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -962,6 +969,14 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 m.kind == FormKind::Organisation && m.start <= trigger.start && trigger.end <= m.end
             });
             if inside_name {
+                continue;
+            }
+            // "chairing a high-level meeting to map out projects linking … China": a meeting one
+            // official chairs is his own side's, unless it is held with someone.
+            if rule == "meeting.noun"
+                && CHAIRED_BEFORE.is_match(before_trigger)
+                && !WITH_OR_BETWEEN.is_match(after_trigger)
+            {
                 continue;
             }
             // "for talks", "to hold talks" after a visit is the visit's purpose, not another act.

@@ -295,6 +295,21 @@ mod tests {
     }
 
     #[test]
+    fn a_meeting_one_minister_chairs_about_links_to_a_state_is_domestic() {
+        let found = acts(
+            "Minister urges roadmap\n2024-03-15\n\nNAIROBI, Mar 15 (KNA): The Kenyan Minister for Maritime Affairs Amani Wanjiru chaired a high-level meeting on Friday to map out priority infrastructure projects linking the Gulf, Ethiopia and beyond.",
+        );
+        assert_eq!(found, []);
+        let co_chaired = acts(&format!(
+            "{HEAD}Kenyan Director-General Amani Wanjiru and Ghanaian Joint Secretary Kofi Mensah co-chaired the meeting on Thursday."
+        ));
+        assert_eq!(
+            co_chaired,
+            [(Kind::Meeting, "GHA–KEN".to_string(), Status::Held)]
+        );
+    }
+
+    #[test]
     fn the_visitor_meets_whom_a_meeting_on_the_trip_names() {
         let found = acts(
             "Kenyan President arrives in Oslo for the annual debate\n2024-03-15\n\nKenyan President Ivo Kral arrived in Oslo on Thursday to lead Kenya's delegation at the annual debate. During his visit, he is set to meet with UN Secretary-General Antonio Guterres. In a scheduled meeting with Ghanaian President Kofi Mensah, President Kral will consult on ways to end Sudan's war.",
