@@ -1049,10 +1049,21 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // "the meeting" after a visit is the meeting held during it, a new act.
             // "During their talks, the two ministers agreed …" after the visit: the talks held
             // on it, the first the article tells.
+            // "On the visit of the Army Chief to Kabul, the two sides discussed …": the talks of
+            // a visit told in the same sentence.
+            let sides_talked = rule == "meeting.sides";
             let after_visit = kind == Kind::Meeting
-                && last_created.is_some_and(|l| candidates[l].kind == Kind::Visit);
+                && (last_created.is_some_and(|l| candidates[l].kind == Kind::Visit)
+                    || (sides_talked
+                        && candidates[created_before..]
+                            .iter()
+                            .any(|c| c.kind == Kind::Visit)));
+            // Elsewhere "the two sides discussed" tells of talks already read.
+            if sides_talked && !after_visit {
+                continue;
+            }
             let talks_of_both = kind == Kind::Meeting
-                && TALKS_OF_BOTH.is_match(before_trigger)
+                && (TALKS_OF_BOTH.is_match(before_trigger) || sides_talked)
                 && !candidates.iter().any(|c| c.kind == Kind::Meeting);
             let talks_of_visit = after_visit && talks_of_both;
             let meeting_in_visit = after_visit

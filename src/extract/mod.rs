@@ -310,6 +310,27 @@ mod tests {
     }
 
     #[test]
+    fn what_the_two_sides_discussed_on_a_visit_is_a_meeting_of_the_visit() {
+        let found = acts(&format!(
+            "{HEAD}Asked about the visit of the Kenyan Army Chief to Accra on March 9, the spokesperson said the two sides discussed the peace process and agreed on the return of refugees."
+        ));
+        assert_eq!(
+            found,
+            [
+                (Kind::Visit, "GHA–KEN".to_string(), Status::Held),
+                (Kind::Meeting, "GHA–KEN".to_string(), Status::Held)
+            ]
+        );
+        let no_visit = acts(&format!(
+            "{HEAD}The Kenyan and Ghanaian foreign ministers met in Nairobi on Thursday. The two sides discussed trade."
+        ));
+        assert_eq!(
+            no_visit,
+            [(Kind::Meeting, "GHA–KEN".to_string(), Status::Held)]
+        );
+    }
+
+    #[test]
     fn the_visitor_meets_whom_a_meeting_on_the_trip_names() {
         let found = acts(
             "Kenyan President arrives in Oslo for the annual debate\n2024-03-15\n\nKenyan President Ivo Kral arrived in Oslo on Thursday to lead Kenya's delegation at the annual debate. During his visit, he is set to meet with UN Secretary-General Antonio Guterres. In a scheduled meeting with Ghanaian President Kofi Mensah, President Kral will consult on ways to end Sudan's war.",
