@@ -1225,6 +1225,11 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     _ => trigger.end,
                 };
                 if visit_of {
+                    // "Chinese drills around Taiwan triggered by the visit of a US official":
+                    // before "the visit of", only the state nearest it may be the host.
+                    if visitor.is_some() && v.len() > 1 {
+                        v.drain(..v.len() - 1);
+                    }
                     visitor_party = visitor.as_ref().map(|p| p.0);
                     v.extend(visitor.clone());
                 }

@@ -331,6 +331,14 @@ mod tests {
     }
 
     #[test]
+    fn before_the_visit_of_only_the_nearest_state_may_host_it() {
+        let found = acts(&format!(
+            "{HEAD}Relations saw flare-ups, including displays of Ghanaian firepower around Togo triggered by the visit of a senior Kenyan official."
+        ));
+        assert_eq!(found, [(Kind::Visit, "KEN–TGO".to_string(), Status::Held)]);
+    }
+
+    #[test]
     fn the_visitor_meets_whom_a_meeting_on_the_trip_names() {
         let found = acts(
             "Kenyan President arrives in Oslo for the annual debate\n2024-03-15\n\nKenyan President Ivo Kral arrived in Oslo on Thursday to lead Kenya's delegation at the annual debate. During his visit, he is set to meet with UN Secretary-General Antonio Guterres. In a scheduled meeting with Ghanaian President Kofi Mensah, President Kral will consult on ways to end Sudan's war.",
