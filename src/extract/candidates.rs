@@ -468,6 +468,12 @@ static FUTURE_MAIN: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:will|shall|is set to|are set to|is expected to|are expected to|is due to|are due to)\b",
     )
 });
+/// ", he said", ", the minister said": the words after tell what was said.
+static SPEAKER_SAID: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r",\s+(?:he|she|they|the\s+\w+)\s+(?:also\s+)?(?:said|stated|added|noted|stressed|observed|remarked)\b",
+    )
+});
 /// "chairing a high-level meeting", "presided over the meeting" (one side; not "co-chaired").
 static CHAIRED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -924,6 +930,11 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 let end = semicolon_list_end(text, &sentence.range, &clause);
                 semicolon_list = end != clause.end;
                 clause.end = end;
+            }
+            // "Speaking at a dinner in honour of A, he said India had …": what the speaker
+            // says after the act names no side of it.
+            if let Some(m) = SPEAKER_SAID.find(&text[trigger.end..clause.end.max(trigger.end)]) {
+                clause.end = trigger.end + m.start();
             }
             // "talks between A and B" names both its sides, not one counterpart.
             let trigger_bytes = &text.as_bytes()[trigger.clone()];

@@ -339,6 +339,14 @@ mod tests {
     }
 
     #[test]
+    fn a_dinner_in_someones_honour_is_a_meeting_and_what_is_said_there_names_no_side() {
+        let found = acts(
+            "President hosts dinner\n2024-03-15\n\nNAIROBI, Mar 15 (KNA): Kenyan President Ivo Kral on Friday said the world must act on Sudan.\nSpeaking at a dinner hosted in the honour of United Nations Secretary General Antonio Guterres and his delegation, he said Ethiopia had not learnt any lesson from the past.",
+        );
+        assert_eq!(found, [(Kind::Meeting, "KEN–UN".to_string(), Status::Held)]);
+    }
+
+    #[test]
     fn the_visitor_meets_whom_a_meeting_on_the_trip_names() {
         let found = acts(
             "Kenyan President arrives in Oslo for the annual debate\n2024-03-15\n\nKenyan President Ivo Kral arrived in Oslo on Thursday to lead Kenya's delegation at the annual debate. During his visit, he is set to meet with UN Secretary-General Antonio Guterres. In a scheduled meeting with Ghanaian President Kofi Mensah, President Kral will consult on ways to end Sudan's war.",
