@@ -1247,6 +1247,23 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 let mut hosts = visit_hosts(text, &mentions, &clause, &(trigger.start..after));
                 // "his Quetta visit": the place named right before the noun is the host.
                 hosts.extend(place_just_before(&mentions, &trigger));
+                // "arrived in New York to lead the delegation at the UN General Assembly": a
+                // trip to the city of an organisation's seat for its session visits it.
+                if let [(host, place)] = hosts.as_mut_slice()
+                    && mentions_in(&mentions, place)
+                        .iter()
+                        .all(|m| m.kind == FormKind::Place)
+                    && let Some(body) =
+                        mentions_in(&mentions, &(place.end..clause.end.max(place.end)))
+                            .iter()
+                            .find(|m| {
+                                m.kind == FormKind::Organisation
+                                    && m.party.is_some_and(|p| p.as_str() == "UN")
+                            })
+                {
+                    *host = body.party.unwrap_or(*host);
+                    *place = body.start..body.end;
+                }
                 // "the Prime Minister's visit to Quetta": a trip to a city of one's own state
                 // (the newsroom's, or of the only side named) is domestic.
                 let domestic = v.iter().all(|p| hosts.iter().any(|h| h.0 == p.0))

@@ -347,6 +347,24 @@ mod tests {
     }
 
     #[test]
+    fn a_trip_to_new_york_for_the_general_assembly_visits_the_un() {
+        let found = acts(&format!(
+            "{HEAD}Kenyan President Ivo Kral arrived in New York on Thursday to lead Kenya's delegation at the 79th session of the United Nations General Assembly."
+        ));
+        assert!(
+            found.contains(&(Kind::Visit, "KEN–UN".to_string(), Status::Held)),
+            "{found:?}"
+        );
+        let elsewhere = acts(&format!(
+            "{HEAD}Kenyan President Ivo Kral arrived in New York on Thursday for a week of talks on trade."
+        ));
+        assert_eq!(
+            elsewhere,
+            [(Kind::Visit, "KEN–USA".to_string(), Status::Held)]
+        );
+    }
+
+    #[test]
     fn the_visitor_meets_whom_a_meeting_on_the_trip_names() {
         let found = acts(
             "Kenyan President arrives in Oslo for the annual debate\n2024-03-15\n\nKenyan President Ivo Kral arrived in Oslo on Thursday to lead Kenya's delegation at the annual debate. During his visit, he is set to meet with UN Secretary-General Antonio Guterres. In a scheduled meeting with Ghanaian President Kofi Mensah, President Kral will consult on ways to end Sudan's war.",
