@@ -1384,18 +1384,26 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             }
             // "met with a prominent American investor": the one met is a firm's man or a trade
             // body, which no code names; a state from the dateline or the article is no side.
-            if codes.len() < 2
-                && mentions_in(&mentions, &(trigger.end..clause.end.max(trigger.end)))
+            // "arrived in New York to meet American investors": so is a state named only there.
+            let from = named_from(text, &trigger);
+            let named_after: Vec<&Mention> = mentions_in(&mentions, &(from..clause.end.max(from)))
+                .iter()
+                .filter(|m| m.party.is_some() && m.kind != FormKind::NotAParty)
+                .collect();
+            let non_state = |m: &&Mention| {
+                m.start <= from + 40
+                    && matches!(
+                        m.kind,
+                        FormKind::StateName | FormKind::Capital | FormKind::Demonym
+                    )
+                    && NON_STATE_AFTER.is_match(&text[m.end..clause.end.max(m.end)])
+            };
+            let only_non_state_after = kind == Kind::Meeting
+                && !named_after.is_empty()
+                && named_after
                     .iter()
-                    .any(|m| {
-                        m.start <= trigger.end + 40
-                            && matches!(
-                                m.kind,
-                                FormKind::StateName | FormKind::Capital | FormKind::Demonym
-                            )
-                            && NON_STATE_AFTER.is_match(&text[m.end..clause.end.max(m.end)])
-                    })
-            {
+                    .all(|m| non_state(m) && m.party == named_after[0].party);
+            if (codes.len() < 2 && named_after.iter().any(non_state)) || only_non_state_after {
                 continue;
             }
             // "will hold bilateral meetings with the participating dignitaries": no side named,

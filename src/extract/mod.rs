@@ -365,6 +365,14 @@ mod tests {
     }
 
     #[test]
+    fn meeting_a_states_investors_on_a_trip_is_no_meeting_of_states() {
+        let found = acts(&format!(
+            "{HEAD}Kenyan President Ivo Kral arrived in New York on Thursday to meet American investors."
+        ));
+        assert_eq!(found, [(Kind::Visit, "KEN–USA".to_string(), Status::Held)]);
+    }
+
+    #[test]
     fn the_visitor_meets_whom_a_meeting_on_the_trip_names() {
         let found = acts(
             "Kenyan President arrives in Oslo for the annual debate\n2024-03-15\n\nKenyan President Ivo Kral arrived in Oslo on Thursday to lead Kenya's delegation at the annual debate. During his visit, he is set to meet with UN Secretary-General Antonio Guterres. In a scheduled meeting with Ghanaian President Kofi Mensah, President Kral will consult on ways to end Sudan's war.",
