@@ -2,7 +2,7 @@
 //! trigger rules. They are plain text files so an analyst can read and extend them.
 
 use crate::model::{Kind, PartyCode};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::MatchKind;
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 // Words of text are looked up by the million: a fast hash, not one that resists attack.
@@ -482,7 +482,7 @@ impl FormFinder {
 /// rules themselves: a sentence that holds none of a rule's words is never searched with it.
 struct TriggerWords {
     /// Every rule's words, lower-case, matched ignoring ASCII case.
-    words: AhoCorasick,
+    words: WordScanner,
     /// The rules that need each word.
     rules_of_word: Vec<Vec<usize>>,
     /// Rules with no usable words, searched everywhere.
@@ -509,15 +509,62 @@ impl TriggerWords {
                 }
             }
         }
-        let words = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&words)?;
+        let words = WordScanner::new(&words)?;
         Ok(TriggerWords {
             words,
             rules_of_word,
             everywhere,
         })
+    }
+}
+
+/// Finds every occurrence of some words, overlapping ones too, ignoring ASCII case: as the
+/// library's overlapping search does, but stepping its automaton in a loop of our own, with
+/// the state in locals. (The library's overlapping iterator keeps its position and state in a
+/// struct it updates byte by byte: it cost some 20 instructions per byte of text.)
+struct WordScanner {
+    dfa: aho_corasick::dfa::DFA,
+}
+
+impl WordScanner {
+    fn new(words: &[Vec<u8>]) -> Result<WordScanner, aho_corasick::BuildError> {
+        // No prefilter: with one, start states are "special" too and the loop below would
+        // stop at each of them for nothing.
+        let dfa = aho_corasick::dfa::DFA::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .start_kind(aho_corasick::StartKind::Unanchored)
+            .prefilter(false)
+            .build(words)?;
+        Ok(WordScanner { dfa })
+    }
+
+    /// Calls `found(word, start)` for every occurrence, in the order the occurrences end.
+    fn for_each(&self, text: &[u8], mut found: impl FnMut(usize, usize)) {
+        use aho_corasick::automaton::Automaton;
+        let dfa = &self.dfa;
+        let Ok(mut sid) = dfa.start_state(aho_corasick::Anchored::No) else {
+            return;
+        };
+        let mut at = 0;
+        while at < text.len() {
+            // Step to the next special state in a loop that stores nothing, so that the
+            // automaton's tables stay in registers. Without a prefilter only match states
+            // (and a dead one, which an unanchored search never reaches) are special.
+            for &b in &text[at..] {
+                sid = dfa.next_state(aho_corasick::Anchored::No, sid, b);
+                at += 1;
+                if dfa.is_special(sid) {
+                    break;
+                }
+            }
+            if dfa.is_match(sid) {
+                for k in 0..dfa.match_len(sid) {
+                    let word = dfa.match_pattern(sid, k);
+                    found(word.as_usize(), at - dfa.pattern_len(word));
+                }
+            }
+        }
     }
 }
 
@@ -779,11 +826,9 @@ impl Lexicon {
     pub fn trigger_words(&self, text: &str) -> (Vec<(usize, usize)>, &[usize]) {
         let t = &self.trigger_words;
         let mut hits = Vec::new();
-        for m in t.words.find_overlapping_iter(text) {
-            for &rule in &t.rules_of_word[m.pattern().as_usize()] {
-                hits.push((rule, m.start()));
-            }
-        }
+        t.words.for_each(text.as_bytes(), |word, start| {
+            hits.extend(t.rules_of_word[word].iter().map(|&rule| (rule, start)));
+        });
         (hits, &t.everywhere)
     }
 
@@ -807,6 +852,7 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::AhoCorasick;
 
     #[test]
     fn a_rule_needs_the_longest_words_it_cannot_match_without() {
@@ -889,6 +935,26 @@ mod tests {
                 .unwrap();
             let found: Vec<_> = finder.find_iter(&text).collect();
             let want: Vec<_> = automaton.find_iter(&text).collect();
+            proptest::prop_assert_eq!(found, want);
+        }
+
+        #[test]
+        fn word_scanner_finds_what_the_overlapping_search_finds(
+            words in proptest::collection::hash_set("[a-cA ]{1,4}", 1..8),
+            text in "[a-dAB É-]{0,60}",
+        ) {
+            let words: Vec<Vec<u8>> = words.into_iter().map(String::into_bytes).collect();
+            let scanner = WordScanner::new(&words).unwrap();
+            let automaton = AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(&words)
+                .unwrap();
+            let mut found = Vec::new();
+            scanner.for_each(text.as_bytes(), |word, start| found.push((word, start)));
+            let want: Vec<_> = automaton
+                .find_overlapping_iter(&text)
+                .map(|m| (m.pattern().as_usize(), m.start()))
+                .collect();
             proptest::prop_assert_eq!(found, want);
         }
     }
