@@ -323,6 +323,9 @@ struct FormFinder {
     trie: aho_corasick::nfa::contiguous::NFA,
     /// The marked bytes.
     marked: [bool; 256],
+    /// Whether every marked byte is an ASCII capital or a byte past ASCII, so that eight bytes
+    /// at a time can be skipped when none of them is either (as for the built-in forms).
+    marked_wide: bool,
     /// How far into a form its first marked byte lies, for all forms, largest first.
     marked_at: Vec<usize>,
     /// Bit `256 * a + b` is set when some form starts with bytes `a b`.
@@ -333,6 +336,17 @@ struct FormFinder {
     starts_four: Vec<u64>,
     /// Bytes that are a whole form by themselves.
     whole_one: [bool; 256],
+}
+
+/// Whether one of the eight bytes packed in `eight` is an ASCII capital or past ASCII: the
+/// high bit of each byte set, or the low seven bits from `A` to `Z` (added to in each byte
+/// without carrying into the next).
+fn capital_or_wide(eight: u64) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low = eight & !HIGH;
+    let from_a = low + 0x3F3F_3F3F_3F3F_3F3F; // 0x80 - b'A' in each byte
+    let past_z = low + 0x2525_2525_2525_2525; // 0x80 - (b'Z' + 1) in each byte
+    (eight | (from_a & !past_z)) & HIGH != 0
 }
 
 /// Which of 65,536 bits stands for a form's first four bytes (read as little-endian `u32`).
@@ -387,15 +401,41 @@ impl FormFinder {
             .collect();
         marked_at.sort_unstable_by(|a, b| b.cmp(a));
         marked_at.dedup();
+        let marked_wide =
+            (0..=255u8).all(|b| !marked[usize::from(b)] || b.is_ascii_uppercase() || !b.is_ascii());
         Ok(FormFinder {
             trie,
             marked,
+            marked_wide,
             marked_at,
             starts_two,
             starts_short,
             starts_four,
             whole_one,
         })
+    }
+
+    /// The first marked byte of `bytes` at or after `from`. Most text is lower case: where
+    /// the marked bytes allow it, eight bytes that hold no capital and no byte past ASCII are
+    /// passed over at once.
+    fn next_marked(&self, bytes: &[u8], from: usize) -> Option<usize> {
+        let is_marked = |b: &u8| self.marked[usize::from(*b)];
+        let rest = bytes.get(from..)?;
+        let mut chunks = rest.chunks_exact(8);
+        let mut at = from;
+        if self.marked_wide {
+            for chunk in chunks.by_ref() {
+                let mut eight = [0u8; 8];
+                eight.copy_from_slice(chunk);
+                if capital_or_wide(u64::from_le_bytes(eight))
+                    && let Some(i) = chunk.iter().position(is_marked)
+                {
+                    return Some(at + i);
+                }
+                at += 8;
+            }
+        }
+        bytes[at..].iter().position(is_marked).map(|i| at + i)
     }
 
     /// Whether a form may start at byte `at` of `bytes`, by its first bytes.
@@ -459,12 +499,7 @@ impl FormFinder {
         let mut next_marked = 0;
         std::iter::from_fn(move || {
             loop {
-                let from = next_marked.max(at);
-                let marked = from
-                    + bytes
-                        .get(from..)?
-                        .iter()
-                        .position(|&b| self.marked[usize::from(b)])?;
+                let marked = self.next_marked(bytes, next_marked.max(at))?;
                 next_marked = marked + 1;
                 let starts = self.marked_at.iter().filter_map(|&k| marked.checked_sub(k));
                 for start in starts.filter(|&s| s >= at && self.may_start(bytes, s)) {
@@ -939,6 +974,23 @@ mod tests {
         }
 
         #[test]
+        fn form_finder_skipping_lower_case_finds_what_one_automaton_finds(
+            forms in proptest::collection::hash_set("[a-c ]{0,2}[ABZ][a-cAZ É-]{0,3}|É[a-c]{0,3}", 1..8),
+            text in "[a-cAZ@\\[ É’-]{0,120}",
+        ) {
+            let forms: Vec<String> = forms.into_iter().collect();
+            let finder = FormFinder::new(&forms).unwrap();
+            proptest::prop_assert!(finder.marked_wide);
+            let automaton = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&forms)
+                .unwrap();
+            let found: Vec<_> = finder.find_iter(&text).collect();
+            let want: Vec<_> = automaton.find_iter(&text).collect();
+            proptest::prop_assert_eq!(found, want);
+        }
+
+        #[test]
         fn word_scanner_finds_what_the_overlapping_search_finds(
             words in proptest::collection::hash_set("[a-cA ]{1,4}", 1..8),
             text in "[a-dAB É-]{0,60}",
@@ -956,6 +1008,22 @@ mod tests {
                 .map(|m| (m.pattern().as_usize(), m.start()))
                 .collect();
             proptest::prop_assert_eq!(found, want);
+        }
+    }
+
+    #[test]
+    fn eight_bytes_at_a_time_find_capitals_and_bytes_past_ascii() {
+        for b in 0..=255u8 {
+            let want = b.is_ascii_uppercase() || !b.is_ascii();
+            for at in 0..8 {
+                let mut eight = *b"abc@[` \n";
+                eight[at] = b;
+                assert_eq!(
+                    capital_or_wide(u64::from_le_bytes(eight)),
+                    want,
+                    "{b} at {at}"
+                );
+            }
         }
     }
 
