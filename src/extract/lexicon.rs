@@ -328,6 +328,10 @@ struct FormFinder {
     marked_wide: bool,
     /// How far into a form its first marked byte lies, for all forms, largest first.
     marked_at: Vec<usize>,
+    /// For each of `marked_at`, the first bytes of the forms whose first marked byte lies that
+    /// far in: most bytes a few before a capital start no form that reaches it ("the Gambia"
+    /// starts with "t").
+    firsts_at: Vec<[bool; 256]>,
     /// Bit `256 * a + b` is set when some form starts with bytes `a b`.
     starts_two: Vec<u64>,
     /// Bit `256 * a + b` is set when some form of two or three bytes starts with `a b`.
@@ -401,6 +405,16 @@ impl FormFinder {
             .collect();
         marked_at.sort_unstable_by(|a, b| b.cmp(a));
         marked_at.dedup();
+        let mut firsts_at = vec![[false; 256]; marked_at.len()];
+        for p in patterns {
+            let bytes = p.as_bytes();
+            let k = bytes.iter().position(|&b| marked[usize::from(b)]);
+            if let (Some(i), Some(&first)) =
+                (marked_at.iter().position(|&m| Some(m) == k), bytes.first())
+            {
+                firsts_at[i][usize::from(first)] = true;
+            }
+        }
         let marked_wide =
             (0..=255u8).all(|b| !marked[usize::from(b)] || b.is_ascii_uppercase() || !b.is_ascii());
         Ok(FormFinder {
@@ -408,6 +422,7 @@ impl FormFinder {
             marked,
             marked_wide,
             marked_at,
+            firsts_at,
             starts_two,
             starts_short,
             starts_four,
@@ -501,8 +516,17 @@ impl FormFinder {
             loop {
                 let marked = self.next_marked(bytes, next_marked.max(at))?;
                 next_marked = marked + 1;
-                let starts = self.marked_at.iter().filter_map(|&k| marked.checked_sub(k));
-                for start in starts.filter(|&s| s >= at && self.may_start(bytes, s)) {
+                // The leftmost form is tried at its first marked byte, with that byte's offset,
+                // before any start to its right: the other offsets may pass over its start.
+                let starts =
+                    self.marked_at
+                        .iter()
+                        .zip(&self.firsts_at)
+                        .filter_map(|(&k, firsts)| {
+                            let start = marked.checked_sub(k)?;
+                            (start >= at && firsts[usize::from(bytes[start])]).then_some(start)
+                        });
+                for start in starts.filter(|&s| self.may_start(bytes, s)) {
                     if let Some((pattern, end)) = self.longest_at(bytes, start) {
                         at = end;
                         return Some(aho_corasick::Match::new(pattern, start..end));
