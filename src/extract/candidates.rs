@@ -787,9 +787,10 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             ..m
         })
         .collect();
-    let distinct: std::collections::BTreeSet<PartyCode> =
-        mentions.iter().filter_map(|m| m.party).collect();
-    if distinct.len() < 2 {
+    // Two parties at least: one that differs from the first named (no set of them is built).
+    let mut parties = mentions.iter().filter_map(|m| m.party);
+    let first = parties.next();
+    if !parties.any(|p| Some(p) != first) {
         return None;
     }
     let sentences = text::sentences(text, body_start..body_end);
