@@ -470,7 +470,8 @@ pub fn find_people(
             };
             let prefix_start = toks[i].range.start;
             people.push(PersonMention {
-                name: text[range.clone()].to_string(),
+                // "[Indian Prime Minister Narendra] Modi": an editor's brackets are not the name's.
+                name: text[range.clone()].replace(['[', ']'], ""),
                 party: party_near(text, &sentence, prefix_start..range.end, mentions, &people),
                 range,
                 title,
@@ -631,6 +632,14 @@ mod tests {
                 some("PAK")
             )]
         );
+    }
+
+    #[test]
+    fn an_editors_brackets_are_not_part_of_the_name() {
+        let found =
+            people("After telling [Kenyan President Ivo] Kral that he would travel, he left.");
+        let names: Vec<&str> = found.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, ["Ivo Kral"], "{found:?}");
     }
 
     #[test]
