@@ -170,14 +170,17 @@ fn compatible(d: &Draft, c: &Candidate, published: Option<chrono::NaiveDate>) ->
         || (d.kind == Kind::Exercise && days_apart(&d.date, &c.date).is_some_and(|n| n <= 21))
 }
 
-/// Whether a date lies within two weeks of publication: the news of the day, not history.
-fn near_publication(date: &DateMention, published: Option<chrono::NaiveDate>) -> bool {
-    let day = date
-        .value
+/// The first day a date reading covers, when it has a value.
+fn first_day(date: &DateMention) -> Option<chrono::NaiveDate> {
+    date.value
         .as_deref()
         .and_then(DateValue::parse)
-        .and_then(|v| v.first_day());
-    match (day, published) {
+        .and_then(|v| v.first_day())
+}
+
+/// Whether a date lies within two weeks of publication: the news of the day, not history.
+fn near_publication(date: &DateMention, published: Option<chrono::NaiveDate>) -> bool {
+    match (first_day(date), published) {
         (Some(day), Some(published)) => (day - published).num_days().abs() <= 14,
         _ => false,
     }
@@ -185,25 +188,18 @@ fn near_publication(date: &DateMention, published: Option<chrono::NaiveDate>) ->
 
 /// Whether a date begins before the day of publication.
 fn before(date: &DateMention, published: Option<chrono::NaiveDate>) -> bool {
-    let day = date
-        .value
-        .as_deref()
-        .and_then(DateValue::parse)
-        .and_then(|v| v.first_day());
-    day.zip(published)
+    first_day(date)
+        .zip(published)
         .is_some_and(|(day, published)| day < published)
 }
 
 /// Days between the first days of two dates, when both have one.
 fn days_apart(a: &Option<DateMention>, b: &Option<DateMention>) -> Option<i64> {
-    let day = |d: &Option<DateMention>| {
-        d.as_ref()?
-            .value
-            .as_deref()
-            .and_then(DateValue::parse)
-            .and_then(|v| v.first_day())
-    };
-    Some((day(a)? - day(b)?).num_days().abs())
+    Some(
+        (first_day(a.as_ref()?)? - first_day(b.as_ref()?)?)
+            .num_days()
+            .abs(),
+    )
 }
 
 fn absorb(d: &mut Draft, i: usize, c: &Candidate) {
@@ -256,13 +252,7 @@ fn absorb(d: &mut Draft, i: usize, c: &Candidate) {
 
 /// Whether the exact day `day` falls within seven days of the week reading `week`.
 fn week_holds(week: &DateMention, day: &DateMention) -> bool {
-    let parse = |d: &DateMention| {
-        d.value
-            .as_deref()
-            .and_then(DateValue::parse)
-            .and_then(|v| v.first_day())
-    };
-    match (parse(week), parse(day)) {
+    match (first_day(week), first_day(day)) {
         (Some(w), Some(d)) => (d - w).num_days().abs() <= 7,
         _ => false,
     }
@@ -456,11 +446,7 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
             }
         }
         if let (Some(date), Some(published)) = (&d.date, article.published) {
-            let after_publication = date
-                .value
-                .as_ref()
-                .and_then(|v| DateValue::parse(v))
-                .and_then(|v| v.first_day())
+            let after_publication = first_day(date)
                 .is_some_and(|day| day > published && date.precision == DatePrecision::Day);
             if after_publication && d.status == Status::Held {
                 d.status = Status::Planned;
