@@ -480,6 +480,7 @@ static CHAIRED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:^|\s)(?:chair(?:ed|ing|s)|presid(?:ed|ing|es) over)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
     )
 });
+/// "a meeting with …", "a meeting between …", "a meeting of the Joint Commission".
 static WITH_OR_BETWEEN: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:with|between|of)\b"));
 /// "signed an agreement", "inked 15 MoUs", "signed a series of agreements".
 static SIGNED_SOME: LazyLock<Regex> = LazyLock::new(|| {
