@@ -373,6 +373,17 @@ mod tests {
     }
 
     #[test]
+    fn speaking_to_someone_by_phone_is_a_phone_call() {
+        let found = acts(&format!(
+            "{HEAD}Kenyan Foreign Minister Otieno Kamau spoke to Ghanaian Foreign Minister Kofi Mensah by telephone on Thursday."
+        ));
+        assert_eq!(
+            found,
+            [(Kind::PhoneCall, "GHA–KEN".to_string(), Status::Held)]
+        );
+    }
+
+    #[test]
     fn the_visitor_meets_whom_a_meeting_on_the_trip_names() {
         let found = acts(
             "Kenyan President arrives in Oslo for the annual debate\n2024-03-15\n\nKenyan President Ivo Kral arrived in Oslo on Thursday to lead Kenya's delegation at the annual debate. During his visit, he is set to meet with UN Secretary-General Antonio Guterres. In a scheduled meeting with Ghanaian President Kofi Mensah, President Kral will consult on ways to end Sudan's war.",
