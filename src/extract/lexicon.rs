@@ -975,6 +975,23 @@ mod tests {
             .collect()
     }
 
+    /// The matches of the trie-based finder, and of one leftmost-longest automaton over the
+    /// same forms: the reference it must agree with.
+    fn finder_and_automaton_matches(
+        finder: &FormFinder,
+        forms: &[String],
+        text: &str,
+    ) -> (Vec<aho_corasick::Match>, Vec<aho_corasick::Match>) {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(forms)
+            .unwrap();
+        (
+            finder.find_iter(text).collect(),
+            automaton.find_iter(text).collect(),
+        )
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig {
             failure_persistence: None,
@@ -988,12 +1005,7 @@ mod tests {
         ) {
             let forms: Vec<String> = forms.into_iter().collect();
             let finder = FormFinder::new(&forms).unwrap();
-            let automaton = AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&forms)
-                .unwrap();
-            let found: Vec<_> = finder.find_iter(&text).collect();
-            let want: Vec<_> = automaton.find_iter(&text).collect();
+            let (found, want) = finder_and_automaton_matches(&finder, &forms, &text);
             proptest::prop_assert_eq!(found, want);
         }
 
@@ -1005,12 +1017,7 @@ mod tests {
             let forms: Vec<String> = forms.into_iter().collect();
             let finder = FormFinder::new(&forms).unwrap();
             proptest::prop_assert!(finder.marked_wide);
-            let automaton = AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&forms)
-                .unwrap();
-            let found: Vec<_> = finder.find_iter(&text).collect();
-            let want: Vec<_> = automaton.find_iter(&text).collect();
+            let (found, want) = finder_and_automaton_matches(&finder, &forms, &text);
             proptest::prop_assert_eq!(found, want);
         }
 
