@@ -492,7 +492,7 @@ static INDEFINITE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:a|an|another)\s+(?:[\w-]+\s+)?$"));
 static TOPICAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:’s|'s)?\s+(?:war|conflict|crisis|issue|dispute|situation|question|file|peace process|front|invasion|offensive|allegations?|accusations?|claims?|propaganda|narrative|aggression|occupation|atrocities|hegemony|designs|assets|reserves)\b",
+        r"^(?:’s|'s)?\s+(?:and\s+(?-i:[A-Z])[\w.-]*\s+)?(?:war|conflict|crisis|issue|dispute|situation|question|file|peace process|front|invasion|offensive|allegations?|accusations?|claims?|propaganda|narrative|aggression|occupation|atrocities|hegemony|designs|assets|reserves|threats?|attacks?|strikes|air\s?strikes|shelling|bombardment|violations|sanctions|tariffs)\b",
     )
 });
 /// A state's name or adjective that qualifies a firm, a trade body or another non-state actor
@@ -564,6 +564,16 @@ static LOCATIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:in|at|to|from|into|across|inside|within|near|towards|throughout|of the situation in|in the|reached|capital,|on|about|over|regarding|concerning|against|naming|blaming|(?:issues|matters|situation|developments|affairs),?\s+including|(?:war|conflict|fighting|clashes|dispute|tensions|ceasefire|truce)\s+with)\s+(?:the\s+)?$",
     )
 });
+/// "diplomats, attachés and representatives from Azerbaijan, Bosnia and …": people who come
+/// from a state act for it, though "from" before a state mostly names where something starts.
+static PEOPLE_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:delegations?|diplomats|attach[ée]s|representatives|officials|envoys|ambassadors|ministers|leaders|officers|commanders|lawmakers|parliamentarians|dignitaries|delegates|military observers)\s+from\s+(?:the\s+)?$",
+    )
+});
+static INVITATION_OF: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:at|on)\s+the\s+(?:special\s+|kind\s+|official\s+)?invitation\s+of\b")
+});
 static HELD_IN: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:in|at)\s+(?:the\s+\w+\s+(?:of|in)\s+)?(?:the\s+)?$"));
 static VISIT_TO: LazyLock<Regex> =
@@ -625,7 +635,10 @@ fn acting_parties(
                     let before =
                         &text[range.start.max(snap(text, m.start.saturating_sub(40)))..m.start];
                     let venue = m.kind == FormKind::Capital && VENUE_APPOSITION.is_match(before);
+                    // "diplomats from Afghanistan's neighbours" are not Afghanistan's.
+                    let possessive = text[m.end..].starts_with(['’', '\'']);
                     !(LOCATIVE_BEFORE.is_match(before) || venue)
+                        || (PEOPLE_FROM.is_match(before) && !possessive)
                 }
                 FormKind::Place | FormKind::NotAParty => false,
             };
@@ -763,6 +776,23 @@ fn host_before(
     (IN_BEFORE.is_match(before) && HOST_LINK.is_match(between) && close)
         .then(|| Some((m.party?, m.start..m.end)))
         .flatten()
+}
+
+/// "undertook the visit at the invitation of the Saudi crown prince": a visit that names no
+/// destination goes to the state of whoever invited the visitor.
+fn inviter_after(
+    text: &str,
+    mentions: &[Mention],
+    clause: &Range<usize>,
+    trigger: &Range<usize>,
+) -> Option<(PartyCode, Range<usize>)> {
+    let after = &text[trigger.end..clause.end.max(trigger.end)];
+    let from = trigger.end + INVITATION_OF.find(after)?.end();
+    let m = mentions_in(mentions, &(from..clause.end.max(from)))
+        .iter()
+        .find(|m| m.party.is_some() && m.kind != FormKind::NotAParty)?;
+    // The inviter's own words follow the invitation closely.
+    (m.start - from <= 40).then(|| Some((m.party?, m.start..m.end)))?
 }
 
 fn snap(text: &str, at: usize) -> usize {
@@ -1183,6 +1213,33 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             {
                 continue;
             }
+            // "On the sidelines of the Airshow, the commander called on the Air Chief": the
+            // occasion of the act the sentence reports, not a meeting of its own.
+            let occasion = rule == "meeting.met"
+                && text[trigger.clone()]
+                    .to_ascii_lowercase()
+                    .starts_with("on the sidelines");
+            if occasion && sentence_triggers.iter().any(|(_, _, r)| *r != trigger) {
+                continue;
+            }
+            // "spoke with his Israeli counterpart": a call, unless the sentence tells of a
+            // meeting or visit the talk was part of.
+            if rule == "phone.counterpart"
+                && sentence_triggers
+                    .iter()
+                    .any(|(k, _, _)| matches!(k, Kind::Meeting | Kind::Visit))
+            {
+                continue;
+            }
+            // "briefs diplomats on June strikes": a briefing is a meeting with the states it
+            // names after itself, not with whoever hosts the diplomats.
+            if rule == "meeting.briefed"
+                && !mentions_in(&mentions, &(trigger.end..clause.end.max(trigger.end)))
+                    .iter()
+                    .any(|m| m.party.is_some() && m.kind != FormKind::NotAParty)
+            {
+                continue;
+            }
             // "ready to hold talks provided …": a conditional offer is not an act.
             if CONDITIONAL.is_match(&text[clause.clone()]) {
                 continue;
@@ -1281,6 +1338,9 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 }
                 if hosts.is_empty() {
                     v.extend(host_before(text, &mentions, &clause, &trigger));
+                }
+                if hosts.is_empty() && v.len() < 2 {
+                    hosts.extend(inviter_after(text, &mentions, &clause, &trigger));
                 }
                 // "arrived in Parliament": an arrival is a visit only to a place of a state;
                 // "visited the area", "will visit other countries" name no host.

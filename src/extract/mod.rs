@@ -1612,4 +1612,80 @@ mod tests {
         let visit = first_of_kind(&found, Kind::Visit);
         assert_eq!(participants_of(visit), vec!["Kofi Mensah"], "{visit:#?}");
     }
+
+    #[test]
+    fn a_briefing_of_diplomats_from_listed_states_is_a_meeting_with_all_of_them() {
+        let found = acts(&format!(
+            "{HEAD}The Kenyan army spokesman was briefing the delegation, including diplomats, attachés and representatives from Ghana, Bosnia and Herzegovina and Norway, on Thursday."
+        ));
+        assert_eq!(
+            found,
+            [(Kind::Meeting, "BIH–GHA–KEN–NOR".to_string(), Status::Held)]
+        );
+        // No state named after the briefing: its sides are unknown.
+        let found = acts(&format!(
+            "{HEAD}Ghana's defence attaché in Nairobi briefs diplomats on the strikes."
+        ));
+        assert_eq!(found, []);
+    }
+
+    #[test]
+    fn speaking_with_a_foreign_counterpart_is_a_call_unless_they_met() {
+        let found = acts(&format!(
+            "{HEAD}The ministry said Defence Minister Otieno Kamau of Kenya spoke with his Ghanaian counterpart, Kofi Mensah, about the border."
+        ));
+        assert_eq!(
+            found,
+            [(Kind::PhoneCall, "GHA–KEN".to_string(), Status::Held)]
+        );
+        let found = acts(&format!(
+            "{HEAD}During his visit to Ghana, Kenyan Defence Minister Otieno Kamau spoke with his Ghanaian counterpart about the border."
+        ));
+        assert!(
+            found.iter().all(|(kind, _, _)| *kind != Kind::PhoneCall),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_tour_expected_to_take_someone_to_three_states_is_three_planned_visits() {
+        let found = acts(&format!(
+            "{HEAD}Kenya's army chief, Gen. Otieno Kamau, is on a visit to the region that is expected to take him to Ghana, Norway and Chile."
+        ));
+        assert_eq!(
+            found,
+            [
+                (Kind::Visit, "CHL–KEN".to_string(), Status::Planned),
+                (Kind::Visit, "GHA–KEN".to_string(), Status::Planned),
+                (Kind::Visit, "KEN–NOR".to_string(), Status::Planned)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_visit_at_someones_invitation_goes_to_the_inviters_state() {
+        let found = acts(&format!(
+            "{HEAD}The ministry said Kenyan President Ivo Kral undertook the visit at the invitation of the Ghanaian President."
+        ));
+        assert_eq!(found, [(Kind::Visit, "GHA–KEN".to_string(), Status::Held)]);
+    }
+
+    #[test]
+    fn the_sidelines_of_an_event_are_the_occasion_of_the_act_told_there() {
+        let found = acts(&format!(
+            "{HEAD}On the sidelines of the Nairobi Airshow, Ghanaian Air Force Commander General Kofi Mensah called on Kenyan Air Chief Otieno Kamau."
+        ));
+        assert_eq!(
+            found,
+            [(Kind::CourtesyCall, "GHA–KEN".to_string(), Status::Held)]
+        );
+    }
+
+    #[test]
+    fn states_named_with_threats_are_what_talks_were_about() {
+        let found = acts(&format!(
+            "{HEAD}A rebel delegation was in Nairobi for truce talks, rejecting the Ghanaian and Norwegian threats."
+        ));
+        assert_eq!(found, []);
+    }
 }
