@@ -574,6 +574,11 @@ static PEOPLE_FROM: LazyLock<Regex> = LazyLock::new(|| {
 static INVITATION_OF: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b(?:at|on)\s+the\s+(?:special\s+|kind\s+|official\s+)?invitation\s+of\b")
 });
+static RELEASE_CITED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:said|according to|stated|added)\s+(?:an?|the)\s+(?:[\w()-]+\s+){0,6}?(?:news|press)\s+release\b",
+    )
+});
 static HELD_IN: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:in|at)\s+(?:the\s+\w+\s+(?:of|in)\s+)?(?:the\s+)?$"));
 static VISIT_TO: LazyLock<Regex> =
@@ -793,6 +798,26 @@ fn inviter_after(
         .find(|m| m.party.is_some() && m.kind != FormKind::NotAParty)?;
     // The inviter's own words follow the invitation closely.
     (m.start - from <= 40).then(|| Some((m.party?, m.start..m.end)))?
+}
+
+/// "…, said an ISPR news release": with no dateline, the agency's release the article reports
+/// is of its day, and so are the acts it tells of without a date of their own.
+fn release_date(text: &str, published: Option<chrono::NaiveDate>) -> Option<DateMention> {
+    let published = published?;
+    let m = RELEASE_CITED.find(text)?;
+    Some(DateMention {
+        start: m.start(),
+        end: m.end(),
+        text: m.as_str().to_string(),
+        value: Some(published.format("%Y-%m-%d").to_string()),
+        end_value: None,
+        precision: dates::Precision::Day,
+        basis: format!(
+            "the day of the release the article reports: its publication date {published}"
+        ),
+        relative: true,
+        partial: None,
+    })
 }
 
 fn snap(text: &str, at: usize) -> usize {
@@ -1752,12 +1777,15 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
     }
     fill_parties(&mut candidates, main_pair, home);
     add_listed_participants(text, &sentences, &mentions, &mut candidates);
-    let dateline_date = dateline.as_ref().and_then(|(_, _, line)| {
-        dates
-            .iter()
-            .find(|d| d.start >= line.start && d.end <= line.end && d.value.is_some())
-            .cloned()
-    });
+    let dateline_date = dateline
+        .as_ref()
+        .and_then(|(_, _, line)| {
+            dates
+                .iter()
+                .find(|d| d.start >= line.start && d.end <= line.end && d.value.is_some())
+                .cloned()
+        })
+        .or_else(|| release_date(text, article.published));
     let lede_date = dates
         .iter()
         .filter(|d| {

@@ -1688,4 +1688,20 @@ mod tests {
         ));
         assert_eq!(found, []);
     }
+
+    #[test]
+    fn an_act_a_cited_news_release_tells_of_without_a_day_is_of_the_release_day() {
+        let found = extract(&format!(
+            "{HEAD}Ghanaian General Kofi Mensah called on Kenya's Army Chief General Otieno Kamau, said an Inter Services Public Relations (ISPR) news release."
+        ));
+        let call = first_of_kind(&found, Kind::CourtesyCall);
+        let date = call.date.start.as_ref().map(|s| s.to_string());
+        assert_eq!(date.as_deref(), Some("2024-03-15"), "{call:#?}");
+        // Without the release the text gives no day.
+        let found = extract(&format!(
+            "{HEAD}Ghanaian General Kofi Mensah called on Kenya's Army Chief General Otieno Kamau."
+        ));
+        let call = first_of_kind(&found, Kind::CourtesyCall);
+        assert_eq!(call.date.start, None, "{call:#?}");
+    }
 }
