@@ -350,6 +350,13 @@ static NEGATED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:no such|no|never|did not|didn'?t|does not|doesn'?t|has not|hasn'?t|have not|haven'?t|had not|hadn'?t|denied|denies|refused to|declined to|decided to skip|skipp(?:ed|ing)|ruled out)\s+(?:[\w'’-]+\s+){0,2}$",
     )
 });
+/// "was not allowed by India to visit", "had never given access to anyone to visit": an act
+/// someone prevents.
+static NOT_ALLOWED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:not|never|no longer|refused|denied)\s+(?:been\s+)?(?:allowed|permitted|given access|granted access|given permission|granted permission|access|permission)\b(?:\s+[\w'’-]+){0,5}?\s+to\s+$",
+    )
+});
 /// "the visit had not been undertaken", "talks never took place"; "talks between A and B have
 /// stalled": a process at a standstill, no act.
 static NEGATED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -1029,7 +1036,10 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             }
             // An act the text says did not happen, or will not.
             let after_trigger = &text[trigger.end..clause.end.max(trigger.end)];
-            if NEGATED_BEFORE.is_match(before_trigger) || NEGATED_AFTER.is_match(after_trigger) {
+            if NEGATED_BEFORE.is_match(before_trigger)
+                || NOT_ALLOWED_BEFORE.is_match(before_trigger)
+                || NEGATED_AFTER.is_match(after_trigger)
+            {
                 continue;
             }
             // "the Quadrilateral Security Dialogue" names an organisation, not a meeting of it.

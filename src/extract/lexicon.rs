@@ -290,11 +290,26 @@ pub fn mentions_in<'m>(mentions: &'m [Mention], range: &std::ops::Range<usize>) 
     &mentions[from..to]
 }
 
+/// Whether `text` begins with the words of `name`, each at least begun alike (the first three
+/// letters, or the whole of a shorter word): the same name, perhaps spelt otherwise.
+fn same_name_words(name: &str, text: &str) -> bool {
+    let mut words = text.split(|c: char| !c.is_alphanumeric());
+    name.split([' ', '-']).all(|known| {
+        words.next().is_some_and(|w| {
+            let n = known.chars().count().min(w.chars().count()).min(3);
+            n > 0 && known.chars().take(n).eq(w.chars().take(n))
+        })
+    })
+}
+
 /// The compiled dictionaries.
 pub struct Lexicon {
     forms: FormFinder,
     /// Per pattern: what it names, and whether it is the capitals-only variant of a form.
     form_info: Vec<(FormKind, Option<PartyCode>, bool)>,
+    /// Per pattern of a person's name: how the longer listed names that begin with it go on
+    /// ("Al Thani" after "Mohammed bin Abdulrahman"); mostly none.
+    name_goes_on: Vec<Vec<String>>,
     /// Common English name of each state or organisation.
     pub names: HashMap<PartyCode, String>,
     /// Ranks ("Rear Admiral", "Lt. Gen.").
@@ -779,6 +794,27 @@ impl Lexicon {
                 add(f, FormKind::Person, Some(party));
             }
         }
+        let mut name_starts: FxHashMap<&str, Vec<String>> = FxHashMap::default();
+        for (p, _) in patterns
+            .iter()
+            .zip(&form_info)
+            .filter(|(_, info)| info.0 == FormKind::Person)
+        {
+            for (i, _) in p.match_indices(' ') {
+                name_starts
+                    .entry(&p[..i])
+                    .or_default()
+                    .push(p[i + 1..].to_string());
+            }
+        }
+        let name_goes_on: Vec<Vec<String>> = patterns
+            .iter()
+            .zip(&form_info)
+            .map(|(p, info)| match info.0 {
+                FormKind::Person => name_starts.get(p.as_str()).cloned().unwrap_or_default(),
+                _ => Vec::new(),
+            })
+            .collect();
         let forms = FormFinder::new(&patterns).map_err(|e| LexiconError {
             file: "dictionaries".into(),
             line: 0,
@@ -837,6 +873,7 @@ impl Lexicon {
             trigger_words,
             forms,
             form_info,
+            name_goes_on,
             names,
             ranks,
             honorifics,
@@ -868,6 +905,17 @@ impl Lexicon {
                         .ends_with(['\n', '>'])
                     || m.start() == 0;
                 if caps_only && !dateline && !text[..m.start()].ends_with('\n') {
+                    return None;
+                }
+                // "Mohammed bin Abdulrahman Al Ghuraybi" is not the "Mohammed bin Abdulrahman Al
+                // Thani" whose name it begins with; "Anura Kumara Disanayake" is "Anura Kumara
+                // Dissanayake" spelt otherwise.
+                let goes_on = &self.name_goes_on[m.pattern().as_usize()];
+                if !goes_on.is_empty()
+                    && let Some(rest) = text[m.end()..].strip_prefix(' ')
+                    && rest.starts_with(char::is_uppercase)
+                    && !goes_on.iter().any(|known| same_name_words(known, rest))
+                {
                     return None;
                 }
                 (kind != FormKind::NotAParty).then_some(Mention {
@@ -973,6 +1021,26 @@ mod tests {
             .into_iter()
             .map(|m| (m.party.map(|p| p.to_string()).unwrap_or_default(), m.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_listed_name_that_goes_on_into_another_name_is_someone_else() {
+        // people.tsv lists "Mohammed bin Abdulrahman" and "Mohammed bin Abdulrahman Al Thani".
+        let person = (String::from("QAT"), FormKind::Person);
+        assert_eq!(
+            parties("Mohammed bin Abdulrahman Al Thani met him."),
+            [person.clone()]
+        );
+        assert_eq!(parties("Mohammed bin Abdulrahman met him."), [person]);
+        assert_eq!(
+            parties("Admiral Mohammed bin Abdulrahman Al Ghuraybi met him."),
+            []
+        );
+        // "Anura Kumara Dissanayake" spelt with one s is still he.
+        assert_eq!(
+            parties("Anura Kumara Disanayake met him."),
+            [(String::from("LKA"), FormKind::Person)]
+        );
     }
 
     /// The matches of the trie-based finder, and of one leftmost-longest automaton over the

@@ -1704,4 +1704,14 @@ mod tests {
         let call = first_of_kind(&found, Kind::CourtesyCall);
         assert_eq!(call.date.start, None, "{call:#?}");
     }
+
+    #[test]
+    fn a_visit_someone_is_not_allowed_to_make_is_no_act() {
+        for sentence in [
+            "Even the UN observer group was not allowed by Kenya to visit Nairobi.",
+            "Kenya had never given access to Ghanaian observers to visit Nairobi.",
+        ] {
+            assert_eq!(acts(&format!("{HEAD}{sentence}")), [], "{sentence}");
+        }
+    }
 }
