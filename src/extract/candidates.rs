@@ -78,6 +78,9 @@ pub struct Candidate {
     /// A signing told as news ("signed an agreement", "signed 15 MoUs"), not one referred back
     /// to ("the accord was signed").
     pub fresh_signing: bool,
+    /// Told in the present progressive ("is hosting talks"): under way if it is of the
+    /// publication day.
+    pub under_way: bool,
 }
 
 /// A word that makes a list item a clause of its own: "; and he will also visit …".
@@ -176,6 +179,20 @@ static WITH_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:with|against)\s
 static PARTICIPATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:participating (?:countries|states|nations|delegations)|participants (?:included|were|came from)|attended by|delegat(?:es|ions) from|took part|participated)\b",
+    )
+});
+/// "The talks were to be attended by …": a sentence that opens on the meeting just told and
+/// lists who attends it.
+static ATTENDED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\W*(?:the|these|those|that|this)\s+(?:[\w-]+\s+)?(?:talks|meetings?|summit|conference|negotiations|session)\s+(?:was|were|will be|would be|is|are)\s+(?:to be\s+|being\s+|expected to be\s+|also\s+)?attended\s+by\b",
+    )
+});
+/// "Egypt on Sunday is hosting talks": an act under way as the article is written, when its
+/// day is the publication day.
+static UNDER_WAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:is|are)\s+(?:now\s+|currently\s+)?(?:hosting|holding|meeting|visiting|attending|conducting|having)\b(?:\s+[\w-]+){0,3}$",
     )
 });
 static INVOLVING: LazyLock<Regex> =
@@ -499,7 +516,7 @@ static INDEFINITE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:a|an|another)\s+(?:[\w-]+\s+)?$"));
 static TOPICAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:’s|'s)?\s+(?:and\s+(?-i:[A-Z])[\w.-]*\s+)?(?:war|conflict|crisis|issue|dispute|situation|question|file|peace process|front|invasion|offensive|allegations?|accusations?|claims?|propaganda|narrative|aggression|occupation|atrocities|hegemony|designs|assets|reserves|threats?|attacks?|strikes|air\s?strikes|shelling|bombardment|violations|sanctions|tariffs)\b",
+        r"^(?:’s|'s)?(?:-(?-i:[A-Z])\w+)?\s+(?:and\s+(?-i:[A-Z])[\w.-]*\s+)?(?:war|conflict|crisis|issue|dispute|situation|question|file|peace process|front|invasion|offensive|allegations?|accusations?|claims?|propaganda|narrative|aggression|occupation|atrocities|hegemony|designs|assets|reserves|threats?|attacks?|strikes|air\s?strikes|shelling|bombardment|violations|sanctions|tariffs)\b",
     )
 });
 /// A state's name or adjective that qualifies a firm, a trade body or another non-state actor
@@ -507,7 +524,7 @@ static TOPICAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// actor is not the state.
 static NON_STATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:’s|'s)?\s+[“\x22‘]?(?:(?:[\w-]+\s+){0,2}?(?:company|companies|firms?|corporations?|conglomerates?|enterprises?|business(?:es|men|man|people)?|entrepreneurs?|investors?|traders?|exporters?|importers?|industrialists?|chambers?|associations?|federations?|journalists?|tourists?|pilgrims?|banks?|airlines?|carriers?|universit(?:y|ies)|hospitals?|charit(?:y|ies)|NGOs?|Inc|Ltd|PLC|LLC)|(?:[\w-]+\s+){0,2}?Chamber of (?:Commerce|Industry))\b",
+        r"^(?:’s|'s)?\s+[“\x22‘]?(?:(?:[\w-]+\s+){0,2}?(?:company|companies|firms?|corporations?|conglomerates?|enterprises?|business(?:es|men|man|people)?|entrepreneurs?|investors?|traders?|exporters?|importers?|industrialists?|chambers?|associations?|federations?|journalists?|tourists?|pilgrims?|banks?|airlines?|carriers?|universit(?:y|ies)|hospitals?|charit(?:y|ies)|NGOs?|Inc|Ltd|PLC|LLC)|(?:[\w-]+\s+){0,2}?Chamber of (?:Commerce|Industry)|(?:mercenar(?:y|ies)|recruits|volunteers|fighters|militants|rebels|insurgents|migrants|nationals|students))\b",
     )
 });
 /// The source a report is attributed to ("…, said a Ruritanian news release", "according to
@@ -586,6 +603,11 @@ static RELEASE_CITED: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:said|according to|stated|added)\s+(?:an?|the)\s+(?:[\w()-]+\s+){0,6}?(?:news|press)\s+release\b",
     )
 });
+/// What follows a language's name after "in" ("in Russian that they could not read", "in
+/// Chinese."), where a state's adjective would go on to its noun.
+static LANGUAGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:\s*[,.;:)]|\s*$|\s+(?:that|which|they|he|she|it|language|translation|too|as well)\b)")
+});
 static HELD_IN: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:in|at)\s+(?:the\s+\w+\s+(?:of|in)\s+)?(?:the\s+)?$"));
 static VISIT_TO: LazyLock<Regex> =
@@ -639,6 +661,13 @@ fn acting_parties(
                     if CONCERN_OF_BEFORE.is_match(
                         &text[range.start.max(snap(text, m.start.saturating_sub(40)))..m.start],
                     ) =>
+                {
+                    false
+                }
+                // "contracts in Russian they could not read": a language, not the state.
+                FormKind::Demonym
+                    if text[..m.start].ends_with(" in ")
+                        && LANGUAGE_AFTER.is_match(&text[m.end..range.end]) =>
                 {
                     false
                 }
@@ -1466,7 +1495,17 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // A bare "meeting" or "talks" says too little to complete its parties from elsewhere,
             // unless it is the meeting of a visit just told, with a named counterpart ("Xi
             // Jinping during the meeting that lasted three hours").
-            if rule == "meeting.noun" && codes.len() < 2 && !meeting_in_visit && !talks_of_pair {
+            // "… is hosting talks. The talks were to be attended by …": the next sentence
+            // names who meets.
+            let attendees_follow = sentences
+                .get(si + 1)
+                .is_some_and(|next| ATTENDED_BY.is_match(&text[next.range.clone()]));
+            if rule == "meeting.noun"
+                && codes.len() < 2
+                && !meeting_in_visit
+                && !talks_of_pair
+                && !attendees_follow
+            {
                 continue;
             }
             // "the Secretary General of a body outside the list arrived for a visit": the
@@ -1514,6 +1553,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // Fewer than two parties stated: filled in after the whole article is read.
             let inferred = codes.len() < 2;
             let clause_text = &text[clause.clone()];
+            let under_way = UNDER_WAY.is_match(&text[clause.start..trigger.end.max(clause.start)]);
             let (status, status_cued) = status_of(
                 clause_text,
                 &text[sentence.range.clone()],
@@ -1522,6 +1562,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 &text[trigger.clone()],
                 before_trigger,
                 &text[clause.start..trigger.start.max(clause.start)],
+                under_way,
             );
             let other_clauses: Vec<Range<usize>> = sentence_triggers
                 .iter()
@@ -1747,6 +1788,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     of_pair: talks_of_pair,
                     listed: groups_listed,
                     fresh_signing,
+                    under_way,
                     kind,
                     rule: rule.to_string(),
                     trigger: trigger.clone(),
@@ -1983,11 +2025,16 @@ fn add_listed_participants(
         if candidates.iter().any(|c| c.sentence == si) {
             continue;
         }
+        // "The talks were to be attended by A, B and C": the sentence says whose meeting it
+        // lists, however few its sides so far.
+        let attended = ATTENDED_BY.is_match(&text[sentence.range.clone()]);
         let forum = candidates.iter().rposition(|c| {
             c.sentence < si
                 && c.sentence + 3 >= si
                 && matches!(c.kind, Kind::Dialogue | Kind::Meeting)
-                && (c.parties.len() >= 3 || c.parties.iter().any(PartyCode::is_organisation))
+                && (attended
+                    || c.parties.len() >= 3
+                    || c.parties.iter().any(PartyCode::is_organisation))
         });
         let Some(forum) = forum else { continue };
         let listed: BTreeSet<PartyCode> = mentions_in(mentions, &sentence.range)
@@ -1995,7 +2042,8 @@ fn add_listed_participants(
             .filter(|m| matches!(m.kind, FormKind::StateName | FormKind::Demonym))
             .filter_map(|m| m.party)
             .collect();
-        if listed.len() < 3 || !PARTICIPATION.is_match(&text[sentence.range.clone()]) {
+        let enough = if attended { 2 } else { 3 };
+        if listed.len() < enough || !PARTICIPATION.is_match(&text[sentence.range.clone()]) {
             continue;
         }
         let before = candidates[forum].parties.clone();
@@ -2654,7 +2702,9 @@ fn trigger_matches(
 /// The status of an act: cancellation words in its clause; else the tense of the trigger's
 /// own verb ("signed", "visited") unless a modal comes just before it ("will sign", "to visit");
 /// else proposal, future and past cues in the clause, then the sentence. `clause_before` is
-/// the clause up to the trigger.
+/// the clause up to the trigger; `under_way` says the trigger is told in the present
+/// progressive ("is hosting talks").
+#[allow(clippy::too_many_arguments)]
 fn status_of(
     clause: &str,
     sentence: &str,
@@ -2663,6 +2713,7 @@ fn status_of(
     trigger: &str,
     before_trigger: &str,
     clause_before: &str,
+    under_way: bool,
 ) -> (Status, bool) {
     if CANCELLED.is_match(clause) {
         return (Status::Cancelled, true);
@@ -2693,6 +2744,11 @@ fn status_of(
     // "told Trump in a call that …": the verb before the call gives its tense.
     if kind == Kind::PhoneCall && TOLD_BEFORE.is_match(before_trigger) {
         return (Status::Held, true);
+    }
+    // "is hosting talks … aimed at bridging the gaps in a proposal": going on now, unless the
+    // clause dates it ahead ("is visiting Kenya next week").
+    if under_way && !PLANNED.is_match(clause) {
+        return (Status::Held, false);
     }
     if PROPOSED.is_match(clause) && !matches!(kind, Kind::Agreement) {
         return (Status::Proposed, true);

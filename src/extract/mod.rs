@@ -1714,4 +1714,36 @@ mod tests {
             assert_eq!(acts(&format!("{HEAD}{sentence}")), [], "{sentence}");
         }
     }
+
+    #[test]
+    fn a_language_and_a_states_mercenaries_name_no_side() {
+        let found = acts(&format!(
+            "{HEAD}The Kenyan recruits were forced to sign contracts in Ghanaian that they could not read."
+        ));
+        assert_eq!(found, []);
+        let found = acts(&format!(
+            "{HEAD}Having trained in the tropics, the Kenyan mercenaries were ill-prepared for the Ghanaian winter."
+        ));
+        assert_eq!(found, []);
+    }
+
+    #[test]
+    fn talks_hosted_on_the_publication_day_are_under_way_and_take_the_attendees_listed() {
+        // HEAD's publication date, 2024-03-15, is a Friday.
+        let found = acts(&format!(
+            "{HEAD}Kenya on Friday is hosting high-level talks aimed at ending the Ghana-Hamas war. The talks were to be attended by Norwegian Foreign Minister Lars Berg and Chile's intelligence chief, officials said."
+        ));
+        assert_eq!(
+            found,
+            [(Kind::Meeting, "CHL–KEN–NOR".to_string(), Status::Held)]
+        );
+        // Told of a later day, they are still planned.
+        let found = acts(&format!(
+            "{HEAD}Kenya is hosting talks with Norway next week."
+        ));
+        assert_eq!(
+            found,
+            [(Kind::Meeting, "KEN–NOR".to_string(), Status::Planned)]
+        );
+    }
 }

@@ -43,6 +43,8 @@ struct Draft {
     parts: Vec<usize>,
     /// Its first report is a signing told as news ("signed an agreement").
     fresh_signing: bool,
+    /// Some report of it is in the present progressive ("is hosting talks").
+    under_way: bool,
     kind: Kind,
     parties: Vec<PartyCode>,
     status: Status,
@@ -211,6 +213,7 @@ fn absorb(d: &mut Draft, i: usize, c: &Candidate) {
         d.caller = c.caller.clone();
     }
     d.sentences.insert(c.sentence);
+    d.under_way |= c.under_way;
     d.people.extend(c.people.iter().cloned());
     if d.round.is_none() {
         d.round = c.round.as_ref().map(|r| r.0);
@@ -309,6 +312,7 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
             title: None,
             past: c.past_occurrence,
             fresh_signing: c.fresh_signing,
+            under_way: false,
             sentences: BTreeSet::new(),
             people: BTreeSet::new(),
             counterpart: None,
@@ -450,6 +454,12 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
                 .is_some_and(|day| day > published && date.precision == DatePrecision::Day);
             if after_publication && d.status == Status::Held {
                 d.status = Status::Planned;
+            }
+            // "Egypt on Sunday is hosting talks", published that Sunday: they are under way.
+            let on_publication = first_day(date)
+                .is_some_and(|day| day == published && date.precision == DatePrecision::Day);
+            if on_publication && d.under_way && d.status == Status::Planned {
+                d.status = Status::Held;
             }
             // "planned" for an act whose whole period lies before publication ("would be
             // enhanced with the visit … last year"): it was held.
