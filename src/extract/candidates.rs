@@ -608,6 +608,8 @@ static RELEASE_CITED: LazyLock<Regex> = LazyLock::new(|| {
 static LANGUAGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:\s*[,.;:)]|\s*$|\s+(?:that|which|they|he|she|it|language|translation|too|as well)\b)")
 });
+/// A clause that opens on a relative pronoun ("which is on a visit", "who arrived").
+static RELATIVE_OPENING: LazyLock<Regex> = LazyLock::new(|| re(r"^\W*(?:which|who)\b"));
 static HELD_IN: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:in|at)\s+(?:the\s+\w+\s+(?:of|in)\s+)?(?:the\s+)?$"));
 static VISIT_TO: LazyLock<Regex> =
@@ -1421,6 +1423,18 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                         || PLACE_VISITED.is_match(&text[trigger.end..clause.end.max(trigger.end)]))
                 {
                     continue;
+                }
+                // "the docking of Indian warship 'Mumbai' which is on a three-day visit to Sri
+                // Lanka": the visitor is what the relative pronoun stands for, just before it.
+                if v.is_empty()
+                    && !hosts.is_empty()
+                    && RELATIVE_OPENING
+                        .is_match(&text[clause.start..trigger.start.max(clause.start)])
+                    && let Some(antecedent) = acting[si]
+                        .iter()
+                        .rfind(|p| p.1.end <= clause.start && clause.start - p.1.end <= 40)
+                {
+                    v.push(antecedent.clone());
                 }
                 v.extend(hosts);
                 if v.is_empty() {

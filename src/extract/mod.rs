@@ -1746,4 +1746,12 @@ mod tests {
             [(Kind::Meeting, "KEN–NOR".to_string(), Status::Planned)]
         );
     }
+
+    #[test]
+    fn a_warship_which_is_on_a_visit_is_the_visitor() {
+        let found = acts(&format!(
+            "{HEAD}This follows the docking of Ghanaian warship 'Volta' which is on a three-day visit to Kenya."
+        ));
+        assert_eq!(found, [(Kind::Visit, "GHA–KEN".to_string(), Status::Held)]);
+    }
 }
