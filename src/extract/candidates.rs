@@ -537,7 +537,7 @@ static SOURCE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:of|to|by|between|with)\b"));
 static PAST_OCCURRENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:last met|last held|previous(?:ly)?|was last|the last (?:round|meeting|session)|had (?:earlier |also |previously )?(?:visited|met|held|signed)|earlier visited|former|recall(?:ed|ing|s)?)\b",
+        r"\b(?:last met|last held|previous(?:ly)?|was last|the last (?:round|meeting|session)|had (?:earlier |also |previously )?(?:visited|met|held|signed)|earlier visited|former (?:agreements?|accords?|meetings?|talks|rounds?|visits?|sessions?)|recall(?:ed|ing|s)?)\b",
     )
 });
 /// Whether a clause tells of a past occurrence of its act ("the two sides last met in May",

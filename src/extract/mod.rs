@@ -1754,4 +1754,14 @@ mod tests {
         ));
         assert_eq!(found, [(Kind::Visit, "GHA–KEN".to_string(), Status::Held)]);
     }
+
+    #[test]
+    fn a_former_officials_call_is_no_past_act_and_takes_the_datelines_day() {
+        let found = extract(
+            "UK Lord Kamau, former chief of general staff call on Ghana DPM Mensah\n2024-03-15\n\nNAIROBI, Mar 15 (KNA): Ghana's Foreign Minister Kofi Mensah on Friday received Lord Otieno Kamau of Kensington and UK former Chief Tom.\n",
+        );
+        let call = first_of_kind(&found, Kind::CourtesyCall);
+        let date = call.date.start.as_ref().map(|s| s.to_string());
+        assert_eq!(date.as_deref(), Some("2024-03-15"), "{call:#?}");
+    }
 }
