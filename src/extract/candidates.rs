@@ -401,7 +401,7 @@ static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PAST_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:signed|inked|initialled|renewed|met|visited|held|had|called on|paid|telephoned|spoke|concluded|conducted|hosted|received|travelled|traveled|arrived|landed|touched down)\b",
+        r"\b(?:signed|inked|initialled|renewed|met|visited|held|had|called on|paid|telephoned|spoke|concluded|conducted|hosted|received|travelled|traveled|arrived|landed|touched down|talking to|talked to)\b",
     )
 });
 /// Headlines tell what happened in the present tense: "PM arrives in New York".
@@ -610,6 +610,14 @@ static LANGUAGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A clause that opens on a relative pronoun ("which is on a visit", "who arrived").
 static RELATIVE_OPENING: LazyLock<Regex> = LazyLock::new(|| re(r"^\W*(?:which|who)\b"));
+/// A news outlet named right after "talking to": an acronym ("APP", "BBC") or a name that
+/// says what it is ("PTV news channel", "Anadolu Agency").
+static MEDIA_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(?:[A-Z]{2,5}\b|(?:[\w-]+\s+){0,3}?(?i:news|channel|TV|television|radio|newspaper|agency|media|daily)\b)",
+    )
+    .expect("valid")
+});
 static HELD_IN: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:in|at)\s+(?:the\s+\w+\s+(?:of|in)\s+)?(?:the\s+)?$"));
 static VISIT_TO: LazyLock<Regex> =
@@ -1303,6 +1311,13 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 && !mentions_in(&mentions, &(trigger.end..clause.end.max(trigger.end)))
                     .iter()
                     .any(|m| m.party.is_some() && m.kind != FormKind::NotAParty)
+            {
+                continue;
+            }
+            // "talking to APP", "talking to PTV news channel": an interview, not a meeting.
+            if rule == "meeting.talking_to"
+                && MEDIA_NAMED
+                    .is_match(&text[trigger.end.saturating_sub(1)..clause.end.max(trigger.end)])
             {
                 continue;
             }

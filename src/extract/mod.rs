@@ -1764,4 +1764,22 @@ mod tests {
         let date = call.date.start.as_ref().map(|s| s.to_string());
         assert_eq!(date.as_deref(), Some("2024-03-15"), "{call:#?}");
     }
+
+    #[test]
+    fn talking_to_an_outgoing_ambassador_is_a_meeting() {
+        let found = acts(&format!(
+            "{HEAD}Talking to the outgoing Ambassador of Ghana to Kenya, Kofi Mensah, here at the State House, Kenyan President Ivo Kral called for closer trade ties."
+        ));
+        assert_eq!(
+            found,
+            [(Kind::Meeting, "GHA–KEN".to_string(), Status::Held)]
+        );
+        // Talking to a news outlet is an interview.
+        for outlet in ["KNA", "Ghana Broadcasting news channel"] {
+            let found = acts(&format!(
+                "{HEAD}Talking to {outlet}, Kenyan President Ivo Kral said trade with Ghana would grow."
+            ));
+            assert_eq!(found, [], "{outlet}");
+        }
+    }
 }
