@@ -1002,13 +1002,39 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             people[i].sort_by_key(|p| p.range.start);
         }
     }
-    // Who acts in each sentence: read once, for the main pair and for every act in it.
-    let acting: Vec<Vec<(PartyCode, Range<usize>)>> = sentences
-        .iter()
-        .zip(&dateline_ranges)
-        .map(|(s, dl)| acting_parties(text, &mentions, &s.range, dl.as_ref()))
+    // Who acts in each sentence: read once for the sentences that report acts, for every act
+    // in them. (Sentences without acts have no one acting in them for the loop below.)
+    let acting_in = |i: usize| {
+        acting_parties(
+            text,
+            &mentions,
+            &sentences[i].range,
+            dateline_ranges[i].as_ref(),
+        )
+    };
+    let acting: Vec<Vec<(PartyCode, Range<usize>)>> = (0..sentences.len())
+        .map(|i| {
+            if triggers[i].is_empty() {
+                Vec::new()
+            } else {
+                acting_in(i)
+            }
+        })
         .collect();
-    let main_pair = main_pair(&acting);
+    // The main pair counts who acts in every sentence, and few acts need it to complete their
+    // parties: it is read only when one does.
+    let article_pair = std::cell::LazyCell::new(|| {
+        let all: Vec<Vec<(PartyCode, Range<usize>)>> = (0..sentences.len())
+            .map(|i| {
+                if triggers[i].is_empty() {
+                    acting_in(i)
+                } else {
+                    acting[i].clone()
+                }
+            })
+            .collect();
+        main_pair(&all)
+    });
 
     // The newsroom's own country, as its dateline says.
     let home: Option<PartyCode> = dateline.as_ref().map(|d| d.1);
@@ -1856,7 +1882,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             }
         }
     }
-    fill_parties(&mut candidates, main_pair, home);
+    fill_parties(&mut candidates, &|| *article_pair, home);
     add_listed_participants(text, &sentences, &mentions, &mut candidates);
     let dateline_date = dateline
         .as_ref()
@@ -2463,7 +2489,7 @@ fn clause_people_named<'p>(
 /// fewer than two parties and is left out.
 fn fill_parties(
     candidates: &mut [Candidate],
-    main_pair: Option<[PartyCode; 2]>,
+    main_pair: &dyn Fn() -> Option<[PartyCode; 2]>,
     home: Option<PartyCode>,
 ) {
     let mut stated: Vec<([PartyCode; 2], usize)> = Vec::new();
@@ -2494,7 +2520,7 @@ fn fill_some(
     meetings: bool,
     visits: &[CurrentVisit],
     stated: &[([PartyCode; 2], usize)],
-    main_pair: Option<[PartyCode; 2]>,
+    main_pair: &dyn Fn() -> Option<[PartyCode; 2]>,
     home: Option<PartyCode>,
 ) {
     for c in candidates
@@ -2531,7 +2557,7 @@ fn fill_some(
             None if c.kind == Kind::Meeting => during_visit
                 .filter(|_| c.counterpart.is_some() || c.of_visit)
                 .or_else(|| {
-                    let pair = stated.first().map(|(p, _)| *p).or(main_pair);
+                    let pair = stated.first().map(|(p, _)| *p).or_else(main_pair);
                     pair.filter(|_| c.of_pair).map(|p| p.to_vec())
                 }),
             None if matches!(c.kind, Kind::Exercise | Kind::Training | Kind::Assistance) => None,
@@ -2570,7 +2596,7 @@ fn fill_some(
                     with_home
                         .or(during_visit)
                         .or(from_stated)
-                        .or_else(|| main_pair.filter(|p| p.contains(&one)).map(|p| p.to_vec()))
+                        .or_else(|| main_pair().filter(|p| p.contains(&one)).map(|p| p.to_vec()))
                 }
             }
         };
