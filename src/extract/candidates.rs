@@ -2719,17 +2719,21 @@ fn trigger_matches(
     let mut per_sentence: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); sentences.len()];
     let body_text = &text[body.clone()];
     let sentence_of = |at: usize| sentences.partition_point(|s| s.range.end <= at);
-    // Each rule searches only the sentences that hold a word it needs.
+    // Each rule searches only the sentences that hold a word of each of its needs.
     let (hits, everywhere) = lex.trigger_words(body_text);
-    let mut searches: Vec<(usize, usize)> = hits
+    let mut found: Vec<(usize, usize, usize)> = hits
         .into_iter()
-        .map(|(rule, at)| (rule, sentence_of(body.start + at)))
-        .filter(|&(_, s)| s < sentences.len())
+        .map(|(rule, need, at)| (rule, sentence_of(body.start + at), need))
+        .filter(|&(_, s, _)| s < sentences.len())
         .collect();
-    searches.sort_unstable();
-    searches.dedup();
+    found.sort_unstable();
+    found.dedup();
+    let searches = found
+        .chunk_by(|a, b| (a.0, a.1) == (b.0, b.1))
+        .filter(|needs| needs.len() == lex.trigger_needs(needs[0].0))
+        .map(|needs| (needs[0].0, needs[0].1));
     let everywhere = everywhere.iter().map(|&rule| (rule, 0..body_text.len()));
-    let places = searches.into_iter().map(|(rule, s)| {
+    let places = searches.map(|(rule, s)| {
         let r = &sentences[s].range;
         (
             rule,

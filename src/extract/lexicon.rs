@@ -553,12 +553,17 @@ impl FormFinder {
 }
 
 /// The literal words that trigger rules need ("sign", "visit", " talks"), read from the
-/// rules themselves: a sentence that holds none of a rule's words is never searched with it.
+/// rules themselves: a sentence is searched with a rule only when it holds a word of each of
+/// the rule's needs. A need is a list of words one of which every match holds: what the whole
+/// match needs, what each of its parts needs ("seventh" and "round" in "seventh round of"),
+/// and what the second pattern of a two-part rule needs, whose match lies in the same sentence.
 struct TriggerWords {
     /// Every rule's words, lower-case, matched ignoring ASCII case.
     words: WordScanner,
-    /// The rules that need each word.
-    rules_of_word: Vec<Vec<usize>>,
+    /// The (rule, need) pairs each word serves.
+    needs_of_word: Vec<Vec<(usize, usize)>>,
+    /// How many needs each rule has.
+    needs: Vec<usize>,
     /// Rules with no usable words, searched everywhere.
     everywhere: Vec<usize>,
 }
@@ -566,19 +571,30 @@ struct TriggerWords {
 impl TriggerWords {
     fn new(rules: &[TriggerRule]) -> Result<TriggerWords, aho_corasick::BuildError> {
         let mut words: Vec<Vec<u8>> = Vec::new();
-        let mut rules_of_word: Vec<Vec<usize>> = Vec::new();
+        let mut needs_of_word: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut needs = Vec::new();
         let mut everywhere = Vec::new();
         for (rule, t) in rules.iter().enumerate() {
-            let Some(needed) = needed_words(t.pattern.as_str()) else {
+            let mut sets = needed_word_sets(t.pattern.as_str());
+            if sets.is_empty() {
                 everywhere.push(rule);
+                needs.push(0);
                 continue;
-            };
-            for word in needed {
-                match words.iter().position(|w| *w == word) {
-                    Some(at) => rules_of_word[at].push(rule),
-                    None => {
-                        words.push(word);
-                        rules_of_word.push(vec![rule]);
+            }
+            if let Some((_, near)) = &t.near {
+                sets.extend(needed_word_sets(near.as_str()));
+                sets.sort();
+                sets.dedup();
+            }
+            needs.push(sets.len());
+            for (need, set) in sets.into_iter().enumerate() {
+                for word in set {
+                    match words.iter().position(|w| *w == word) {
+                        Some(at) => needs_of_word[at].push((rule, need)),
+                        None => {
+                            words.push(word);
+                            needs_of_word.push(vec![(rule, need)]);
+                        }
                     }
                 }
             }
@@ -586,7 +602,8 @@ impl TriggerWords {
         let words = WordScanner::new(&words)?;
         Ok(TriggerWords {
             words,
-            rules_of_word,
+            needs_of_word,
+            needs,
             everywhere,
         })
     }
@@ -644,48 +661,125 @@ impl WordScanner {
 
 /// Literals one of which lies inside every match of `pattern`, lower-case; `None` when there
 /// is no short list of them. They are what a match starts with, ends with, or what one part
-/// of it starts with ("round|session|meeting" in "seventh round of"), whichever list has
-/// the longest shortest word. Read case-sensitively, since matching them ignoring case covers
-/// the rule's case-insensitive parts and its exact ones alike.
+/// of it needs ("round|session|meeting" in "seventh round of"), whichever list is best (see
+/// [`better_words`]); the branches of an alternation each give their own ("met", and "talks"
+/// in "held … talks"), so that a common word one branch starts with ("had") is not needed
+/// where another word of the branch is. Read case-sensitively, since matching them ignoring
+/// case covers the rule's case-insensitive parts and its exact ones alike.
 fn needed_words(pattern: &str) -> Option<Vec<Vec<u8>>> {
-    use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    use regex_syntax::hir::{Hir, HirKind};
-    let hir = regex_syntax::ParserBuilder::new()
-        .case_insensitive(false)
-        .build()
-        .parse(&pattern.replace("(?-i:", "(?:"))
-        .ok()?;
+    needed_in(&parse_case_sensitive(pattern)?)
+}
+
+/// The lists of words every match of `pattern` needs one word of each: the best list for the
+/// whole match (as [`needed_words`]) and the list of each of its parts that has one of words
+/// of four letters or more (words of three such as "the" and "was" are in most sentences:
+/// they would rule out few and cost a hit each). Empty when the pattern needs no word.
+fn needed_word_sets(pattern: &str) -> Vec<Vec<Vec<u8>>> {
+    use regex_syntax::hir::HirKind;
+    let (Some(best), Some(hir)) = (needed_words(pattern), parse_case_sensitive(pattern)) else {
+        return Vec::new();
+    };
     let mut top = &hir;
     while let HirKind::Capture(c) = top.kind() {
         top = &c.sub;
     }
-    let parts: &[Hir] = match top.kind() {
-        HirKind::Concat(parts) => parts,
-        _ => &[],
+    let mut sets = vec![best];
+    if let HirKind::Concat(parts) = top.kind() {
+        sets.extend(
+            parts
+                .iter()
+                .filter_map(needed_in)
+                .filter(|set| set.iter().all(|w| w.len() >= 4)),
+        );
+    }
+    // A word that holds another word of its list adds nothing to it ("meeting with" to
+    // "meeting"): without them the scanner has fewer states and reports fewer hits.
+    for set in &mut sets {
+        let all = set.clone();
+        set.retain(|w| {
+            !all.iter()
+                .any(|other| other != w && w.windows(other.len()).any(|part| part == other))
+        });
+    }
+    sets.sort();
+    sets.dedup();
+    sets
+}
+
+/// A rule pattern parsed for its literals (see [`needed_words`]).
+fn parse_case_sensitive(pattern: &str) -> Option<regex_syntax::hir::Hir> {
+    regex_syntax::ParserBuilder::new()
+        .case_insensitive(false)
+        .build()
+        .parse(&pattern.replace("(?-i:", "(?:"))
+        .ok()
+}
+
+/// The words one of which every match of `hir` holds (as [`needed_words`]).
+fn needed_in(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
+    use regex_syntax::hir::HirKind;
+    use regex_syntax::hir::literal::ExtractKind;
+    match hir.kind() {
+        HirKind::Capture(c) => needed_in(&c.sub),
+        HirKind::Repetition(r) if r.min >= 1 => needed_in(&r.sub),
+        // Each branch needs its own words: together they are the alternation's.
+        HirKind::Alternation(branches) => {
+            let mut words = Vec::new();
+            for branch in branches {
+                words.extend(needed_in(branch)?);
+            }
+            words.sort();
+            words.dedup();
+            Some(words)
+        }
+        HirKind::Concat(parts) => [
+            literal_words(hir, ExtractKind::Prefix),
+            literal_words(hir, ExtractKind::Suffix),
+        ]
+        .into_iter()
+        .chain(parts.iter().map(needed_in))
+        .flatten()
+        .reduce(better_words),
+        HirKind::Literal(_) => literal_words(hir, regex_syntax::hir::literal::ExtractKind::Prefix),
+        _ => None,
+    }
+}
+
+/// The literals every match of `hir` starts (or ends) with, lower-case and without the white
+/// space around them; `None` when there are none of three letters or more.
+fn literal_words(
+    hir: &regex_syntax::hir::Hir,
+    kind: regex_syntax::hir::literal::ExtractKind,
+) -> Option<Vec<Vec<u8>>> {
+    use regex_syntax::hir::literal::Extractor;
+    let seq = Extractor::new().kind(kind).limit_total(2000).extract(hir);
+    // White space around a word adds nothing to it but more words to look for.
+    let mut words: Vec<Vec<u8>> = seq
+        .literals()?
+        .iter()
+        .map(|l| l.as_bytes().trim_ascii().to_ascii_lowercase())
+        .collect();
+    words.sort();
+    words.dedup();
+    // Words of two letters ("of") are in every sentence and filter nothing.
+    let shortest = words.iter().map(Vec::len).min()?;
+    (shortest >= 3).then_some(words)
+}
+
+/// Of two lists of needed words, the one that should rule out more sentences: the one whose
+/// shortest word is longer, then the one with fewer words of that length ("met" and "had"
+/// are common, "met" alone less so), then the one with fewer words; the first on a tie.
+fn better_words(a: Vec<Vec<u8>>, b: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
+    let key = |w: &[Vec<u8>]| {
+        let shortest = w.iter().map(Vec::len).min().unwrap_or(0);
+        let of_shortest = w.iter().filter(|x| x.len() == shortest).count();
+        (
+            shortest,
+            std::cmp::Reverse(of_shortest),
+            std::cmp::Reverse(w.len()),
+        )
     };
-    let words_of = |hir: &Hir, kind: ExtractKind| -> Option<(usize, Vec<Vec<u8>>)> {
-        let seq = Extractor::new().kind(kind).limit_total(2000).extract(hir);
-        // White space around a word adds nothing to it but more words to look for.
-        let mut words: Vec<Vec<u8>> = seq
-            .literals()?
-            .iter()
-            .map(|l| l.as_bytes().trim_ascii().to_ascii_lowercase())
-            .collect();
-        words.sort();
-        words.dedup();
-        // Words of two letters ("of") are in every sentence and filter nothing.
-        let shortest = words.iter().map(Vec::len).min()?;
-        (shortest >= 3).then_some((shortest, words))
-    };
-    [
-        words_of(&hir, ExtractKind::Prefix),
-        words_of(&hir, ExtractKind::Suffix),
-    ]
-    .into_iter()
-    .chain(parts.iter().map(|part| words_of(part, ExtractKind::Prefix)))
-    .flatten()
-    .reduce(|best, next| if next.0 > best.0 { next } else { best })
-    .map(|(_, words)| words)
+    if key(&b) > key(&a) { b } else { a }
 }
 
 static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -928,15 +1022,25 @@ impl Lexicon {
             .collect()
     }
 
-    /// Where trigger rules may match in `text`: each (rule, offset) where a word the rule
-    /// needs occurs, and the rules that need no word and may match anywhere.
-    pub fn trigger_words(&self, text: &str) -> (Vec<(usize, usize)>, &[usize]) {
+    /// Where trigger rules may match in `text`: each (rule, need, offset) where a word of one
+    /// of a rule's needs occurs, and the rules that need no word and may match anywhere. A rule
+    /// can only match where words of all its needs ([`Lexicon::trigger_needs`]) occur.
+    pub fn trigger_words(&self, text: &str) -> (Vec<(usize, usize, usize)>, &[usize]) {
         let t = &self.trigger_words;
         let mut hits = Vec::new();
         t.words.for_each(text.as_bytes(), |word, start| {
-            hits.extend(t.rules_of_word[word].iter().map(|&rule| (rule, start)));
+            hits.extend(
+                t.needs_of_word[word]
+                    .iter()
+                    .map(|&(rule, need)| (rule, need, start)),
+            );
         });
         (hits, &t.everywhere)
+    }
+
+    /// How many needs a trigger rule has (see [`Lexicon::trigger_words`]).
+    pub fn trigger_needs(&self, rule: usize) -> usize {
+        self.trigger_words.needs[rule]
     }
 
     /// The common name of a party ("Pakistan").
@@ -978,12 +1082,17 @@ mod tests {
             words(r"\b(?:signed|inked)\b"),
             Some(vec!["inked".to_string(), "signed".to_string()])
         );
+        // Each branch of an alternation needs its own words: "talks", not "had" or "held".
+        assert_eq!(
+            words(r"\b(?:met|(?:held|had)\s+(?:\w+\s+)?talks)\b"),
+            Some(vec!["met".to_string(), "talks".to_string()])
+        );
         // Nothing of three letters is needed: the rule searches everywhere.
         assert_eq!(words(r"\b[A-Z]{2,8}\s+of\b"), None);
     }
 
     #[test]
-    fn every_trigger_match_holds_a_word_its_rule_needs() {
+    fn every_trigger_match_holds_a_word_of_each_need_of_its_rule() {
         let lex = Lexicon::builtin();
         let searched_everywhere = lex.trigger_words("").1.len();
         assert!(
@@ -1002,13 +1111,14 @@ mod tests {
         for text in texts {
             let (hits, everywhere) = lex.trigger_words(text);
             for (rule, t) in lex.triggers.iter().enumerate() {
-                for m in t.pattern.find_iter(text) {
+                for m in t.find_iter(text) {
                     checked += 1;
                     let found = everywhere.contains(&rule)
-                        || hits
-                            .iter()
-                            .any(|&(r, at)| r == rule && (m.start()..m.end()).contains(&at));
-                    assert!(found, "{} matched {:?} without its words", t.id, m.as_str());
+                        || (0..lex.trigger_needs(rule)).all(|need| {
+                            hits.iter()
+                                .any(|&(r, n, at)| (r, n) == (rule, need) && m.contains(&at))
+                        });
+                    assert!(found, "{} matched {:?} without its words", t.id, &text[m]);
                 }
             }
         }
