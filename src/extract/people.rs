@@ -121,14 +121,59 @@ const HOLDERS: [&str; 31] = [
     "Representative",
     "Aide",
 ];
+/// The words of `s` between white space, as `str::split_whitespace` gives them, each with its
+/// byte offset. Bytes of ASCII are told apart without decoding; only the rare byte past ASCII
+/// is decoded to ask whether its character is white space (U+00A0).
+fn split_words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while at < bytes.len() {
+            let b = bytes[at];
+            let (space, len) = if b.is_ascii() {
+                (
+                    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c'),
+                    1,
+                )
+            } else {
+                let c = s[at..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            };
+            match (space, start) {
+                (true, Some(from)) => return Some((from, &s[from..at])),
+                (true, None) => {}
+                (false, None) => start = Some(at),
+                (false, Some(_)) => {}
+            }
+            at += len;
+        }
+        start.map(|from| (from, &s[from..]))
+    })
+}
+
 fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     let s = &text[range.clone()];
     // Room for one token per space at once: growing the vector token by token cost more than
     // reading the tokens.
     let mut out = Vec::with_capacity(memchr::memchr_iter(b' ', s.as_bytes()).count() + 1);
-    for raw in s.split_whitespace() {
-        // Offsets from the slice itself: separators may be several bytes (U+00A0).
-        let start = range.start + (raw.as_ptr() as usize - s.as_ptr() as usize);
+    for (offset, raw) in split_words(s) {
+        let start = range.start + offset;
+        // Most words are plain: they start and end with a letter or digit and end in no
+        // possessive, so there is nothing to strip ("said", "Minister").
+        let plain = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+        if plain(raw.as_bytes().first())
+            && plain(raw.as_bytes().last())
+            && !raw.ends_with("'s")
+            && !raw.ends_with("’s")
+        {
+            out.push(Token {
+                range: start..start + raw.len(),
+                core: raw,
+                ends_phrase: false,
+            });
+            continue;
+        }
         let lead = raw.len() - raw.trim_start_matches(['(', '"', '“', '‘', '\'']).len();
         let mut core = &raw[lead..];
         let mut ends_phrase = false;
@@ -694,6 +739,18 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, "Sato");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_split_as_split_whitespace_splits_them(s in "[a-z’'. \t\n\u{a0}\u{2003}é]{0,40}") {
+            let found: Vec<(usize, &str)> = split_words(&s).collect();
+            let want: Vec<(usize, &str)> = s
+                .split_whitespace()
+                .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+                .collect();
+            proptest::prop_assert_eq!(found, want);
+        }
     }
 
     #[test]
