@@ -321,7 +321,7 @@ pub struct Lexicon {
     /// Trigger rules in file order.
     pub triggers: Vec<TriggerRule>,
     /// Words without which a trigger rule cannot match, found in one pass over a text.
-    trigger_words: TriggerWords,
+    trigger_words: NeededWords,
 }
 
 /// Finds dictionary forms leftmost-longest, as one unanchored automaton over them would, but
@@ -552,60 +552,110 @@ impl FormFinder {
     }
 }
 
-/// The literal words that trigger rules need ("sign", "visit", " talks"), read from the
-/// rules themselves: a sentence is searched with a rule only when it holds a word of each of
-/// the rule's needs. A need is a list of words one of which every match holds: what the whole
-/// match needs, what each of its parts needs ("seventh" and "round" in "seventh round of"),
-/// and what the second pattern of a two-part rule needs, whose match lies in the same sentence.
-struct TriggerWords {
-    /// Every rule's words, lower-case, matched ignoring ASCII case.
+/// The literal words that patterns need ("sign", "visit", " talks"), read from the patterns
+/// themselves: a text can only match a pattern when it holds a word of each of the pattern's
+/// needs. A need is a list of words one of which every match holds: what the whole match
+/// needs, what each of its parts needs ("seventh" and "round" in "seventh round of"), and for
+/// a two-part trigger rule, what its second pattern needs (whose match lies in the same
+/// sentence).
+pub(crate) struct NeededWords {
+    /// Every pattern's words, lower-case, matched ignoring ASCII case.
     words: WordScanner,
-    /// The (rule, need) pairs each word serves.
+    /// The (pattern, need) pairs each word serves.
     needs_of_word: Vec<Vec<(usize, usize)>>,
-    /// How many needs each rule has.
+    /// How many needs each pattern has.
     needs: Vec<usize>,
-    /// Rules with no usable words, searched everywhere.
+    /// Patterns with no usable words, which may match anywhere.
     everywhere: Vec<usize>,
 }
 
-impl TriggerWords {
-    fn new(rules: &[TriggerRule]) -> Result<TriggerWords, aho_corasick::BuildError> {
+impl NeededWords {
+    /// From the needs of each pattern (none: it may match anywhere).
+    fn new(
+        patterns: impl Iterator<Item = Vec<Vec<Vec<u8>>>>,
+    ) -> Result<NeededWords, aho_corasick::BuildError> {
         let mut words: Vec<Vec<u8>> = Vec::new();
         let mut needs_of_word: Vec<Vec<(usize, usize)>> = Vec::new();
         let mut needs = Vec::new();
         let mut everywhere = Vec::new();
-        for (rule, t) in rules.iter().enumerate() {
-            let mut sets = needed_word_sets(t.pattern.as_str());
+        for (pattern, sets) in patterns.enumerate() {
             if sets.is_empty() {
-                everywhere.push(rule);
-                needs.push(0);
-                continue;
-            }
-            if let Some((_, near)) = &t.near {
-                sets.extend(needed_word_sets(near.as_str()));
-                sets.sort();
-                sets.dedup();
+                everywhere.push(pattern);
             }
             needs.push(sets.len());
             for (need, set) in sets.into_iter().enumerate() {
                 for word in set {
                     match words.iter().position(|w| *w == word) {
-                        Some(at) => needs_of_word[at].push((rule, need)),
+                        Some(at) => needs_of_word[at].push((pattern, need)),
                         None => {
                             words.push(word);
-                            needs_of_word.push(vec![(rule, need)]);
+                            needs_of_word.push(vec![(pattern, need)]);
                         }
                     }
                 }
             }
         }
         let words = WordScanner::new(&words)?;
-        Ok(TriggerWords {
+        Ok(NeededWords {
             words,
             needs_of_word,
             needs,
             everywhere,
         })
+    }
+
+    /// For rule patterns (as [`compile_rule`] compiles them).
+    pub(crate) fn of_patterns(patterns: &[&str]) -> Result<NeededWords, aho_corasick::BuildError> {
+        NeededWords::new(patterns.iter().map(|p| needed_word_sets(p)))
+    }
+
+    /// For trigger rules: the needs of a two-part rule's second pattern count too, unless its
+    /// first needs no word (then the rule is searched everywhere).
+    fn of_triggers(rules: &[TriggerRule]) -> Result<NeededWords, aho_corasick::BuildError> {
+        NeededWords::new(rules.iter().map(|t| {
+            let mut sets = needed_word_sets(t.pattern.as_str());
+            if let (false, Some((_, near))) = (sets.is_empty(), &t.near) {
+                sets.extend(needed_word_sets(near.as_str()));
+                sets.sort();
+                sets.dedup();
+            }
+            sets
+        }))
+    }
+
+    /// Each (pattern, need, offset) where a word of one of a pattern's needs occurs in `text`.
+    fn hits(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let mut hits = Vec::new();
+        self.words.for_each(text.as_bytes(), |word, start| {
+            hits.extend(
+                self.needs_of_word[word]
+                    .iter()
+                    .map(|&(pattern, need)| (pattern, need, start)),
+            );
+        });
+        hits
+    }
+
+    /// For each pattern, whether `text` holds a word of each of its needs, so that the
+    /// pattern may match it. The words are matched ignoring ASCII case only: a text with "ſ"
+    /// or "K" (the Kelvin sign), which a case-insensitive pattern takes for "s" or "k", may
+    /// match every pattern.
+    pub(crate) fn may_match(&self, text: &str) -> Vec<bool> {
+        if !text.is_ascii() && text.contains(['ſ', '\u{212A}']) {
+            return vec![true; self.needs.len()];
+        }
+        let mut found = self.hits(text);
+        found.sort_unstable();
+        found.dedup_by_key(|(pattern, need, _)| (*pattern, *need));
+        let mut needs_met = vec![0; self.needs.len()];
+        for (pattern, _, _) in found {
+            needs_met[pattern] += 1;
+        }
+        needs_met
+            .iter()
+            .zip(&self.needs)
+            .map(|(met, n)| met == n)
+            .collect()
     }
 }
 
@@ -958,7 +1008,7 @@ impl Lexicon {
                 near,
             });
         }
-        let trigger_words = TriggerWords::new(&triggers).map_err(|e| LexiconError {
+        let trigger_words = NeededWords::of_triggers(&triggers).map_err(|e| LexiconError {
             file: "triggers.tsv".into(),
             line: 0,
             problem: e.to_string(),
@@ -1027,15 +1077,7 @@ impl Lexicon {
     /// can only match where words of all its needs ([`Lexicon::trigger_needs`]) occur.
     pub fn trigger_words(&self, text: &str) -> (Vec<(usize, usize, usize)>, &[usize]) {
         let t = &self.trigger_words;
-        let mut hits = Vec::new();
-        t.words.for_each(text.as_bytes(), |word, start| {
-            hits.extend(
-                t.needs_of_word[word]
-                    .iter()
-                    .map(|&(rule, need)| (rule, need, start)),
-            );
-        });
-        (hits, &t.everywhere)
+        (t.hits(text), &t.everywhere)
     }
 
     /// How many needs a trigger rule has (see [`Lexicon::trigger_words`]).

@@ -4,7 +4,7 @@
 
 use super::candidates::{Analysis, Candidate, same_counterpart};
 use super::dates::{DateMention, Precision as DatePrecision};
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, NeededWords};
 use super::people::PersonMention;
 use crate::model::{
     Article, DateSpan, DateValue, Engagement, Evidence, Extra, Kind, Location, Origin, Participant,
@@ -14,22 +14,34 @@ use regex::Regex;
 use std::collections::BTreeSet;
 use std::sync::{Arc, LazyLock};
 
-/// The topics vocabulary with the cues of each, all searched in one pass over a text.
-static TOPICS: LazyLock<(Vec<Arc<str>>, regex::RegexSet)> = LazyLock::new(|| {
-    let (topics, patterns): (Vec<Arc<str>>, Vec<String>) =
+/// The topics vocabulary with the cues of each, and the words the cues need: a sentence is
+/// read only with the cues whose words it holds (most hold the words of none or one).
+static TOPICS: LazyLock<(Vec<Arc<str>>, Vec<Regex>, NeededWords)> = LazyLock::new(|| {
+    let (topics, cues): (Vec<Arc<str>>, Vec<Regex>) =
         super::lexicon::data_lines(include_str!("../../assets/dict/topics.tsv"))
             .filter_map(|line| {
                 let (topic, pattern) = line.split_once('\t')?;
                 let re = super::lexicon::compile_rule(pattern).ok()?;
-                Some((Arc::from(topic), re.as_str().to_string()))
+                Some((Arc::from(topic), re))
             })
             .unzip();
-    let set = regex::RegexSetBuilder::new(patterns)
-        .case_insensitive(true)
-        .build()
-        .expect("the topic cues compile one by one, so together too");
-    (topics, set)
+    let patterns: Vec<&str> = cues.iter().map(Regex::as_str).collect();
+    let words = NeededWords::of_patterns(&patterns).expect("the topic cues' words make a scanner");
+    (topics, cues, words)
 });
+
+/// The topics whose cues match `sentence`, in vocabulary order.
+fn topics_in(sentence: &str) -> Vec<usize> {
+    let (_, cues, words) = &*TOPICS;
+    words
+        .may_match(sentence)
+        .into_iter()
+        .zip(cues)
+        .enumerate()
+        .filter(|(_, (may, cue))| *may && cue.is_match(sentence))
+        .map(|(t, _)| t)
+        .collect()
+}
 
 static LEADS: LazyLock<Regex> = LazyLock::new(|| {
     super::lexicon::compile_rule(r"\b(?:led|headed|leading|heading|delegation|side|comprised|included|including|accompanied|counterpart|met|called on|host(?:ed)?)\b")
@@ -613,13 +625,8 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
         }
         let mut cued = vec![false; TOPICS.0.len()];
         for &s in &scope_all {
-            let of_sentence = topics_of[s].get_or_insert_with(|| {
-                TOPICS
-                    .1
-                    .matches(&text[a.sentences[s].range.clone()])
-                    .into_iter()
-                    .collect()
-            });
+            let of_sentence =
+                topics_of[s].get_or_insert_with(|| topics_in(&text[a.sentences[s].range.clone()]));
             for &t in of_sentence.iter() {
                 cued[t] = true;
             }
@@ -704,5 +711,37 @@ fn date_span(date: Option<&DateMention>) -> DateSpan {
         },
         text: Some(d.text.as_str().into()),
         basis: Some(d.basis.as_str().into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The topics of a sentence are those one set of all the cues finds in it.
+    #[test]
+    fn topics_are_those_all_cues_together_find() {
+        let (_, cues, _) = &*TOPICS;
+        let set = regex::RegexSetBuilder::new(cues.iter().map(Regex::as_str))
+            .case_insensitive(true)
+            .build()
+            .expect("the cues compile");
+        let texts = [
+            include_str!("../../assets/corpus/000_7990e3768e0cbb25.txt"),
+            include_str!("../../assets/corpus/001_5a1b8c29a9803335.txt"),
+            include_str!("../../assets/corpus/002_8dfa90e2cd21d513.txt"),
+            "Counter-terrorism, NAVAL drills and cyber-attacks; border security and trade.",
+            // "ſ" and the Kelvin sign match "s" and "k" ignoring case.
+            "The ISIſ threat and peace\u{212A}eeping",
+        ];
+        let mut found = 0;
+        for text in texts {
+            for line in text.lines() {
+                let want: Vec<usize> = set.matches(line).into_iter().collect();
+                assert_eq!(topics_in(line), want, "{line}");
+                found += want.len();
+            }
+        }
+        assert!(found > 10, "only {found} topics found");
     }
 }
