@@ -1,7 +1,7 @@
 //! One candidate act per trigger clause, with the fields read from its clause and sentence.
 
 use super::dates::{self, DateMention};
-use super::lexicon::{FormKind, Lexicon, Mention, mentions_in};
+use super::lexicon::{FormKind, Lexicon, Mention, NeededWords, mentions_in};
 use super::people::{self, PersonMention, find_people};
 use super::text::{self, Sentence};
 use crate::model::{Article, Kind, PartyCode, Status};
@@ -2192,10 +2192,16 @@ fn hyphen_pair_before(
 /// training, ship visits and bilateral exercises", "collaboration through joint exercises",
 /// "under the framework of the Working Group". Such lists name kinds of work, not acts.
 fn in_domain_list(text: &str, clause: &Range<usize>, trigger: &Range<usize>) -> bool {
+    // The list's opening words ("cooperation in", "areas of") are rare: a window without them
+    // is not searched backwards with the whole pattern, whose states are many and costly.
+    static OPENING: LazyLock<NeededWords> = LazyLock::new(|| {
+        NeededWords::of_patterns(&[DOMAIN_LIST.as_str()]).expect("the list's words make a scanner")
+    });
     let from = clause
         .start
         .max(snap(text, trigger.start.saturating_sub(320)));
-    DOMAIN_LIST.is_match(&text[from..trigger.start])
+    let window = &text[from..trigger.start];
+    OPENING.may_match(window)[0] && DOMAIN_LIST.is_match(window)
 }
 
 /// The people met or called on, when the clause lists two or more after the trigger joined by
