@@ -641,6 +641,16 @@ impl<'a> Ctx<'a> {
                     (Tense::Future, false)
                 }
                 b"ll" if k > 0 && self.is_p(k - 1, b'\'') => (Tense::Future, false),
+                // "is hosting talks on Saturday": a present progressive with a day is an
+                // arrangement ahead (or of the day itself).
+                b"is" | b"are"
+                    if self.t.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
+                        && self.w(k + 1).len() > 5
+                        && self.w(k + 1).ends_with("ing")
+                        && !self.is_word(k + 1, "being") =>
+                {
+                    (Tense::Future, true)
+                }
                 b"wo" if self.is_p(k + 1, b'\'') || self.is_word(k + 1, "n") => {
                     (Tense::Future, false)
                 }
@@ -2457,6 +2467,36 @@ mod tests {
         assert_eq!(
             val("Troops withdrew on Wednesday.", "2019-06-19", "Wednesday"),
             s("2019-06-19")
+        );
+    }
+
+    #[test]
+    fn weekday_of_a_present_progressive_lies_ahead() {
+        // 2019-06-19 is a Wednesday.
+        assert_eq!(
+            val(
+                "The minister is arriving in Seoul on Sunday.",
+                "2019-06-19",
+                "Sunday"
+            ),
+            s("2019-06-23")
+        );
+        assert_eq!(
+            val(
+                "Seoul is hosting talks on Wednesday.",
+                "2019-06-19",
+                "Wednesday"
+            ),
+            s("2019-06-19")
+        );
+        // Being is no arrangement.
+        assert_eq!(
+            val(
+                "The envoy is being held since Sunday.",
+                "2019-06-19",
+                "Sunday"
+            ),
+            s("2019-06-16")
         );
     }
 
