@@ -302,6 +302,14 @@ fn same_name_words(name: &str, text: &str) -> bool {
     })
 }
 
+/// A title and a given name, after which a state's name is a surname ("General Derek France").
+static SURNAME_AFTER_TITLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"\b(?:General|Gen\.|Admiral|Adm\.|Colonel|Col\.|Brigadier|Major|Captain|Marshal|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Sir)\s+[A-Z][a-z]+\s+$",
+    )
+    .unwrap_or_else(|e| panic!("surname pattern: {e}"))
+});
+
 /// The compiled dictionaries.
 pub struct Lexicon {
     forms: FormFinder,
@@ -1050,6 +1058,17 @@ impl Lexicon {
                     || m.start() == 0;
                 if caps_only && !dateline && !text[..m.start()].ends_with('\n') {
                     return None;
+                }
+                // "Lieutenant General Derek France": after a title and a given name, a state's
+                // name is a surname.
+                if kind == FormKind::StateName {
+                    let mut from = m.start().saturating_sub(40);
+                    while !text.is_char_boundary(from) {
+                        from += 1;
+                    }
+                    if SURNAME_AFTER_TITLE.is_match(&text[from..m.start()]) {
+                        return None;
+                    }
                 }
                 // "Mohammed bin Abdulrahman Al Ghuraybi" is not the "Mohammed bin Abdulrahman Al
                 // Thani" whose name it begins with; "Anura Kumara Disanayake" is "Anura Kumara

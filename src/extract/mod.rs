@@ -1782,4 +1782,15 @@ mod tests {
             assert_eq!(found, [], "{outlet}");
         }
     }
+
+    #[test]
+    fn a_state_named_after_a_title_and_given_name_is_a_surname() {
+        let found = acts(&format!(
+            "{HEAD}Commander of the US Ninth Air Force, Lieutenant General Derek France called on Kenyan Air Chief Otieno Kamau."
+        ));
+        assert_eq!(
+            found,
+            [(Kind::CourtesyCall, "KEN–USA".to_string(), Status::Held)]
+        );
+    }
 }
