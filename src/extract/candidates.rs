@@ -469,7 +469,9 @@ static UPCOMING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "During their talks", "in the two sides' meeting": the talks of both sides of a visit.
 static TALKS_OF_BOTH: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:their|the two sides’|the two sides'|both sides’|both sides')\s+(?:[\w-]+\s+)?$")
+    re(
+        r"\b(?:their|the two sides’|the two sides'|both sides’|both sides'|the pair|the duo)\s+(?:[\w-]+\s+)?$",
+    )
 });
 /// "had signed in", "had been agreed on": a verb that tells of an act before the one reported.
 static PLUPERFECT_BEFORE: LazyLock<Regex> =
@@ -477,7 +479,7 @@ static PLUPERFECT_BEFORE: LazyLock<Regex> =
 /// "the two leaders", "both sides": the two sides of the article's act.
 static TWO_SIDES: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:the two|both)\s+(?:[\w-]+\s+)?(?:leaders|sides|ministers|premiers|presidents|delegations|chiefs|commanders|counterparts)\b",
+        r"\b(?:the two|both)\s+(?:[\w-]+\s+)?(?:leaders|sides|ministers|premiers|presidents|delegations|chiefs|commanders|counterparts)\b|\bthe (?:pair|duo)\b",
     )
 });
 static DURING_OPENING: LazyLock<Regex> =

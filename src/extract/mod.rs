@@ -1793,4 +1793,15 @@ mod tests {
             [(Kind::CourtesyCall, "KEN–USA".to_string(), Status::Held)]
         );
     }
+
+    #[test]
+    fn the_pair_that_met_are_the_articles_two_sides() {
+        let found = acts(&format!(
+            "{HEAD}Kenya and Ghana on Friday signed a defence pact in Nairobi. Earlier, the pair met at the State House on multiple issues of bilateral interest."
+        ));
+        assert!(
+            found.contains(&(Kind::Meeting, "GHA–KEN".to_string(), Status::Held)),
+            "{found:?}"
+        );
+    }
 }
