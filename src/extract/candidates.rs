@@ -845,7 +845,10 @@ fn inviter_after(
         .iter()
         .find(|m| m.party.is_some() && m.kind != FormKind::NotAParty)?;
     // The inviter's own words follow the invitation closely.
-    (m.start - from <= 40).then(|| Some((m.party?, m.start..m.end)))?
+    if m.start - from > 40 {
+        return None;
+    }
+    Some((m.party?, m.start..m.end))
 }
 
 /// "…, said an ISPR news release": with no dateline, the agency's release the article reports
@@ -1319,8 +1322,8 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // occasion of the act the sentence reports, not a meeting of its own.
             let occasion = rule == "meeting.met"
                 && text[trigger.clone()]
-                    .to_ascii_lowercase()
-                    .starts_with("on the sidelines");
+                    .get(.."on the sidelines".len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case("on the sidelines"));
             if occasion && sentence_triggers.iter().any(|(_, _, r)| *r != trigger) {
                 continue;
             }
@@ -1553,15 +1556,17 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // unless it is the meeting of a visit just told, with a named counterpart ("Xi
             // Jinping during the meeting that lasted three hours").
             // "… is hosting talks. The talks were to be attended by …": the next sentence
-            // names who meets.
-            let attendees_follow = sentences
-                .get(si + 1)
-                .is_some_and(|next| ATTENDED_BY.is_match(&text[next.range.clone()]));
+            // names who meets (read last: most acts never ask).
+            let attendees_follow = || {
+                sentences
+                    .get(si + 1)
+                    .is_some_and(|next| ATTENDED_BY.is_match(&text[next.range.clone()]))
+            };
             if rule == "meeting.noun"
                 && codes.len() < 2
                 && !meeting_in_visit
                 && !talks_of_pair
-                && !attendees_follow
+                && !attendees_follow()
             {
                 continue;
             }

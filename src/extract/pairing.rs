@@ -462,15 +462,12 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
             }
         }
         if let (Some(date), Some(published)) = (&d.date, article.published) {
-            let after_publication = first_day(date)
-                .is_some_and(|day| day > published && date.precision == DatePrecision::Day);
-            if after_publication && d.status == Status::Held {
+            let day = first_day(date).filter(|_| date.precision == DatePrecision::Day);
+            if day.is_some_and(|day| day > published) && d.status == Status::Held {
                 d.status = Status::Planned;
             }
             // "Egypt on Sunday is hosting talks", published that Sunday: they are under way.
-            let on_publication = first_day(date)
-                .is_some_and(|day| day == published && date.precision == DatePrecision::Day);
-            if on_publication && d.under_way && d.status == Status::Planned {
+            if day == Some(published) && d.under_way && d.status == Status::Planned {
                 d.status = Status::Held;
             }
             // "planned" for an act whose whole period lies before publication ("would be
