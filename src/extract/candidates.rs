@@ -602,7 +602,7 @@ static INVITATION_OF: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RELEASE_CITED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:said|according to|stated|added)\s+(?:an?|the)\s+(?:[\w()-]+\s+){0,6}?(?:news|press)\s+release\b",
+        r"\b(?:said|according to|stated|added)\s+(?:an?|the)\s+(?:[\w()-]+\s+){0,6}?(?:news|press)\s+release\b|\bsaid in a statement\b",
     )
 });
 /// What follows a language's name after "in" ("in Russian that they could not read", "in
@@ -2127,7 +2127,7 @@ fn add_listed_participants(
 
 /// The end of a list whose items a clause's semicolons part ("met A; B; and C"), or the
 /// clause's own end when no such list follows it. Every item is a short phrase without a verb,
-/// and the last begins with "and".
+/// and the last begins with "and" or joins its own last two ("met A; B and C").
 fn semicolon_list_end(text: &str, sentence: &Range<usize>, clause: &Range<usize>) -> usize {
     let rest = &text[clause.end..sentence.end];
     let Some(items) = rest.strip_prefix(';') else {
@@ -2135,10 +2135,14 @@ fn semicolon_list_end(text: &str, sentence: &Range<usize>, clause: &Range<usize>
     };
     let items = items.trim_end_matches(['.', ' ']);
     let parts: Vec<&str> = items.split(';').map(str::trim).collect();
-    let last_is_and = parts.last().is_some_and(|p| p.starts_with("and "));
-    let noun_phrases = parts
-        .iter()
-        .all(|p| p.split_whitespace().count() <= 14 && !LIST_ITEM_VERB.is_match(p));
+    let last_is_and = parts
+        .last()
+        .is_some_and(|p| p.starts_with("and ") || p.contains(" and "));
+    let noun_phrases = parts.iter().all(|p| {
+        p.split(" and ")
+            .all(|item| item.split_whitespace().count() <= 14)
+            && !LIST_ITEM_VERB.is_match(p)
+    });
     if last_is_and && noun_phrases {
         clause.end + 1 + items.len()
     } else {
@@ -2803,7 +2807,11 @@ fn status_of(
     {
         return (Status::Held, true);
     }
-    if PAST_TRIGGER.is_match(trigger) && !MODAL_BEFORE.is_match(before_trigger) {
+    // "training will be conducted": a trigger that holds its own future is none of the past.
+    if PAST_TRIGGER.is_match(trigger)
+        && !MODAL_BEFORE.is_match(before_trigger)
+        && !FUTURE_MAIN.is_match(trigger)
+    {
         return (Status::Held, true);
     }
     // "was visiting China recently", "were holding talks": a past progressive happened.

@@ -172,6 +172,91 @@ mod tests {
     }
 
     #[test]
+    fn a_semicolon_list_that_ends_on_and_inside_its_last_item_is_one_meeting_each() {
+        let found = extract(&format!(
+            "{HEAD}Kenyan Army chief General Ivo Kral is on an official visit to Norway. The Army chief also met Lars Berg, Security Adviser to the Prime Minister; Ana Solberg, State Secretary for Foreign Affairs and Nils Dahl, State Secretary at the Ministry of Defence."
+        ));
+        let met: Vec<Vec<String>> = found
+            .iter()
+            .filter(|e| e.kind == Kind::Meeting && e.parties_label() == "KEN–NOR")
+            .map(|e| {
+                participants_of(e)
+                    .into_iter()
+                    .filter(|n| *n != "Ivo Kral")
+                    .map(str::to_string)
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            met,
+            [["Lars Berg"], ["Ana Solberg"], ["Nils Dahl"]],
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn an_ordinal_before_a_named_joint_committee_is_a_round_of_dialogue() {
+        let found = extract(
+            "Kenya news\n2024-10-29\n\nNAIROBI, Oct 29 (KNA): The 5th Kenya-Norway Joint Military Consultative Committee (JMCC) meeting was held in the Ministry of Defence here on Tuesday.",
+        );
+        let dialogue = first_of_kind(&found, Kind::Dialogue);
+        assert_eq!(
+            (dialogue.parties_label().as_str(), dialogue.round),
+            ("KEN–NOR", Some(5)),
+            "{found:#?}"
+        );
+        // A committee with an ordinal for its name is no round of talks.
+        let found = acts(&format!(
+            "{HEAD}Kenya's draft was considered by the Sixth Committee of the UN General Assembly."
+        ));
+        assert!(
+            found.iter().all(|(k, _, _)| *k != Kind::Dialogue),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_courtesy_visit_to_an_office_is_a_courtesy_call() {
+        let found = acts(&format!(
+            "{HEAD}In a separate meeting, Kenyan Army chief General Ivo Kral also paid a courtesy visit to the Defence Secretary of Ghana at the Ministry of Defence."
+        ));
+        assert_eq!(
+            found,
+            [(Kind::CourtesyCall, "GHA–KEN".to_string(), Status::Held)],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn training_given_by_another_states_personnel_is_training() {
+        let found = acts(&format!(
+            "{HEAD}Kenyan Air Force pilots will receive the aircraft next week, and further training will be conducted by Norwegian instructors over the next three months."
+        ));
+        assert!(
+            found.contains(&(Kind::Training, "KEN–NOR".to_string(), Status::Planned)),
+            "{found:?}"
+        );
+        // Advice about training is none.
+        let found = acts(&format!(
+            "{HEAD}He said Kenyan peacekeepers serving with the UN should receive appropriate training."
+        ));
+        assert!(
+            found.iter().all(|(k, _, _)| *k != Kind::Training),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_undated_act_of_an_official_statement_is_of_its_day() {
+        let found = extract(&format!(
+            "{HEAD}Kenyan Army chief General Ivo Kral met the Norwegian Defence Minister Lars Berg, the Ministry of Defence said in a statement."
+        ));
+        let meeting = first_of_kind(&found, Kind::Meeting);
+        let date = meeting.date.start.as_ref().map(|s| s.to_string());
+        assert_eq!(date.as_deref(), Some("2024-03-15"), "{meeting:#?}");
+    }
+
+    #[test]
     fn a_semicolon_parts_two_clauses_when_its_items_have_verbs() {
         let found = acts(&format!(
             "{HEAD}The Kenyan foreign minister met Norwegian Foreign Minister Lars Berg on Thursday; and the Ghanaian president was in Oslo for a conference."

@@ -582,7 +582,22 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
                 .as_deref()
                 .is_some_and(|t| t.to_ascii_lowercase().contains("spokes"))
         };
-        for p in named.chain(referred).filter(|p| !speaker(p)) {
+        // "met A, B and C": one act each from one trigger, and the others met are not this
+        // one's.
+        let triggers: Vec<&std::ops::Range<usize>> =
+            d.parts.iter().map(|&i| &a.candidates[i].trigger).collect();
+        let met_apart: BTreeSet<&str> = a
+            .candidates
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| !d.parts.contains(i) && triggers.contains(&&c.trigger))
+            .flat_map(|(_, c)| c.people.iter().map(String::as_str))
+            .filter(|name| !d.people.contains(*name))
+            .collect();
+        for p in named
+            .chain(referred)
+            .filter(|p| !speaker(p) && !met_apart.contains(p.name.as_str()))
+        {
             let full = if p.surname_only {
                 match full_names
                     .iter()

@@ -337,7 +337,7 @@ pub fn find_people(
                 if toks.get(j).is_some_and(|t| {
                     matches!(
                         t.core.trim_matches(['(', ')']),
-                        "Retd" | "Retd." | "retd" | "R" | "Rtd"
+                        "Retd" | "Retd." | "retd" | "retd." | "R" | "Rtd" | "retired" | "Retired"
                     )
                 }) {
                     j += 1;
@@ -433,6 +433,10 @@ pub fn find_people(
                 && word.chars().all(|c| c.is_uppercase())
                 && !in_party(t)
                 && !is_office(t);
+            // "Aruna Jayasekara (Retd)", "Ana Torres (Chile)": a bracket closes the name.
+            if k > name_start && text[..t.range.start].ends_with('(') {
+                break;
+            }
             let particle = k > name_start && PARTICLES.contains(&word) && k + 1 < toks.len();
             if !(name_word || capital_initials || capital_surname || particle) {
                 break;
@@ -676,6 +680,22 @@ mod tests {
                 some("Rear Admiral"),
                 some("PAK")
             )]
+        );
+    }
+
+    #[test]
+    fn a_retirement_note_in_brackets_is_not_part_of_the_name() {
+        let found = people(
+            "Peru's Defence Minister Lt Gen (retired) Ivo Kral met Major General Ana Torres (Retd) of Chile.",
+        );
+        let names: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|p| (p.0.as_str(), p.3.as_deref()))
+            .collect();
+        assert_eq!(
+            names,
+            [("Ivo Kral", Some("PER")), ("Ana Torres", Some("CHL"))],
+            "{found:?}"
         );
     }
 
