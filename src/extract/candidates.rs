@@ -81,6 +81,9 @@ pub struct Candidate {
     /// Told in the present progressive ("is hosting talks"): under way if it is of the
     /// publication day.
     pub under_way: bool,
+    /// States that mediate between the sides ("talks mediated by Qatar"): parties beside
+    /// them, added once the sides are known.
+    pub mediators: Vec<PartyCode>,
 }
 
 /// A word that makes a list item a clause of its own: "; and he will also visit …".
@@ -600,6 +603,12 @@ static PEOPLE_FROM: LazyLock<Regex> = LazyLock::new(|| {
 static INVITATION_OF: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b(?:at|on)\s+the\s+(?:special\s+|kind\s+|official\s+)?invitation\s+of\b")
 });
+/// The words after a meeting that name who mediated it.
+static MEDIATED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:mediated|brokered|facilitated)\s+by\b|\bunder\s+the\s+(?:mediation|auspices)\s+of\b|\bwith\s+the\s+mediation\s+of\b",
+    )
+});
 static RELEASE_CITED: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:said|according to|stated|added)\s+(?:an?|the)\s+(?:[\w()-]+\s+){0,6}?(?:news|press)\s+release\b|\bsaid in a statement\b",
@@ -886,7 +895,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
     let [body_start, body_end] = article.body;
     let body = &text[body_start..body_end];
     let mentions: Vec<Mention> = lex
-        .mentions(body)
+        .mentions_on(body, article.published)
         .into_iter()
         .map(|m| Mention {
             start: m.start + body_start,
@@ -1086,7 +1095,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 .map(|(_, _, r)| clauses[si].at(r.start))
                 .filter(|c| *c != clauses[si].at(trigger.start))
                 .collect();
-            let sentence_parties: Vec<(PartyCode, Range<usize>)> = acting[si]
+            let mut sentence_parties: Vec<(PartyCode, Range<usize>)> = acting[si]
                 .iter()
                 .filter(|p| {
                     !other_acts
@@ -1095,7 +1104,30 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 })
                 .cloned()
                 .collect();
-            let clause_parties = acting_parties(text, &mentions, &clause, dl);
+            let mut clause_parties = acting_parties(text, &mentions, &clause, dl);
+            // "talks held under the mediation of Turkiye and Qatar": the mediators take part
+            // beside the two sides, which the clause may leave to the article.
+            let mut mediators: Vec<PartyCode> = Vec::new();
+            if matches!(kind, Kind::Meeting | Kind::Dialogue | Kind::Agreement)
+                && let Some(m) = MEDIATED.find(&text[trigger.end..clause.end.max(trigger.end)])
+            {
+                // The list right after the words: "of brotherly countries Turkiye and Qatar".
+                let mut end = trigger.end + m.end() + 40;
+                let mut listed: Vec<Range<usize>> = Vec::new();
+                for p in clause_parties
+                    .iter()
+                    .filter(|p| p.1.start >= trigger.end + m.end())
+                {
+                    if p.1.start > end {
+                        break;
+                    }
+                    mediators.push(p.0);
+                    listed.push(p.1.clone());
+                    end = p.1.end + 8;
+                }
+                clause_parties.retain(|p| !listed.contains(&p.1));
+                sentence_parties.retain(|p| !mediators.contains(&p.0));
+            }
             let hostile = HOSTILE.is_match(&text[clause.clone()]);
             if hostile && !matches!(kind, Kind::Agreement | Kind::PhoneCall) {
                 continue;
@@ -1243,6 +1275,12 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                             )
                         })
                         .flatten();
+                    // "the talks held under the mediation of Qatar": the mediators of that act.
+                    if candidates[target].kind == kind {
+                        candidates[target]
+                            .mediators
+                            .extend(mediators.iter().copied());
+                    }
                     anaphora.push((si, target, date));
                 }
                 continue;
@@ -1564,6 +1602,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             };
             if rule == "meeting.noun"
                 && codes.len() < 2
+                && mediators.is_empty()
                 && !meeting_in_visit
                 && !talks_of_pair
                 && !attendees_follow()
@@ -1870,6 +1909,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     counterpart,
                     caller: caller.clone(),
                     referred,
+                    mediators: mediators.clone(),
                 });
             }
         }
@@ -1890,6 +1930,11 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
         }
     }
     fill_parties(&mut candidates, &|| *article_pair, home);
+    for c in candidates.iter_mut().filter(|c| !c.mediators.is_empty()) {
+        c.parties.extend(c.mediators.iter().copied());
+        c.parties.sort();
+        c.parties.dedup();
+    }
     add_listed_participants(text, &sentences, &mentions, &mut candidates);
     let dateline_date = dateline
         .as_ref()

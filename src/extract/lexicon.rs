@@ -189,6 +189,8 @@ pub struct Sources<'a> {
     pub people: &'a str,
     /// `not_parties.txt`
     pub not_parties: &'a str,
+    /// `regimes.tsv`
+    pub regimes: &'a str,
     /// `ranks.txt`
     pub ranks: &'a str,
     /// `honorifics.txt`
@@ -207,6 +209,7 @@ impl Sources<'static> {
         places: include_str!("../../assets/dict/places.tsv"),
         people: include_str!("../../assets/dict/people.tsv"),
         not_parties: include_str!("../../assets/dict/not_parties.txt"),
+        regimes: include_str!("../../assets/dict/regimes.tsv"),
         ranks: include_str!("../../assets/dict/ranks.txt"),
         honorifics: include_str!("../../assets/dict/honorifics.txt"),
         office_words: include_str!("../../assets/dict/office_words.txt"),
@@ -315,6 +318,8 @@ pub struct Lexicon {
     forms: FormFinder,
     /// Per pattern: what it names, and whether it is the capitals-only variant of a form.
     form_info: Vec<(FormKind, Option<PartyCode>, bool)>,
+    /// Patterns that name their state only from a day on ("Taliban" from August 2021).
+    since: FxHashMap<usize, chrono::NaiveDate>,
     /// Per pattern of a person's name: how the longer listed names that begin with it go on
     /// ("Al Thani" after "Mohammed bin Abdulrahman"); mostly none.
     name_goes_on: Vec<Vec<String>>,
@@ -857,10 +862,12 @@ impl Lexicon {
         let mut form_info = Vec::new();
         let mut names = HashMap::new();
         let mut seen = HashSet::new();
+        // Returns the patterns it added, by index.
         let mut add = |form: &str, kind: FormKind, party: Option<PartyCode>| {
+            let first = patterns.len();
             let form = form.trim();
             if form.is_empty() {
-                return;
+                return first..first;
             }
             let mut variants = vec![(form.to_string(), false)];
             let caps = form.to_uppercase();
@@ -877,6 +884,7 @@ impl Lexicon {
                     form_info.push((kind, party, caps_only));
                 }
             }
+            first..patterns.len()
         };
         let code = |file: &str, line: usize, text: &str| {
             PartyCode::parse(text.trim()).ok_or_else(|| LexiconError {
@@ -910,6 +918,21 @@ impl Lexicon {
             for f in fields[4].split('|') {
                 add(f, FormKind::Capital, Some(party));
             }
+        }
+        let mut since = FxHashMap::default();
+        for (i, line) in data_lines(src.regimes).enumerate() {
+            let err = |problem: String| LexiconError {
+                file: "regimes.tsv".into(),
+                line: i + 1,
+                problem,
+            };
+            let [form, c, from] = line.split('\t').collect::<Vec<_>>()[..] else {
+                return Err(err("expected form<TAB>code<TAB>from (YYYY-MM-DD)".into()));
+            };
+            let party = code("regimes.tsv", i + 1, c)?;
+            let from = chrono::NaiveDate::parse_from_str(from.trim(), "%Y-%m-%d")
+                .map_err(|_| err(format!("'{from}' is not a date like 2021-08-15")))?;
+            since.extend(add(form, FormKind::StateName, Some(party)).map(|p| (p, from)));
         }
         for (i, line) in data_lines(src.organisations).enumerate() {
             let (c, forms) = line.split_once('\t').ok_or_else(|| LexiconError {
@@ -1025,6 +1048,7 @@ impl Lexicon {
             trigger_words,
             forms,
             form_info,
+            since,
             name_goes_on,
             names,
             ranks,
@@ -1037,6 +1061,12 @@ impl Lexicon {
     /// Every dictionary form in `text` that stands as a whole word, left to right, longest
     /// first. Forms hidden inside a [`FormKind::NotAParty`] phrase are not reported.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        self.mentions_on(text, None)
+    }
+
+    /// As [`Lexicon::mentions`], for a text of the given day: a government's name that names
+    /// its state only from a later day names no party ([`Sources::regimes`]).
+    pub fn mentions_on(&self, text: &str, day: Option<chrono::NaiveDate>) -> Vec<Mention> {
         // Letters and digits of any script continue a word; punctuation such as ’ does not.
         let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         self.forms
@@ -1081,7 +1111,12 @@ impl Lexicon {
                 {
                     return None;
                 }
-                (kind != FormKind::NotAParty).then_some(Mention {
+                let before_regime = day.is_some_and(|day| {
+                    self.since
+                        .get(&m.pattern().as_usize())
+                        .is_some_and(|from| day < *from)
+                });
+                (kind != FormKind::NotAParty && !before_regime).then_some(Mention {
                     start: m.start(),
                     end: m.end(),
                     kind,

@@ -257,6 +257,46 @@ mod tests {
     }
 
     #[test]
+    fn the_mediators_of_talks_take_part_beside_the_two_sides() {
+        let found = acts(&format!(
+            "{HEAD}Kenyan and Ugandan officials held talks in Doha on Saturday, mediated by Qatar and Norway."
+        ));
+        assert!(
+            found.contains(&(Kind::Meeting, "KEN–NOR–QAT–UGA".to_string(), Status::Held)),
+            "{found:?}"
+        );
+        // "the talks" told again with their mediators: the same act.
+        let found = acts(&format!(
+            "{HEAD}Kenya held talks with Uganda in Doha this week. Anyone following the talks held under the mediation of Qatar and Norway could see that Kenya only wanted time."
+        ));
+        assert_eq!(
+            found,
+            [(Kind::Meeting, "KEN–NOR–QAT–UGA".to_string(), Status::Held)],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_taliban_are_afghanistan_once_they_govern_it() {
+        let text = |day: &str| {
+            format!(
+                "Talks\n{day}\n\nPakistan held talks with the Afghan Taliban in Doha on Saturday."
+            )
+        };
+        let found = acts(&text("2025-10-19"));
+        assert!(
+            found.contains(&(Kind::Meeting, "AFG–PAK".to_string(), Status::Held)),
+            "{found:?}"
+        );
+        // Before August 2021 the Taliban were an insurgency, not the Afghan state.
+        let found = acts(&text("2020-08-27"));
+        assert!(
+            found.iter().all(|(_, parties, _)| !parties.contains("AFG")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_semicolon_parts_two_clauses_when_its_items_have_verbs() {
         let found = acts(&format!(
             "{HEAD}The Kenyan foreign minister met Norwegian Foreign Minister Lars Berg on Thursday; and the Ghanaian president was in Oslo for a conference."
