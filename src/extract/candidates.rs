@@ -119,6 +119,12 @@ static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:said|says|told|published|announced|posted|reported|stated|added|statement|tweeted|wrote|issued)\b[^.;]{0,20}$",
     )
 });
+/// "said in a press release on Monday": the day of a release, before its date.
+static REPORTED_IN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:said|says|told|announced|stated|added)\s+in\s+an?\s+(?:[\w-]+\s+){0,2}?(?:press release|news release|statement|interview|post|tweet|message)\s+(?:on|dated)\s+$",
+    )
+});
 /// "have signed", "has also met": the act is the news of the day.
 static PRESENT_PERFECT_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:has|have)\s+(?:also\s+|now\s+|just\s+|formally\s+)?$"));
@@ -1272,6 +1278,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                                 trigger.start,
                                 trigger.end,
                                 &[],
+                                false,
                             )
                         })
                         .flatten();
@@ -1679,6 +1686,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 trigger.start,
                 trigger.end,
                 &other_clauses,
+                matches!(status, Status::Planned | Status::Proposed),
             )
             .or_else(|| {
                 // "A said on Friday before meeting B": the day of the main clause, though it
@@ -2896,6 +2904,9 @@ fn status_of(
 
 /// The date nearest the trigger in its clause, else in its sentence but outside the clauses of
 /// the sentence's other acts.
+/// `ahead` says the act is yet to come: the day of a release that announces it is not its day
+/// (that of a release reporting an act held mostly is).
+#[allow(clippy::too_many_arguments)]
 fn nearest_date(
     text: &str,
     dates: &[DateMention],
@@ -2904,6 +2915,7 @@ fn nearest_date(
     at: usize,
     trigger_end: usize,
     others: &[Range<usize>],
+    ahead: bool,
 ) -> Option<DateMention> {
     // Measured from the trigger's nearer end: "had a bilateral meeting with the Foreign
     // Minister on Monday" is dated by the Monday after it.
@@ -2928,11 +2940,11 @@ fn nearest_date(
         .is_match(&text[sentence.start.max(snap(text, at.saturating_sub(24)))..at]);
     let reported = |d: &DateMention| {
         let right_after = d.start >= trigger_end && d.start - trigger_end <= 5;
+        let before =
+            |n: usize| &text[sentence.start.max(snap(text, d.start.saturating_sub(n)))..d.start];
         !right_after
             && !present_perfect
-            && REPORTING.is_match(
-                &text[sentence.start.max(snap(text, d.start.saturating_sub(40)))..d.start],
-            )
+            && (REPORTING.is_match(before(40)) || (ahead && REPORTED_IN.is_match(before(60))))
     };
     let within = |r: &Range<usize>| {
         dates

@@ -297,6 +297,24 @@ mod tests {
     }
 
     #[test]
+    fn a_visit_after_an_opening_phrase_and_its_meetings_keep_the_visits_days() {
+        let found = extract(
+            "Kenya news\n2023-11-27\n\nNAIROBI, Nov 27 (KNA):Following his visit to the United Arab Emirates, Prime Minister Ivo Kral will embark on a bilateral visit to the State of Kuwait on 28-29 November 2023.\nDuring the visit, the prime minister will meet the Crown Prince of Kuwait, the Foreign Office Spokesperson said in a press release on Monday.",
+        );
+        let days: Vec<(Kind, Option<String>)> = found
+            .iter()
+            .filter(|e| e.parties_label() == "KEN–KWT")
+            .map(|e| (e.kind, e.date.start.as_ref().map(|s| s.to_string())))
+            .collect();
+        let day = Some("2023-11-28".to_string());
+        assert_eq!(
+            days,
+            [(Kind::Visit, day.clone()), (Kind::Meeting, day)],
+            "{found:#?}"
+        );
+    }
+
+    #[test]
     fn a_semicolon_parts_two_clauses_when_its_items_have_verbs() {
         let found = acts(&format!(
             "{HEAD}The Kenyan foreign minister met Norwegian Foreign Minister Lars Berg on Thursday; and the Ghanaian president was in Oslo for a conference."

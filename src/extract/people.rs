@@ -626,8 +626,10 @@ fn party_near(
     let right_text = &text[person.end..ceiling];
     // Stop at the next person-like break so "A and the US Under Secretary B" does not give A to
     // the US, and at the verb of the sentence.
+    // Nor does "A, who is in Sri Lanka on a visit" make A Sri Lankan.
     let stop = [
         right_text.find(" and "),
+        right_text.find(", who "),
         ACT_AFTER_NAME.find(right_text).map(|m| m.start()),
     ]
     .into_iter()
@@ -681,6 +683,17 @@ mod tests {
                 some("PAK")
             )]
         );
+    }
+
+    #[test]
+    fn a_stay_told_after_the_name_is_no_party_of_the_person() {
+        let found = people(
+            "Kenyan Deputy Foreign Minister Ivo Kral, who is in Sri Lanka on an official visit, called on the President.",
+        );
+        assert_eq!(found[0].3.as_deref(), Some("KEN"), "{found:?}");
+        let found =
+            people("Dr Ana Torres, who is in Sri Lanka on an official visit, met the press.");
+        assert_eq!(found[0].3, None, "{found:?}");
     }
 
     #[test]

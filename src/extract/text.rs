@@ -25,10 +25,7 @@ pub const ABBREVIATIONS: [&str; 40] = [
 /// abbreviation or a single initial.
 pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
     let mut out = Vec::new();
-    let mut offset = range.start;
-    for (paragraph, line) in text[range.clone()].split('\n').enumerate() {
-        let line_start = offset;
-        offset += line.len() + 1;
+    for (paragraph, (line_start, line)) in lines(text, range).enumerate() {
         let trimmed = line.trim();
         if trimmed.is_empty() {
             continue;
@@ -76,6 +73,30 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
     out
 }
 
+/// The lines of `range`, each with its offset. Some scraped texts carry their line breaks as
+/// the two characters `\n` (an escape left in place): those break lines too.
+fn lines(text: &str, range: Range<usize>) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = range.start;
+    let end = range.end;
+    std::iter::from_fn(move || {
+        if at > end {
+            return None;
+        }
+        let rest = &text[at..end];
+        let bytes = rest.as_bytes();
+        let stop = memchr::memchr2_iter(b'\n', b'\\', bytes)
+            .find(|&i| bytes[i] == b'\n' || bytes.get(i + 1) == Some(&b'n'));
+        let (len, skip) = match stop {
+            Some(i) if bytes[i] == b'\n' => (i, 1),
+            Some(i) => (i, 2),
+            None => (rest.len(), 1),
+        };
+        let line = (at, &rest[..len]);
+        at += len + skip;
+        Some(line)
+    })
+}
+
 /// Whether the full stop at `i` ends a sentence that the next one follows with no space: a
 /// word of three or more lower-case letters before it ("occasion"), a capitalised word after
 /// it ("In"). Abbreviations ("U.S.", "Mr.Khan") and web addresses ("app.com.pk") are not.
@@ -118,6 +139,15 @@ const CLAUSE_WORDS: [&str; 16] = [
     " and will ",
 ];
 
+/// A sentence's opening phrase that dates it by another act ("Following his visit to the
+/// UAE,"), up to its comma.
+static TIME_OPENING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(?:Following|After|Ahead of|Prior to|Before)\s+(?:his|her|their|its|the|a)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|meeting|talks|stay)\b[^,.;]{0,80},",
+    )
+    .unwrap_or_else(|e| panic!("time opening: {e}"))
+});
+
 const SEPARATORS: [&str; 4] = [";", " — ", " – ", ": "];
 
 /// Separators and clause words in one automaton, separators first.
@@ -141,7 +171,7 @@ impl Clauses {
         let s = &text[sentence.clone()];
         // Separators end a clause after themselves; clause words ("after", "which") begin the
         // next one. Clause words inside a sentence are in lower case: no lower-cased copy.
-        let bounds = CLAUSE_MARKS
+        let mut bounds: Vec<(usize, usize)> = CLAUSE_MARKS
             .find_overlapping_iter(s)
             .map(|m| {
                 if m.pattern().as_usize() < SEPARATORS.len() {
@@ -151,6 +181,20 @@ impl Clauses {
                 }
             })
             .collect();
+        // "Following his visit to the UAE, the Prime Minister will visit Kuwait": the opening
+        // phrase tells an act of its own, and its comma ends it.
+        // (After an agency's dateline, "ISLAMABAD, Nov 27 (APP):", when there is one.)
+        let opens_at = s
+            .get(..s.len().min(60))
+            .and_then(|head| head.find("):"))
+            .map_or(0, |i| i + 2);
+        let opening = s[opens_at..].trim_start();
+        if opening.starts_with(['F', 'A', 'P', 'B'])
+            && let Some(m) = TIME_OPENING.find(opening)
+        {
+            let comma = sentence.len() - opening.len() + m.end() - 1;
+            bounds.push((comma, comma + 1));
+        }
         Clauses {
             sentence: sentence.clone(),
             bounds,
@@ -216,6 +260,41 @@ mod tests {
             .into_iter()
             .map(|s| &text[s.range])
             .collect()
+    }
+
+    #[test]
+    fn an_opening_phrase_of_another_act_is_a_clause_of_its_own() {
+        let text = "NAIROBI, Nov 27 (KNA):Following his visit to the UAE, the President will visit Kuwait on 28-29 November.";
+        let sentence = 0..text.len();
+        let first = clause(text, &sentence, text.find("visit to").unwrap());
+        assert_eq!(
+            &text[first],
+            "NAIROBI, Nov 27 (KNA):Following his visit to the UAE"
+        );
+        let second = clause(text, &sentence, text.find("Kuwait").unwrap());
+        assert!(text[second].starts_with(" the President will visit Kuwait"));
+        // An opening phrase of another kind is no clause: "After meeting the Minister, …".
+        let text = "After meeting the Minister, the President left for Oslo.";
+        let whole = clause(text, &(0..text.len()), text.find("Oslo").unwrap());
+        assert_eq!(whole, 0..text.len());
+    }
+
+    #[test]
+    fn a_line_break_left_as_an_escape_breaks_the_line() {
+        let text = r"Talks were held in Doha.\n\nThe delegations will meet again in Istanbul.\nA path C:\data stays.";
+        assert_eq!(
+            split(text),
+            vec![
+                "Talks were held in Doha.",
+                "The delegations will meet again in Istanbul.",
+                r"A path C:\data stays."
+            ]
+        );
+        let paragraphs: Vec<usize> = sentences(text, 0..text.len())
+            .iter()
+            .map(|s| s.paragraph)
+            .collect();
+        assert_eq!(paragraphs, [0, 2, 3]);
     }
 
     #[test]
