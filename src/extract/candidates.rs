@@ -609,6 +609,9 @@ static PEOPLE_FROM: LazyLock<Regex> = LazyLock::new(|| {
 static INVITATION_OF: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b(?:at|on)\s+the\s+(?:special\s+|kind\s+|official\s+)?invitation\s+of\b")
 });
+/// Between an organisation's name and "summit": nothing, a possessive or a word or two
+/// ("Nato's two-day summit", "SCO Heads of State summit").
+static ORG_SUMMIT_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,4}$"));
 /// The words after a meeting that name who mediated it.
 static MEDIATED: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -1423,6 +1426,19 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 } else {
                     continue;
                 }
+            }
+            // "a Nato summit", "the SCO's annual summit": an organisation's summit is a meeting
+            // of its recurring forum.
+            if kind == Kind::Meeting
+                && text[trigger.clone()].eq_ignore_ascii_case("summit")
+                && mentions_in(&mentions, &(sentence.range.start..trigger.start))
+                    .last()
+                    .is_some_and(|m| {
+                        m.kind == FormKind::Organisation
+                            && ORG_SUMMIT_GAP.is_match(&text[m.end..trigger.start])
+                    })
+            {
+                kind = Kind::Dialogue;
             }
             // The visitor named after "the visit of": on the visiting side, not a host.
             let mut visitor_party: Option<PartyCode> = None;

@@ -315,6 +315,35 @@ mod tests {
     }
 
     #[test]
+    fn an_organisations_summit_is_a_dialogue_and_a_two_leaders_summit_a_meeting() {
+        let found = acts(&format!(
+            "{HEAD}The Kenyan president headed on Tuesday to a Nato summit to get allies to pledge more."
+        ));
+        assert!(
+            found.contains(&(Kind::Dialogue, "KEN–NATO".to_string(), Status::Held)),
+            "{found:?}"
+        );
+        let found = acts(&format!(
+            "{HEAD}The Kenyan president held a summit with the Ghanaian president in Accra on Tuesday."
+        ));
+        assert!(
+            found.contains(&(Kind::Meeting, "GHA–KEN".to_string(), Status::Held)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn would_probably_meet_is_a_planned_meeting() {
+        let found = acts(&format!(
+            "{HEAD}The Kenyan president said he would probably meet Ghana's President Ana Torres while in Oslo."
+        ));
+        assert!(
+            found.contains(&(Kind::Meeting, "GHA–KEN".to_string(), Status::Planned)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_semicolon_parts_two_clauses_when_its_items_have_verbs() {
         let found = acts(&format!(
             "{HEAD}The Kenyan foreign minister met Norwegian Foreign Minister Lars Berg on Thursday; and the Ghanaian president was in Oslo for a conference."
