@@ -1117,16 +1117,18 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // "talks held under the mediation of Turkiye and Qatar": the mediators take part
             // beside the two sides, which the clause may leave to the article.
             let mut mediators: Vec<PartyCode> = Vec::new();
+            // ("the talks, which were being mediated by Turkiye and Qatar, …": the words may
+            // stand in a clause of their own just after.)
+            let mediation_window =
+                trigger.end..snap(text, (trigger.end + 100).min(sentence.range.end));
             if matches!(kind, Kind::Meeting | Kind::Dialogue | Kind::Agreement)
-                && let Some(m) = MEDIATED.find(&text[trigger.end..clause.end.max(trigger.end)])
+                && let Some(m) = MEDIATED.find(&text[mediation_window.clone()])
             {
                 // The list right after the words: "of brotherly countries Turkiye and Qatar".
-                let mut end = trigger.end + m.end() + 40;
+                let from = mediation_window.start + m.end();
+                let mut end = from + 40;
                 let mut listed: Vec<Range<usize>> = Vec::new();
-                for p in clause_parties
-                    .iter()
-                    .filter(|p| p.1.start >= trigger.end + m.end())
-                {
+                for p in acting[si].iter().filter(|p| p.1.start >= from) {
                     if p.1.start > end {
                         break;
                     }
@@ -1135,6 +1137,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     end = p.1.end + 8;
                 }
                 clause_parties.retain(|p| !listed.contains(&p.1));
+                mediators.dedup();
                 sentence_parties.retain(|p| !mediators.contains(&p.0));
             }
             let hostile = HOSTILE.is_match(&text[clause.clone()]);
@@ -1569,6 +1572,18 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     .cloned()
                     .collect()
             };
+            // "The UN voiced concern over the collapse of talks between Pakistan and
+            // Afghanistan": the two after "between" are the sides, not the one speaking.
+            if between {
+                let after: Vec<(PartyCode, Range<usize>)> = parties
+                    .iter()
+                    .filter(|p| p.1.start >= trigger.end)
+                    .cloned()
+                    .collect();
+                if after.len() >= 2 {
+                    parties = after;
+                }
+            }
             // "Blinken arrived in Oslo after meeting the leaders of A and B", "… said before
             // meeting with Prime Minister B": the one who met is the main clause's subject, and
             // met each of them.
@@ -1954,6 +1969,20 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
         }
     }
     fill_parties(&mut candidates, &|| *article_pair, home);
+    // The mediators of talks are those of every report of the same talks in the article (the
+    // same kind between the same sides).
+    let mediated: Vec<(Kind, Vec<PartyCode>, Vec<PartyCode>)> = candidates
+        .iter()
+        .filter(|c| !c.mediators.is_empty())
+        .map(|c| (c.kind, c.parties.clone(), c.mediators.clone()))
+        .collect();
+    for c in candidates.iter_mut().filter(|c| !c.past_occurrence) {
+        for (kind, sides, mediators) in &mediated {
+            if c.kind == *kind && c.parties == *sides {
+                c.mediators.extend(mediators.iter().copied());
+            }
+        }
+    }
     for c in candidates.iter_mut().filter(|c| !c.mediators.is_empty()) {
         c.parties.extend(c.mediators.iter().copied());
         c.parties.sort();

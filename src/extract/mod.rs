@@ -265,6 +265,14 @@ mod tests {
             found.contains(&(Kind::Meeting, "KEN–NOR–QAT–UGA".to_string(), Status::Held)),
             "{found:?}"
         );
+        // The words may stand in a clause of their own.
+        let found = acts(&format!(
+            "{HEAD}Last week, the second round of talks, which were being mediated by Qatar and Norway, between Kenya and Uganda began in Doha."
+        ));
+        assert!(
+            found.contains(&(Kind::Dialogue, "KEN–NOR–QAT–UGA".to_string(), Status::Held)),
+            "{found:?}"
+        );
         // "the talks" told again with their mediators: the same act.
         let found = acts(&format!(
             "{HEAD}Kenya held talks with Uganda in Doha this week. Anyone following the talks held under the mediation of Qatar and Norway could see that Kenya only wanted time."
@@ -328,6 +336,17 @@ mod tests {
         ));
         assert!(
             found.contains(&(Kind::Meeting, "GHA–KEN".to_string(), Status::Held)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_sides_of_talks_between_two_states_are_those_two_alone() {
+        let found = acts(&format!(
+            "{HEAD}The United Nations voiced concern over the collapse of talks between Kenya and Uganda on Tuesday."
+        ));
+        assert!(
+            !found.is_empty() && found.iter().all(|(_, parties, _)| parties == "KEN–UGA"),
             "{found:?}"
         );
     }
