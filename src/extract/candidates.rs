@@ -108,7 +108,7 @@ static PROPOSED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:will|shall|would|is set to|are set to|set to|to hold|to be held|to visit|to sign|to meet|to travel|is due|are due|due to|scheduled|expected to|plans? to|planned|planning to|upcoming|forthcoming|is to|are to|next (?:week|month|year)|coming (?:week|month|days)|later this|to host|to participate|to attend|to lead)\b",
+        r"\b(?:will|shall|would|is set to|are set to|set to|to hold|to be held|to visit|to sign|to meet|to travel|is due|are due|due to|scheduled|expected to|plans? to|planned|planning to|upcoming|forthcoming|is to|are to|next (?:week|month|year)|(?:the|its|their) next (?:meeting|round|session)|coming (?:week|month|days)|later this|to host|to be hosted|to participate|to attend|to lead)\b",
     )
 });
 static VISITED: LazyLock<Regex> =
@@ -479,7 +479,7 @@ static UPCOMING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// "During their talks", "in the two sides' meeting": the talks of both sides of a visit.
 static TALKS_OF_BOTH: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:their|the two sides’|the two sides'|both sides’|both sides'|the pair|the duo)\s+(?:[\w-]+\s+)?$",
+        r"\b(?:their|the two sides’|the two sides'|both sides’|both sides'|the pair|the duo|(?:the|the two|both) delegations)\s+(?:[\w-]+\s+)?$",
     )
 });
 /// "had signed in", "had been agreed on": a verb that tells of an act before the one reported.
@@ -488,7 +488,7 @@ static PLUPERFECT_BEFORE: LazyLock<Regex> =
 /// "the two leaders", "both sides": the two sides of the article's act.
 static TWO_SIDES: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:the two|both)\s+(?:[\w-]+\s+)?(?:leaders|sides|ministers|premiers|presidents|delegations|chiefs|commanders|counterparts)\b|\bthe (?:pair|duo)\b",
+        r"\b(?:the two|both)\s+(?:[\w-]+\s+)?(?:leaders|sides|ministers|premiers|presidents|delegations|chiefs|commanders|counterparts)\b|\bthe (?:pair|duo|delegations)\b",
     )
 });
 static DURING_OPENING: LazyLock<Regex> =

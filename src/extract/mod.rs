@@ -352,6 +352,26 @@ mod tests {
     }
 
     #[test]
+    fn delegations_that_will_meet_again_and_a_next_meeting_are_planned() {
+        let found = acts(&format!(
+            "{HEAD}Kenya and Uganda signed a ceasefire agreement in Doha on Thursday. The delegations will meet again in Nairobi on March 25 for further discussions."
+        ));
+        assert!(
+            found.contains(&(Kind::Meeting, "KEN–UGA".to_string(), Status::Planned)),
+            "{found:?}"
+        );
+        let found = acts(&format!(
+            "{HEAD}Kenya and Uganda signed a ceasefire agreement in Doha on Thursday. The Kenyan minister looked forward to a monitoring mechanism in the next meeting to be hosted by Norway."
+        ));
+        assert!(
+            found
+                .iter()
+                .any(|(k, _, s)| *k == Kind::Meeting && *s == Status::Planned),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn would_probably_meet_is_a_planned_meeting() {
         let found = acts(&format!(
             "{HEAD}The Kenyan president said he would probably meet Ghana's President Ana Torres while in Oslo."
