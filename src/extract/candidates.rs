@@ -376,6 +376,11 @@ static NEGATED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:no such|no|never|did not|didn'?t|does not|doesn'?t|has not|hasn'?t|have not|haven'?t|had not|hadn'?t|denied|denies|refused to|declined to|decided to skip|skipp(?:ed|ing)|ruled out)\s+(?:[\w'’-]+\s+){0,2}$",
     )
 });
+/// "Pakistan wanted talks with India": a wish, no act.
+static WISHED_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:wants?|wanted|wanting)\s+(?:to\s+(?:hold|have|resume)\s+)?$"));
+/// "the newly commissioned Pakistan Navy Ship visited": a ship's description, no handover.
+static NEWLY_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\bnewly\s+$"));
 /// "was not allowed by India to visit", "had never given access to anyone to visit": an act
 /// someone prevents.
 static NOT_ALLOWED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1152,6 +1157,9 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             let after_trigger = &text[trigger.end..clause.end.max(trigger.end)];
             if NEGATED_BEFORE.is_match(before_trigger)
                 || NOT_ALLOWED_BEFORE.is_match(before_trigger)
+                || (WISHED_BEFORE.is_match(before_trigger)
+                    && !text[trigger.clone()].starts_with("to "))
+                || (rule.starts_with("assist.ship") && NEWLY_BEFORE.is_match(before_trigger))
                 || NEGATED_AFTER.is_match(after_trigger)
             {
                 continue;

@@ -372,6 +372,39 @@ mod tests {
     }
 
     #[test]
+    fn a_wish_for_talks_a_new_ships_description_and_trained_staff_are_no_acts() {
+        for sentence in [
+            "He said Kenya wanted talks with Uganda after the border clashes.",
+            "The newly commissioned Kenya Navy Ship Jasiri visited Colombo, Sri Lanka, during its return passage.",
+            "The minister said Kenya would help Uganda by exporting qualified and trained manpower.",
+        ] {
+            let found = acts(&format!("{HEAD}{sentence}"));
+            assert!(
+                found.iter().all(|(k, _, _)| matches!(k, Kind::Visit)),
+                "{sentence}: {found:?}"
+            );
+        }
+        // A wish to meet someone is still a meeting the text tells of.
+        let found = acts(&format!(
+            "{HEAD}The Kenyan president wants to meet Ghana's President Ana Torres before the summit."
+        ));
+        assert!(
+            found
+                .iter()
+                .any(|(k, p, _)| *k == Kind::Meeting && p == "GHA–KEN"),
+            "{found:?}"
+        );
+        // Staff trained by another state's instructors are trained.
+        let found = acts(&format!(
+            "{HEAD}Kenyan pilots were trained by Norwegian instructors in Oslo last year."
+        ));
+        assert!(
+            found.contains(&(Kind::Training, "KEN–NOR".to_string(), Status::Held)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn would_probably_meet_is_a_planned_meeting() {
         let found = acts(&format!(
             "{HEAD}The Kenyan president said he would probably meet Ghana's President Ana Torres while in Oslo."
