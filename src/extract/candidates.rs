@@ -540,7 +540,7 @@ static TOPICAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// actor is not the state.
 static NON_STATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:’s|'s)?\s+[“\x22‘]?(?:(?:[\w-]+\s+){0,2}?(?:company|companies|firms?|corporations?|conglomerates?|enterprises?|business(?:es|men|man|people)?|entrepreneurs?|investors?|traders?|exporters?|importers?|industrialists?|chambers?|associations?|federations?|journalists?|tourists?|pilgrims?|banks?|airlines?|carriers?|universit(?:y|ies)|hospitals?|charit(?:y|ies)|NGOs?|Inc|Ltd|PLC|LLC)|(?:[\w-]+\s+){0,2}?Chamber of (?:Commerce|Industry)|(?:mercenar(?:y|ies)|recruits|volunteers|fighters|militants|rebels|insurgents|migrants|nationals|students))\b",
+        r"^(?:’s|'s)?\s+[“\x22‘]?(?:(?:[\w-]+\s+){0,2}?(?:company|companies|firms?|corporations?|conglomerates?|enterprises?|business(?:es|men|man|people)?|entrepreneurs?|investors?|traders?|exporters?|importers?|industrialists?|(?:car|auto|drug|chip|arms)?makers?|manufacturers?|producers?|developers?|operators?|chambers?|associations?|federations?|journalists?|tourists?|pilgrims?|banks?|airlines?|carriers?|universit(?:y|ies)|hospitals?|charit(?:y|ies)|NGOs?|Inc|Ltd|PLC|LLC)|(?:[\w-]+\s+){0,2}?Chamber of (?:Commerce|Industry)|(?:mercenar(?:y|ies)|recruits|volunteers|fighters|militants|rebels|insurgents|migrants|nationals|students))\b",
     )
 });
 /// The source a report is attributed to ("…, said a Ruritanian news release", "according to

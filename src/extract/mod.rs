@@ -405,6 +405,22 @@ mod tests {
     }
 
     #[test]
+    fn a_signed_deal_is_an_agreement() {
+        let found = acts(&format!(
+            "{HEAD}Last week, Ghana said it had signed a “military assistance” deal with Kenya."
+        ));
+        assert!(
+            found.contains(&(Kind::Agreement, "GHA–KEN".to_string(), Status::Held)),
+            "{found:?}"
+        );
+        // A deal with a firm is none between states.
+        let found = acts(&format!(
+            "{HEAD}In June 2023, Ghana signed a US$ 5.6 billion deal with Kenyan electric car maker Volta to build a plant."
+        ));
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
     fn would_probably_meet_is_a_planned_meeting() {
         let found = acts(&format!(
             "{HEAD}The Kenyan president said he would probably meet Ghana's President Ana Torres while in Oslo."
