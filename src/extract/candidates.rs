@@ -528,6 +528,13 @@ static SIGNED_SOME: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:signed|inked|initiall?ed|concluded|exchanged|sealed)\s+(?:a|an|another|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s",
     )
 });
+/// "signed several MoUs", "will include signing of various MoUs": documents signed on one
+/// occasion, not a generic mention of agreements.
+static SIGNING_OF_SOME: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:sign|signs|signed|signing|ink|inked)\s+(?:of\s+)?(?:several|various|multiple|a number of)\s",
+    )
+});
 static INDEFINITE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:a|an|another)\s+(?:[\w-]+\s+)?$"));
 static TOPICAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -1355,7 +1362,9 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // cooperation" is the agreement's subject; "the support provided by the hosts for the
             // ship" names no aid.
             if GENERIC.is_match(before_trigger)
-                || GENERIC_INSIDE.is_match(&text[trigger.clone()])
+                || (GENERIC_INSIDE.is_match(&text[trigger.clone()])
+                    && !(kind == Kind::Agreement
+                        && SIGNING_OF_SOME.is_match(&text[trigger.clone()])))
                 || in_domain_list(text, &clause, &trigger)
                 || (kind != Kind::Agreement && about_agreement(before_trigger))
                 || (kind == Kind::Assistance

@@ -405,6 +405,21 @@ mod tests {
     }
 
     #[test]
+    fn signing_several_documents_is_one_agreement_and_several_visits_are_none() {
+        let found = acts(&format!(
+            "{HEAD}The Kenyan President will visit Kuwait on 28-29 March. The visit will include signing of various Memorandum of Understandings (MoUs) in the fields of energy and defence."
+        ));
+        assert!(
+            found.contains(&(Kind::Agreement, "KEN–KWT".to_string(), Status::Planned)),
+            "{found:?}"
+        );
+        let found = acts(&format!(
+            "{HEAD}Kenya and Kuwait have seen several visits over the years."
+        ));
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
     fn a_signed_deal_is_an_agreement() {
         let found = acts(&format!(
             "{HEAD}Last week, Ghana said it had signed a “military assistance” deal with Kenya."
