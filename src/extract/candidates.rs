@@ -1420,6 +1420,14 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             {
                 continue;
             }
+            // "on the summit’s eve", "the visit's agenda": an act already told, named only to
+            // place something else.
+            if before_trigger.ends_with("the ")
+                && (text[trigger.end..].starts_with("’s ")
+                    || text[trigger.end..].starts_with("'s "))
+            {
+                continue;
+            }
             // "ready to hold talks provided …": a conditional offer is not an act.
             if CONDITIONAL.is_match(&text[clause.clone()]) {
                 continue;

@@ -420,6 +420,14 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_of_an_act_told_before_is_no_new_act() {
+        let found = acts(&format!(
+            "{HEAD}In a joint op-ed on the summit’s eve, the Kenyan president and the Ghanaian president said Africa must rearm."
+        ));
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
     fn a_signed_deal_is_an_agreement() {
         let found = acts(&format!(
             "{HEAD}Last week, Ghana said it had signed a “military assistance” deal with Kenya."
