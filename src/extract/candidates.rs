@@ -1428,6 +1428,18 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             {
                 continue;
             }
+            // "would address the session of the General Assembly": a session of an
+            // organisation's forum, not of a conclave or an assembly at home.
+            if rule == "dialogue.address"
+                && !mentions_in(
+                    &mentions,
+                    &(trigger.end..snap(text, (trigger.end + 60).min(clause.end))),
+                )
+                .iter()
+                .any(|m| m.kind == FormKind::Organisation)
+            {
+                continue;
+            }
             // "ready to hold talks provided …": a conditional offer is not an act.
             if CONDITIONAL.is_match(&text[clause.clone()]) {
                 continue;
@@ -3051,7 +3063,21 @@ fn round_of(
         .start
         .max(snap(text, trigger.start.saturating_sub(90)));
     let window = &text[window_start..trigger.end.min(clause.end)];
-    let m = ROUND.captures_iter(window).last()?;
+    // Else the ordinal right after a trigger that ends on "of" ("the session of 75th General
+    // Assembly", "the session of the 12th Council").
+    let (window_start, m) = match ROUND.captures_iter(window).last() {
+        Some(m) => (window_start, m),
+        None if text[..trigger.end].ends_with(" of") => {
+            let after = &text[trigger.end..snap(text, (trigger.end + 12).min(clause.end))];
+            let m = ROUND.captures(after)?;
+            let gap = &after[..m.get(0)?.start()];
+            if !matches!(gap.trim(), "" | "the") {
+                return None;
+            }
+            (trigger.end, m)
+        }
+        None => return None,
+    };
     let whole = m.get(0)?;
     let n = match (m.get(1), m.get(2)) {
         (Some(d), _) => d.as_str().parse().ok()?,

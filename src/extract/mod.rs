@@ -428,6 +428,28 @@ mod tests {
     }
 
     #[test]
+    fn addressing_a_session_of_an_organisation_is_a_dialogue() {
+        let found = extract(&format!(
+            "{HEAD}The spokesperson confirmed that the Kenyan President would virtually address the session of 75th General Assembly of the United Nations next week."
+        ));
+        let dialogue = first_of_kind(&found, Kind::Dialogue);
+        assert_eq!(
+            (
+                dialogue.parties_label().as_str(),
+                dialogue.status,
+                dialogue.round
+            ),
+            ("KEN–UN", Status::Planned, Some(75)),
+            "{found:#?}"
+        );
+        // A session of a conclave at home is none.
+        let found = acts(&format!(
+            "{HEAD}The Kenyan president, addressing the concluding session of the Nairobi Conclave, said Uganda and Kenya faced threats."
+        ));
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
     fn a_signed_deal_is_an_agreement() {
         let found = acts(&format!(
             "{HEAD}Last week, Ghana said it had signed a “military assistance” deal with Kenya."
