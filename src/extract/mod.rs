@@ -450,6 +450,22 @@ mod tests {
     }
 
     #[test]
+    fn a_held_act_takes_no_year_after_publication() {
+        let found = extract(&format!(
+            "{HEAD}The strikes came four days after the Kenyan army chief's meeting with Ghanaian President Ana Torres and a day after Kenya decided to recommend her for the 2026 Nobel Peace Prize."
+        ));
+        let meeting = first_of_kind(&found, Kind::Meeting);
+        assert_eq!(
+            (
+                meeting.status,
+                meeting.date.start.as_ref().map(|s| s.to_string())
+            ),
+            (Status::Held, None),
+            "{meeting:#?}"
+        );
+    }
+
+    #[test]
     fn a_signed_deal_is_an_agreement() {
         let found = acts(&format!(
             "{HEAD}Last week, Ghana said it had signed a “military assistance” deal with Kenya."

@@ -461,6 +461,16 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
                 d.date = Some(ev.clone());
             }
         }
+        // "a day after the government decided to recommend Trump for the 2026 Nobel Peace
+        // Prize": a held act is not of a year or month wholly after publication; such a date
+        // names something else.
+        if let (Some(date), Some(published)) = (&d.date, article.published)
+            && d.status == Status::Held
+            && matches!(date.precision, DatePrecision::Month | DatePrecision::Year)
+            && first_day(date).is_some_and(|first| first > published)
+        {
+            d.date = None;
+        }
         if let (Some(date), Some(published)) = (&d.date, article.published) {
             let day = first_day(date).filter(|_| date.precision == DatePrecision::Day);
             if day.is_some_and(|day| day > published) && d.status == Status::Held {
