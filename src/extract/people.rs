@@ -45,47 +45,52 @@ struct Token<'a> {
 const PARTICLES: [&str; 12] = [
     "bin", "bint", "al", "el", "ul", "ur", "de", "da", "van", "von", "der", "du",
 ];
-const NOT_NAMES: [&str; 38] = [
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "His",
-    "Her",
-    "Their",
-    "This",
-    "That",
-    "In",
-    "On",
-    "At",
-    "By",
-    "For",
-    "With",
-    "During",
-    "After",
-    "Before",
-    "Both",
-    "Meanwhile",
-    "According",
-    "Twitter",
-    "Photo",
-    "File",
-    "Updated",
-    "Published",
-    "Comments",
-    "Mrs.",
-    // "Air Force One", "Vision 2030 Two": numbers close the names of things.
-    "One",
-    "Two",
-    "Three",
-    "First",
-    "Second",
-];
+/// Capitalised words that open a sentence or a caption, not a name. A `match`, not a list
+/// searched word by word: it is asked of every capitalised word near an act.
+fn is_not_name(word: &str) -> bool {
+    matches!(
+        word,
+        "The"
+            | "A"
+            | "An"
+            | "He"
+            | "She"
+            | "It"
+            | "They"
+            | "We"
+            | "I"
+            | "His"
+            | "Her"
+            | "Their"
+            | "This"
+            | "That"
+            | "In"
+            | "On"
+            | "At"
+            | "By"
+            | "For"
+            | "With"
+            | "During"
+            | "After"
+            | "Before"
+            | "Both"
+            | "Meanwhile"
+            | "According"
+            | "Twitter"
+            | "Photo"
+            | "File"
+            | "Updated"
+            | "Published"
+            | "Comments"
+            | "Mrs."
+            // "Air Force One", "Vision 2030 Two": numbers close the names of things.
+            | "One"
+            | "Two"
+            | "Three"
+            | "First"
+            | "Second"
+    )
+}
 /// Office words that name a person, not a body: a lone word after a title ending in one is a
 /// surname ("President Kral"), after one ending in a body it is not ("National Assembly").
 const HOLDERS: [&str; 31] = [
@@ -296,13 +301,14 @@ pub fn find_people(
     let is_office = |t: &Token<'_>| lex.office_words.contains(t.core.trim_end_matches('.'));
     let namey = |t: &Token<'_>| {
         let word = t.core;
+        // The tests of the word alone first: they are cheaper than the lookups.
         is_capitalised(word)
             && word.chars().any(char::is_lowercase)
+            && !is_not_name(word)
+            && !word.chars().any(|c| c.is_ascii_digit())
+            && !super::dates::is_calendar_name(word)
             && !is_office(t)
             && !in_party(t)
-            && !NOT_NAMES.contains(&word)
-            && !super::dates::is_calendar_name(word)
-            && !word.chars().any(|c| c.is_ascii_digit())
     };
     // Whether token `j` opens a name: a rank, an honorific or a name word.
     let opens_name = |j: usize| {
