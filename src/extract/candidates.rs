@@ -1021,14 +1021,15 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
         .filter(|p| !p.surname_only && (p.title.is_some() || p.rank.is_some()))
         .filter_map(surname_and_party)
         .collect();
+    let known_surnames = people::KnownSurnames::new(&known_officials);
     for (i, s) in sentences.iter().enumerate() {
-        if s.heading || !near_act(i) || known_officials.is_empty() {
+        if s.heading || !near_act(i) || known_surnames.is_empty() {
             continue;
         }
         let again = people::surnames_again(
             text,
             s.range.clone(),
-            &known_officials,
+            &known_surnames,
             &people[i],
             &mentions,
         );

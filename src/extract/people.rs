@@ -539,14 +539,46 @@ pub fn find_people(
     people
 }
 
+/// The surnames of people named in full earlier that may come again alone (see
+/// [`surnames_again`]), each with its searcher, built once per article rather than once per
+/// sentence: of `known` (surname, party), those of three letters or more, capitalised, and of
+/// exactly one party's people.
+pub struct KnownSurnames {
+    surnames: Vec<(String, PartyCode, memchr::memmem::Finder<'static>)>,
+}
+
+impl KnownSurnames {
+    /// From the (surname, party) of the people named in full with an office or a rank.
+    pub fn new(known: &[(String, PartyCode)]) -> KnownSurnames {
+        let surnames = known
+            .iter()
+            .enumerate()
+            .filter(|&(i, (surname, party))| {
+                let first = known[..i].iter().all(|(s, _)| s != surname);
+                let shared = known.iter().any(|(s, p)| s == surname && p != party);
+                first && !shared && surname.chars().count() >= 3 && is_capitalised(surname)
+            })
+            .map(|(_, (surname, party))| {
+                let finder = memchr::memmem::Finder::new(surname.as_bytes()).into_owned();
+                (surname.clone(), *party, finder)
+            })
+            .collect();
+        KnownSurnames { surnames }
+    }
+
+    /// Whether no surname may come again: then no sentence need be searched.
+    pub fn is_empty(&self) -> bool {
+        self.surnames.is_empty()
+    }
+}
+
 /// A person named in full earlier and now by surname alone, with no title ("Kral will visit
-/// Oslo", "Kral's visit"): each capitalised word of `text[sentence]` that is the surname of
-/// exactly one party's people in `known` (surname, party), outside the people already `found`
-/// and the party mentions.
+/// Oslo", "Kral's visit"): each capitalised word of `text[sentence]` that is one of the `known`
+/// surnames, outside the people already `found` and the party mentions.
 pub fn surnames_again(
     text: &str,
     sentence: Range<usize>,
-    known: &[(String, PartyCode)],
+    known: &KnownSurnames,
     found: &[PersonMention],
     mentions: &[Mention],
 ) -> Vec<PersonMention> {
@@ -554,13 +586,9 @@ pub fn surnames_again(
     let s_text = &text[sentence.clone()];
     let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let mut again = Vec::new();
-    for (i, (surname, party)) in known.iter().enumerate() {
-        let first = known[..i].iter().all(|(s, _)| s != surname);
-        let shared = known.iter().any(|(s, p)| s == surname && p != party);
-        if !first || shared || surname.chars().count() < 3 || !is_capitalised(surname) {
-            continue;
-        }
-        for (at, _) in s_text.match_indices(surname.as_str()) {
+    for (surname, party, finder) in &known.surnames {
+        // Left to right, not overlapping, as `str::match_indices` finds them.
+        for at in finder.find_iter(s_text.as_bytes()) {
             let after = &s_text[at + surname.len()..];
             let after = after
                 .strip_prefix("'s")
