@@ -608,7 +608,7 @@ impl NeededWords {
                 }
             }
         }
-        let words = WordScanner::new(&words)?;
+        let words = WordScanner::new(&words, true)?;
         Ok(NeededWords {
             words,
             needs_of_word,
@@ -672,20 +672,24 @@ impl NeededWords {
     }
 }
 
-/// Finds every occurrence of some words, overlapping ones too, ignoring ASCII case: as the
-/// library's overlapping search does, but stepping its automaton in a loop of our own, with
+/// Finds every occurrence of some words, overlapping ones too, ignoring ASCII case or not: as
+/// the library's overlapping search does, but stepping its automaton in a loop of our own, with
 /// the state in locals. (The library's overlapping iterator keeps its position and state in a
 /// struct it updates byte by byte: it cost some 20 instructions per byte of text.)
-struct WordScanner {
+pub(crate) struct WordScanner {
     dfa: aho_corasick::dfa::DFA,
 }
 
 impl WordScanner {
-    fn new(words: &[Vec<u8>]) -> Result<WordScanner, aho_corasick::BuildError> {
+    /// The scanner of `words`, matched ignoring ASCII case when `ascii_case_insensitive`.
+    pub(crate) fn new(
+        words: &[impl AsRef<[u8]>],
+        ascii_case_insensitive: bool,
+    ) -> Result<WordScanner, aho_corasick::BuildError> {
         // No prefilter: with one, start states are "special" too and the loop below would
         // stop at each of them for nothing.
         let dfa = aho_corasick::dfa::DFA::builder()
-            .ascii_case_insensitive(true)
+            .ascii_case_insensitive(ascii_case_insensitive)
             .match_kind(MatchKind::Standard)
             .start_kind(aho_corasick::StartKind::Unanchored)
             .prefilter(false)
@@ -694,7 +698,7 @@ impl WordScanner {
     }
 
     /// Calls `found(word, start)` for every occurrence, in the order the occurrences end.
-    fn for_each(&self, text: &[u8], mut found: impl FnMut(usize, usize)) {
+    pub(crate) fn for_each(&self, text: &[u8], mut found: impl FnMut(usize, usize)) {
         use aho_corasick::automaton::Automaton;
         let dfa = &self.dfa;
         let Ok(mut sid) = dfa.start_state(aho_corasick::Anchored::No) else {
@@ -1299,11 +1303,12 @@ mod tests {
         fn word_scanner_finds_what_the_overlapping_search_finds(
             words in proptest::collection::hash_set("[a-cA ]{1,4}", 1..8),
             text in "[a-dAB É-]{0,60}",
+            ignoring_case in proptest::bool::ANY,
         ) {
             let words: Vec<Vec<u8>> = words.into_iter().map(String::into_bytes).collect();
-            let scanner = WordScanner::new(&words).unwrap();
+            let scanner = WordScanner::new(&words, ignoring_case).unwrap();
             let automaton = AhoCorasick::builder()
-                .ascii_case_insensitive(true)
+                .ascii_case_insensitive(ignoring_case)
                 .build(&words)
                 .unwrap();
             let mut found = Vec::new();

@@ -150,10 +150,16 @@ static TIME_OPENING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 
 const SEPARATORS: [&str; 4] = [";", " — ", " – ", ": "];
 
-/// Separators and clause words in one automaton, separators first.
-static CLAUSE_MARKS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+/// Separators and clause words in one automaton, separators first, matched exactly (clause
+/// words inside a sentence are in lower case).
+static CLAUSE_MARKS: std::sync::LazyLock<super::lexicon::WordScanner> =
     std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::new(SEPARATORS.iter().chain(CLAUSE_WORDS.iter()))
+        let marks: Vec<&str> = SEPARATORS
+            .iter()
+            .chain(CLAUSE_WORDS.iter())
+            .copied()
+            .collect();
+        super::lexicon::WordScanner::new(&marks, false)
             .unwrap_or_else(|e| panic!("clause marks: {e}"))
     });
 
@@ -171,16 +177,13 @@ impl Clauses {
         let s = &text[sentence.clone()];
         // Separators end a clause after themselves; clause words ("after", "which") begin the
         // next one. Clause words inside a sentence are in lower case: no lower-cased copy.
-        let mut bounds: Vec<(usize, usize)> = CLAUSE_MARKS
-            .find_overlapping_iter(s)
-            .map(|m| {
-                if m.pattern().as_usize() < SEPARATORS.len() {
-                    (m.start(), m.end())
-                } else {
-                    (m.start(), m.start() + 1)
-                }
-            })
-            .collect();
+        let mut bounds = Vec::new();
+        CLAUSE_MARKS.for_each(s.as_bytes(), |mark, start| {
+            bounds.push(match SEPARATORS.get(mark) {
+                Some(separator) => (start, start + separator.len()),
+                None => (start, start + 1),
+            });
+        });
         // "Following his visit to the UAE, the Prime Minister will visit Kuwait": the opening
         // phrase tells an act of its own, and its comma ends it.
         // (After an agency's dateline, "ISLAMABAD, Nov 27 (APP):", when there is one.)
