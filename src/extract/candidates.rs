@@ -1470,16 +1470,24 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             }
             // "a Nato summit", "the SCO's annual summit": an organisation's summit is a meeting
             // of its recurring forum.
+            // The organisation is a side of its summit, even where "at the" places it.
             if kind == Kind::Meeting
                 && text[trigger.clone()].eq_ignore_ascii_case("summit")
-                && mentions_in(&mentions, &(sentence.range.start..trigger.start))
+                && let Some(org) = mentions_in(&mentions, &(sentence.range.start..trigger.start))
                     .last()
-                    .is_some_and(|m| {
+                    .filter(|m| {
                         m.kind == FormKind::Organisation
                             && ORG_SUMMIT_GAP.is_match(&text[m.end..trigger.start])
                     })
             {
                 kind = Kind::Dialogue;
+                if let Some(party) = org.party
+                    && !clause_parties.iter().any(|p| p.0 == party)
+                    && org.start >= clause.start
+                {
+                    clause_parties.push((party, org.start..org.end));
+                    clause_parties.sort_by_key(|p| p.1.start);
+                }
             }
             // The visitor named after "the visit of": on the visiting side, not a host.
             let mut visitor_party: Option<PartyCode> = None;

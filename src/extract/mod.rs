@@ -331,6 +331,14 @@ mod tests {
             found.contains(&(Kind::Dialogue, "KEN–NATO".to_string(), Status::Held)),
             "{found:?}"
         );
+        // The organisation is a side of its summit even where "at the" places it.
+        let found = acts(&format!(
+            "{HEAD}In his speech at the SCO summit, the Kenyan president mentioned a thorny issue."
+        ));
+        assert!(
+            found.contains(&(Kind::Dialogue, "KEN–SCO".to_string(), Status::Held)),
+            "{found:?}"
+        );
         let found = acts(&format!(
             "{HEAD}The Kenyan president held a summit with the Ghanaian president in Accra on Tuesday."
         ));
