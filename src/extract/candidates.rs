@@ -134,6 +134,13 @@ static VISIT_OF: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:of|by)\s"));
 /// "a separate meeting": the act is another than the one told before ("A and B separately
 /// called on C" only says the callers came one by one).
 static SEPARATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\ba\s+separate\s+(?:\w+\s+)?$"));
+/// "In a separate meeting, the general also paid a courtesy visit …", "Separately, …": the
+/// sentence tells an act apart from those before it.
+pub(super) static SEPARATE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\W*(?:In\s+(?:a\s+)?separate\s+(?:\w+\s+)?(?:meetings?|talks|engagements?|calls?)|Separately)\b",
+    )
+});
 static SEPARATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:separate|separately|respectively)\b"));
 static DISCUSSION: LazyLock<Regex> = LazyLock::new(|| {

@@ -474,6 +474,15 @@ mod tests {
     }
 
     #[test]
+    fn a_call_told_in_a_separate_meeting_is_apart_from_the_meeting_before() {
+        let found = acts(&format!(
+            "{HEAD}Kenyan Army chief General Ivo Kral met with the Deputy Minister of Defence of Ghana, Major General Ana Torres, and the Defence Secretary, Kofi Mensah. In his meeting with the Deputy Minister, discussions centred on training. In a separate meeting, General Kral also paid a courtesy visit to the Defence Secretary at the Ministry of Defence."
+        ));
+        let kinds: Vec<Kind> = found.iter().map(|(k, _, _)| *k).collect();
+        assert_eq!(kinds, [Kind::Meeting, Kind::CourtesyCall], "{found:?}");
+    }
+
+    #[test]
     fn a_signed_deal_is_an_agreement() {
         let found = acts(&format!(
             "{HEAD}Last week, Ghana said it had signed a “military assistance” deal with Kenya."

@@ -2,7 +2,7 @@
 //! gaps are filled from the article (its dateline, the date of its main event), and every field
 //! keeps its evidence.
 
-use super::candidates::{Analysis, Candidate, same_counterpart};
+use super::candidates::{Analysis, Candidate, SEPARATE_OPENING, same_counterpart};
 use super::dates::{DateMention, Precision as DatePrecision};
 use super::lexicon::{Lexicon, NeededWords};
 use super::people::PersonMention;
@@ -364,6 +364,15 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
                     && c.status == drafts[i].status
                     && dates_compatible(&c.date, &drafts[i].date)
                     && !other_office(c, &drafts[i])
+                    // "met A and B. … In a separate meeting, he also paid a courtesy visit to
+                    // B": told apart from a meeting that had others too.
+                    && !(drafts[i].people.iter().any(|p| !c.people.contains(p))
+                        && c.parts.iter().any(|&p| {
+                            let call = &a.candidates[p];
+                            let opening =
+                                a.sentences[call.sentence].range.start..call.trigger.start;
+                            SEPARATE_OPENING.is_match(&article.text[opening])
+                        }))
             });
         if same_call {
             let meeting = drafts.remove(i);
