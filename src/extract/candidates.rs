@@ -1438,15 +1438,22 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             }
             // "would address the session of the General Assembly": a session of an
             // organisation's forum, not of a conclave or an assembly at home.
-            if rule == "dialogue.address"
-                && !mentions_in(
+            // ("an extraordinary session of OIC Foreign Ministers" likewise.)
+            // The organisation is a side of its session.
+            if matches!(rule, "dialogue.address" | "dialogue.session_of") {
+                let forum = mentions_in(
                     &mentions,
                     &(trigger.end..snap(text, (trigger.end + 60).min(clause.end))),
                 )
                 .iter()
-                .any(|m| m.kind == FormKind::Organisation)
-            {
-                continue;
+                .find(|m| m.kind == FormKind::Organisation);
+                let Some(forum) = forum else { continue };
+                if let Some(party) = forum.party
+                    && !clause_parties.iter().any(|p| p.0 == party)
+                {
+                    clause_parties.push((party, forum.start..forum.end));
+                    clause_parties.sort_by_key(|p| p.1.start);
+                }
             }
             // "ready to hold talks provided …": a conditional offer is not an act.
             if CONDITIONAL.is_match(&text[clause.clone()]) {

@@ -450,6 +450,13 @@ mod tests {
             ("KEN–UN", Status::Planned, Some(75)),
             "{found:#?}"
         );
+        let found = acts(&format!(
+            "{HEAD}On Sunday, Kenya is hosting an extraordinary session of OIC Foreign Ministers in Nairobi to discuss the crisis."
+        ));
+        assert!(
+            found.contains(&(Kind::Dialogue, "KEN–OIC".to_string(), Status::Planned)),
+            "{found:?}"
+        );
         // A session of a conclave at home is none.
         let found = acts(&format!(
             "{HEAD}The Kenyan president, addressing the concluding session of the Nairobi Conclave, said Uganda and Kenya faced threats."
