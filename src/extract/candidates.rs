@@ -3195,8 +3195,13 @@ fn mechanism_of(
     {
         end += 1 + close + 1;
     }
-    while text[start..end].starts_with(['-', '–', '(']) {
-        start += 1;
+    // (The en dash is three bytes: step over the whole character.)
+    while let Some(c) = text[start..end]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '–' | '('))
+    {
+        start += c.len_utf8();
     }
     let name = clean_mechanism(&text[start..end]);
     let proper = capital_words > 0 && trig.chars().next().is_some_and(char::is_uppercase)

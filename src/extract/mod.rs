@@ -490,6 +490,20 @@ mod tests {
     }
 
     #[test]
+    fn a_forum_name_that_opens_on_an_en_dash_is_read_past_it() {
+        // Found by the robustness test: the name ran back to "–", three bytes long, and was
+        // cut inside it.
+        let found = extract("Headline\n1990-01-01\n\nU.S. \n – Pakistan Prime Prime talks");
+        assert!(
+            found.iter().all(|e| e
+                .mechanism
+                .as_deref()
+                .is_none_or(|m| !m.starts_with(['–', '\u{80}']))),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
     fn a_signed_deal_is_an_agreement() {
         let found = acts(&format!(
             "{HEAD}Last week, Ghana said it had signed a “military assistance” deal with Kenya."
