@@ -554,7 +554,7 @@ static TOPICAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// actor is not the state.
 static NON_STATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:’s|'s)?\s+[“\x22‘]?(?:(?:[\w-]+\s+){0,2}?(?:company|companies|firms?|corporations?|conglomerates?|enterprises?|business(?:es|men|man|people)?|entrepreneurs?|investors?|traders?|exporters?|importers?|industrialists?|(?:car|auto|drug|chip|arms)?makers?|manufacturers?|producers?|developers?|operators?|chambers?|associations?|federations?|journalists?|tourists?|pilgrims?|banks?|airlines?|carriers?|universit(?:y|ies)|hospitals?|charit(?:y|ies)|NGOs?|Inc|Ltd|PLC|LLC)|(?:[\w-]+\s+){0,2}?Chamber of (?:Commerce|Industry)|(?:mercenar(?:y|ies)|recruits|volunteers|fighters|militants|rebels|insurgents|migrants|nationals|students))\b",
+        r"^(?:’s|'s)?\s+[“\x22‘]?(?:(?:[\w-]+\s+){0,2}?(?:company|companies|firms?|corporations?|conglomerates?|enterprises?|business(?:es|men|man|people)?|entrepreneurs?|investors?|traders?|exporters?|importers?|industrialists?|(?:car|auto|drug|chip|arms)?makers?|manufacturers?|producers?|developers?|operators?|groups?|chambers?|associations?|federations?|journalists?|tourists?|pilgrims?|banks?|airlines?|carriers?|universit(?:y|ies)|hospitals?|charit(?:y|ies)|NGOs?|Inc|Ltd|PLC|LLC)|(?:[\w-]+\s+){0,2}?Chamber of (?:Commerce|Industry)|(?:mercenar(?:y|ies)|recruits|volunteers|fighters|militants|rebels|insurgents|migrants|nationals|students))\b",
     )
 });
 /// The source a report is attributed to ("…, said a Ruritanian news release", "according to
@@ -1633,13 +1633,23 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     .collect()
             };
             // "The UN voiced concern over the collapse of talks between Pakistan and
-            // Afghanistan": the two after "between" are the sides, not the one speaking.
-            if between {
+            // Afghanistan": the two after "between" are the sides, not the one speaking; so
+            // for "hailed the signing of a ceasefire deal between A and B".
+            let agreement_between = kind == Kind::Agreement
+                && text[trigger.end..clause.end.max(trigger.end)]
+                    .trim_start()
+                    .starts_with("between ");
+            if between || agreement_between {
                 let after: Vec<(PartyCode, Range<usize>)> = parties
                     .iter()
                     .filter(|p| p.1.start >= trigger.end)
                     .cloned()
                     .collect();
+                // "a ceasefire deal between the Israeli government and the Palestinian group
+                // Hamas": one state and a group is no agreement between states.
+                if agreement_between && after.len() == 1 {
+                    continue;
+                }
                 if after.len() >= 2 {
                     parties = after;
                 }

@@ -503,6 +503,24 @@ mod tests {
     }
 
     #[test]
+    fn states_that_hail_an_agreement_between_others_are_not_its_sides() {
+        let found = acts(&format!(
+            "{HEAD}Earlier this month, Ghana and Kenya both had hailed the signing of a ceasefire deal between the Ugandan government and the Rwandan group M23."
+        ));
+        assert!(
+            found.iter().all(|(_, parties, _)| !parties.contains("GHA")),
+            "{found:?}"
+        );
+        let found = acts(&format!(
+            "{HEAD}Ghana hailed the signing of an agreement between Uganda and Rwanda on Tuesday."
+        ));
+        assert!(
+            found.contains(&(Kind::Agreement, "RWA–UGA".to_string(), Status::Held)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_signed_deal_is_an_agreement() {
         let found = acts(&format!(
             "{HEAD}Last week, Ghana said it had signed a “military assistance” deal with Kenya."
