@@ -3038,7 +3038,8 @@ fn nearest_date(
     let distance = |d: &DateMention| {
         if d.start >= trigger_end {
             d.start - trigger_end
-        } else if d.start >= at {
+        } else if d.start >= at || d.end > at {
+            // Inside the trigger, or running into it ("June 10th Dialogue").
             0
         } else if text[d.end..at].contains(" and ") {
             // "the Commission in February and a subsequent visit … in April": a date before an

@@ -521,6 +521,21 @@ mod tests {
     }
 
     #[test]
+    fn a_date_that_runs_into_the_trigger_dates_it() {
+        // Found by the robustness test: "10th" is both the date's day and the forum's ordinal.
+        let found = extract("Headline\n1990-01-01\n\nJune 10th Prime Dialogue India Pakistan");
+        assert!(
+            !found.is_empty()
+                && found.iter().all(|e| e
+                    .date
+                    .start
+                    .as_ref()
+                    .is_none_or(|d| d.to_string().ends_with("-06-10"))),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
     fn a_signed_deal_is_an_agreement() {
         let found = acts(&format!(
             "{HEAD}Last week, Ghana said it had signed a “military assistance” deal with Kenya."
