@@ -1448,12 +1448,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 .iter()
                 .find(|m| m.kind == FormKind::Organisation);
                 let Some(forum) = forum else { continue };
-                if let Some(party) = forum.party
-                    && !clause_parties.iter().any(|p| p.0 == party)
-                {
-                    clause_parties.push((party, forum.start..forum.end));
-                    clause_parties.sort_by_key(|p| p.1.start);
-                }
+                add_side(&mut clause_parties, forum);
             }
             // "ready to hold talks provided …": a conditional offer is not an act.
             if CONDITIONAL.is_match(&text[clause.clone()]) {
@@ -1495,12 +1490,8 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     })
             {
                 kind = Kind::Dialogue;
-                if let Some(party) = org.party
-                    && !clause_parties.iter().any(|p| p.0 == party)
-                    && org.start >= clause.start
-                {
-                    clause_parties.push((party, org.start..org.end));
-                    clause_parties.sort_by_key(|p| p.1.start);
+                if org.start >= clause.start {
+                    add_side(&mut clause_parties, org);
                 }
             }
             // The visitor named after "the visit of": on the visiting side, not a host.
@@ -2046,17 +2037,17 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
         .filter(|c| !c.mediators.is_empty())
         .map(|c| (c.kind, c.parties.clone(), c.mediators.clone()))
         .collect();
-    for c in candidates.iter_mut().filter(|c| !c.past_occurrence) {
+    for c in candidates.iter_mut() {
         for (kind, sides, mediators) in &mediated {
-            if c.kind == *kind && c.parties == *sides {
+            if !c.past_occurrence && c.kind == *kind && c.parties == *sides {
                 c.mediators.extend(mediators.iter().copied());
             }
         }
-    }
-    for c in candidates.iter_mut().filter(|c| !c.mediators.is_empty()) {
-        c.parties.extend(c.mediators.iter().copied());
-        c.parties.sort();
-        c.parties.dedup();
+        if !c.mediators.is_empty() {
+            c.parties.extend(c.mediators.iter().copied());
+            c.parties.sort();
+            c.parties.dedup();
+        }
     }
     add_listed_participants(text, &sentences, &mentions, &mut candidates);
     let dateline_date = dateline
@@ -2291,6 +2282,17 @@ fn add_listed_participants(
         {
             c.parties = after.iter().copied().collect();
         }
+    }
+}
+
+/// Adds an organisation's mention to the parties acting in a clause (kept in text order), unless
+/// its party is there already: the forum whose session or summit the clause reports.
+fn add_side(parties: &mut Vec<(PartyCode, Range<usize>)>, forum: &Mention) {
+    if let Some(party) = forum.party
+        && !parties.iter().any(|p| p.0 == party)
+    {
+        parties.push((party, forum.start..forum.end));
+        parties.sort_by_key(|p| p.1.start);
     }
 }
 

@@ -700,6 +700,14 @@ mod tests {
             .collect()
     }
 
+    /// (name, party) of each person found.
+    fn names_and_parties(found: &[Found]) -> Vec<(&str, Option<&str>)> {
+        found
+            .iter()
+            .map(|p| (p.0.as_str(), p.3.as_deref()))
+            .collect()
+    }
+
     fn some(s: &str) -> Option<String> {
         Some(s.to_string())
     }
@@ -735,10 +743,7 @@ mod tests {
         let found = people(
             "Peru's Defence Minister Lt Gen (retired) Ivo Kral met Major General Ana Torres (Retd) of Chile.",
         );
-        let names: Vec<(&str, Option<&str>)> = found
-            .iter()
-            .map(|p| (p.0.as_str(), p.3.as_deref()))
-            .collect();
+        let names = names_and_parties(&found);
         assert_eq!(
             names,
             [("Ivo Kral", Some("PER")), ("Ana Torres", Some("CHL"))],
@@ -785,10 +790,7 @@ mod tests {
         let found = people(
             "It was led by Pakistan's Secretary of Defence Lt. Gen. (Retd) Tariq Anwar Khan and the US Under Secretary of Defence Dr Robert J. Miller.",
         );
-        let names: Vec<(&str, Option<&str>)> = found
-            .iter()
-            .map(|p| (p.0.as_str(), p.3.as_deref()))
-            .collect();
+        let names = names_and_parties(&found);
         assert_eq!(
             names,
             vec![
