@@ -175,10 +175,17 @@ static DOMAIN_LIST: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ARRIVAL: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:arriv\w*|touched down|landed)\b"));
 static TO_FOR_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:to|for)\s+(?:the\s+)?$"));
-/// What a domestic or unnamed visit goes to: "the area", "flood-hit villages", "other countries".
+/// Private people who travel: their visits are none between states.
+static PRIVATE_VISITORS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:pilgrims|tourists|devotees|worshippers|holidaymakers|travell?ers|backpackers|sightseers|spectators|fans)\b",
+    )
+});
+/// What a domestic or unnamed visit goes to: "the area", "flood-hit villages", "other countries",
+/// "the LoC".
 static PLACE_VISITED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s+(?:the\s+|a\s+|an\s+|other\s+|several\s+|various\s+)?(?:[\w-]+\s+){0,2}?(?:area|areas|region|site|sites|district|districts|villages?|province|town|camps?|hospitals?|schools?|factory|plant|offices?|residence|shrine|mausoleum|countries|nations|capitals)\b",
+        r"^\s+(?:the\s+|a\s+|an\s+|other\s+|several\s+|various\s+)?(?:[\w-]+\s+){0,2}?(?:area|areas|region|site|sites|district|districts|villages?|province|town|camps?|hospitals?|schools?|factory|plant|offices?|residence|shrine|mausoleum|countries|nations|capitals|LoC|Line of Control|Working Boundary|front ?lines?|forward (?:areas?|posts?|positions?|locations?))\b",
     )
 });
 static VISIT_VERB: LazyLock<Regex> = LazyLock::new(|| re(r"^visit(?:ed|s)$"));
@@ -425,6 +432,8 @@ static PAST_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:signed|inked|initialled|renewed|met|visited|held|had|called on|paid|telephoned|spoke|concluded|conducted|hosted|received|travelled|traveled|arrived|landed|touched down|talking to|talked to)\b",
     )
 });
+/// "agreements expected to be signed": a passive infinitive, of no tense of its own.
+static INFINITIVE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| re(r"\bto\s+be\s+\w+$"));
 /// Headlines tell what happened in the present tense: "PM arrives in New York".
 static HEADLINE_PRESENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -1560,7 +1569,11 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                                 .iter()
                                 .all(|m| m.kind == FormKind::Place)
                     });
-                if domestic {
+                // "Thousands of pilgrims visit the shrine": private travellers are no party.
+                if domestic
+                    || PRIVATE_VISITORS
+                        .is_match(&text[clause.start..trigger.start.max(clause.start)])
+                {
                     continue;
                 }
                 if hosts.is_empty() {
@@ -2978,10 +2991,12 @@ fn status_of(
     {
         return (Status::Held, true);
     }
-    // "training will be conducted": a trigger that holds its own future is none of the past.
+    // "training will be conducted": a trigger that holds its own future is none of the past;
+    // nor is an infinitive ("agreements expected to be signed soon").
     if PAST_TRIGGER.is_match(trigger)
         && !MODAL_BEFORE.is_match(before_trigger)
         && !FUTURE_MAIN.is_match(trigger)
+        && !INFINITIVE_TRIGGER.is_match(trigger)
     {
         return (Status::Held, true);
     }

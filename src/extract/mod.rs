@@ -1848,7 +1848,7 @@ mod tests {
         assert_eq!(
             found,
             vec![
-                (Kind::Dialogue, "GHA–KEN".to_string(), Status::Held),
+                (Kind::Meeting, "GHA–KEN".to_string(), Status::Held),
                 (Kind::PhoneCall, "KEN–TGO".to_string(), Status::Held),
             ],
             "{:#?}",
@@ -2193,6 +2193,20 @@ mod tests {
         assert!(
             found.contains(&(Kind::Meeting, "GHA–KEN".to_string(), Status::Held)),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_agreement_expected_to_be_signed_is_planned() {
+        let found = acts(&format!(
+            "{HEAD}Kenya and Ghana held talks on trade, with two defence agreements expected to be signed soon."
+        ));
+        assert_eq!(
+            found,
+            [
+                (Kind::Meeting, "GHA–KEN".to_string(), Status::Held),
+                (Kind::Agreement, "GHA–KEN".to_string(), Status::Planned)
+            ]
         );
     }
 }
