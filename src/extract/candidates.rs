@@ -1290,8 +1290,19 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 && (TALKS_OF_BOTH.is_match(before_trigger) || sides_talked)
                 && !candidates.iter().any(|c| c.kind == Kind::Meeting);
             let talks_of_visit = after_visit && talks_of_both;
+            // "The Prime Minister of Pakistan and the President of Uzbekistan, during the
+            // bilateral meeting …": the clause names both sides of the visit.
+            let both_sides_named = last_created.is_some_and(|l| {
+                let visit = &candidates[l].parties;
+                clause_parties.iter().all(|p| visit.contains(&p.0))
+                    && clause_parties
+                        .iter()
+                        .any(|p| clause_parties.iter().any(|q| q.0 != p.0))
+            });
             let meeting_in_visit = after_visit
-                && (talks_of_visit || !clause_people_named(&people[si], &clause).is_empty());
+                && (talks_of_visit
+                    || both_sides_named
+                    || !clause_people_named(&people[si], &clause).is_empty());
             // "in their meeting the two leaders underscored …", told with no visit: the talks
             // of the article's two sides.
             let talks_of_pair =
@@ -1804,6 +1815,15 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                             .cloned()
                     })
                     .flatten()
+            })
+            .map(|d| {
+                // "PM to visit Uzbekistan on Tuesday": a headline's act to come is on the
+                // weekday ahead.
+                if sentence.heading && status == Status::Planned && status_cued {
+                    weekday_ahead(d, article.published)
+                } else {
+                    d
+                }
             });
             let round = if kind == Kind::Dialogue {
                 round_of(text, &clause, &trigger)
@@ -3033,6 +3053,22 @@ fn status_of(
         return (Status::Proposed, true);
     }
     (Status::Held, false)
+}
+
+/// A bare weekday read as the one on or before publication, moved to the one on or after it.
+fn weekday_ahead(mut d: DateMention, published: Option<chrono::NaiveDate>) -> DateMention {
+    let day = d
+        .value
+        .as_deref()
+        .and_then(|v| chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+    if let (Some(day), Some(published)) = (day, published)
+        && d.basis.starts_with("weekday on or before")
+        && day < published
+    {
+        d.value = Some((day + chrono::Days::new(7)).format("%Y-%m-%d").to_string());
+        d.basis = format!("weekday after publication date {published} (an act to come)");
+    }
+    d
 }
 
 /// The date nearest the trigger in its clause, else in its sentence but outside the clauses of

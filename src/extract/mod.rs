@@ -1848,7 +1848,7 @@ mod tests {
         assert_eq!(
             found,
             vec![
-                (Kind::Meeting, "GHA–KEN".to_string(), Status::Held),
+                (Kind::Dialogue, "GHA–KEN".to_string(), Status::Held),
                 (Kind::PhoneCall, "KEN–TGO".to_string(), Status::Held),
             ],
             "{:#?}",
@@ -2207,6 +2207,58 @@ mod tests {
                 (Kind::Meeting, "GHA–KEN".to_string(), Status::Held),
                 (Kind::Agreement, "GHA–KEN".to_string(), Status::Planned)
             ]
+        );
+    }
+
+    #[test]
+    fn a_headlines_act_to_come_is_on_the_weekday_ahead() {
+        // 2024-03-15 is a Friday: "on Tuesday" ahead of it is the 19th, not the 12th.
+        let found = extract(
+            "Kral to visit Ghana on Tuesday\n2024-03-15\n\nKenyan President Ivo Kral will pay an official visit to Ghana on March 19-20. The President’s visit underscored Kenya’s commitment to closer ties with Ghana.",
+        );
+        let visits: Vec<_> = found.iter().filter(|e| e.kind == Kind::Visit).collect();
+        assert_eq!(visits.len(), 1, "{found:#?}");
+        assert_eq!(visits[0].status, Status::Planned);
+        let date = visits[0].date.start.as_ref().map(|s| s.to_string());
+        assert_eq!(date.as_deref(), Some("2024-03-19"), "{found:#?}");
+    }
+
+    #[test]
+    fn the_meeting_of_a_visit_whose_two_sides_the_clause_names_is_its_own_act() {
+        let found = acts(&format!(
+            "{HEAD}Kenyan President Ivo Kral will pay an official visit to Ghana on March 19-20. “The President of Kenya and the President of Ghana, during the bilateral meeting would discuss trade and defence.”"
+        ));
+        assert_eq!(
+            found,
+            [
+                (Kind::Visit, "GHA–KEN".to_string(), Status::Planned),
+                (Kind::Meeting, "GHA–KEN".to_string(), Status::Planned)
+            ]
+        );
+    }
+
+    #[test]
+    fn visits_to_the_front_and_by_private_travellers_are_none_between_states() {
+        // The article's pair would complete a visit that names one side.
+        let pair = "Kenya and Ghana held talks on trade on Monday.";
+        for sentence in [
+            "The Kenyan army chief’s visit to the LoC had boosted the morale of the troops.",
+            "Thousands of pilgrims visit the shrine in Kenya every year.",
+            "Kenya would welcome more tourists to visit its parks, the president said.",
+        ] {
+            let found = acts(&format!("{HEAD}{pair} {sentence}"));
+            assert!(
+                found.iter().all(|(kind, _, _)| *kind != Kind::Visit),
+                "{sentence}: {found:?}"
+            );
+        }
+        // An official's visit still is one.
+        let found = acts(&format!(
+            "{HEAD}{pair} The Kenyan army chief’s visit to Ghana ended on Friday."
+        ));
+        assert!(
+            found.contains(&(Kind::Visit, "GHA–KEN".to_string(), Status::Held)),
+            "{found:?}"
         );
     }
 }
