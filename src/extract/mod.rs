@@ -2261,4 +2261,20 @@ mod tests {
             "{found:?}"
         );
     }
+
+    #[test]
+    fn an_agreement_also_signed_is_one() {
+        for sentence in [
+            "A memorandum of understanding on maritime cooperation was also signed between Kenya and Ghana.",
+            "Kenya and Ghana held talks. A number of bilateral agreements/MoUs will also be signed.",
+        ] {
+            let found = acts(&format!("{HEAD}{sentence}"));
+            assert!(
+                found
+                    .iter()
+                    .any(|(kind, parties, _)| *kind == Kind::Agreement && parties == "GHA–KEN"),
+                "{sentence}: {found:?}"
+            );
+        }
+    }
 }
