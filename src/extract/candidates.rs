@@ -2723,6 +2723,13 @@ fn fill_parties(
     }
     // Most often stated first; ties keep the order of first mention.
     stated.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    // "Exercise X has started at an air base of the Kenyan Air Force … Kenya, Ghana and Togo
+    // are participating in the exercise": the sides another report of the same kind names.
+    let sides_of_kind: Vec<(Kind, Vec<PartyCode>)> = candidates
+        .iter()
+        .filter(|c| c.parties.len() >= 2 && matches!(c.kind, Kind::Exercise | Kind::Training))
+        .map(|c| (c.kind, c.parties.clone()))
+        .collect();
     // Talks and calls last: one during a visit takes the visit's parties once those are
     // complete.
     for meetings in [false, true] {
@@ -2731,7 +2738,15 @@ fn fill_parties(
         } else {
             Vec::new()
         };
-        fill_some(candidates, meetings, &visits, &stated, main_pair, home);
+        fill_some(
+            candidates,
+            meetings,
+            &visits,
+            &stated,
+            &sides_of_kind,
+            main_pair,
+            home,
+        );
     }
 }
 
@@ -2741,6 +2756,7 @@ fn fill_some(
     meetings: bool,
     visits: &[CurrentVisit],
     stated: &[([PartyCode; 2], usize)],
+    sides_of_kind: &[(Kind, Vec<PartyCode>)],
     main_pair: &dyn Fn() -> Option<[PartyCode; 2]>,
     home: Option<PartyCode>,
 ) {
@@ -2814,8 +2830,13 @@ fn fill_some(
                         .iter()
                         .find(|(p, _)| p.contains(&one))
                         .map(|(p, _)| p.to_vec());
+                    let of_kind = sides_of_kind
+                        .iter()
+                        .find(|(kind, p)| *kind == c.kind && p.contains(&one))
+                        .map(|(_, p)| p.clone());
                     with_home
                         .or(during_visit)
+                        .or(of_kind)
                         .or(from_stated)
                         .or_else(|| main_pair().filter(|p| p.contains(&one)).map(|p| p.to_vec()))
                 }

@@ -2277,4 +2277,19 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn an_exercise_has_the_sides_that_take_part_in_it() {
+        let found = acts(&format!(
+            "{HEAD}Kenyan and Ghanaian officials met in Nairobi on Sunday. Multinational air exercise Sky Shield has started at an air base of the Kenyan Air Force on Monday. The Kenyan Air Force, the Ghanaian Air Force and the Togolese Air Force are participating in the exercise."
+        ));
+        // Not the pair the article states elsewhere.
+        assert_eq!(
+            found,
+            [
+                (Kind::Meeting, "GHA–KEN".to_string(), Status::Held),
+                (Kind::Exercise, "GHA–KEN–TGO".to_string(), Status::Held)
+            ]
+        );
+    }
 }
