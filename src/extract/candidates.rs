@@ -470,6 +470,14 @@ static HOSTILE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|air ?strikes?|strikes? on|shell(?:ed|ing)|clash(?:ed|es)?|bomb(?:ed|ing|ings)?|fired (?:at|on)|firing|ambush(?:ed)?|invad(?:ed|ing)|invasion|raid(?:ed|s)?|accus(?:ed|es|ing)|condemn(?:ed|s)|sanction(?:ed|s)?|expel(?:led)?|summoned|protest(?:ed)? (?:to|against)|violat(?:ed|ion|ing|es)|hostil\w+|aggression|nefarious|propaganda|terror suspects?|war(?:fare)? (?:on|against)|hit|struck|strik(?:e|es|ing) (?:at|on)|shot down|seized)\b",
     )
 });
+/// Whether the words tell of a hostile act. "the crisis-hit country", "flood-struck
+/// districts": a compound that says what befell a place tells of none.
+fn is_hostile(words: &str) -> bool {
+    HOSTILE
+        .find_iter(words)
+        .any(|m| !words[..m.start()].ends_with('-'))
+}
+
 /// A definite noun phrase ending at the trigger: "the meeting", "the recent visit", "the
 /// EU-ASEAN meeting" (a compound of the sides already named), "Tuesday's talks".
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -1169,7 +1177,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 mediators.dedup();
                 sentence_parties.retain(|p| !mediators.contains(&p.0));
             }
-            let hostile = HOSTILE.is_match(&text[clause.clone()]);
+            let hostile = is_hostile(&text[clause.clone()]);
             if hostile && !matches!(kind, Kind::Agreement | Kind::PhoneCall) {
                 continue;
             }
@@ -1703,8 +1711,25 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 }
             }
             // "offered a credit line to Ghana": aid goes to a state, which is a party.
-            if kind == Kind::Assistance {
-                parties.extend(recipient_after(text, &mentions, &clause, &trigger));
+            // "… for Lebanon's armed forces, as the country seeks to implement a ceasefire
+            // between A and B": states named after the recipients are not sides of the aid.
+            if kind == Kind::Assistance
+                && let Some(recipient) = recipient_after(text, &mentions, &clause, &trigger)
+            {
+                parties.sort_by_key(|p| p.1.start);
+                let mut last = recipient.1.clone();
+                parties.retain(|p| {
+                    if p.1.start <= recipient.1.start {
+                        return true;
+                    }
+                    let listed = last.end <= p.1.start
+                        && matches!(text[last.end..p.1.start].trim(), "," | "and" | ", and");
+                    if listed {
+                        last = p.1.clone();
+                    }
+                    listed
+                });
+                parties.push(recipient);
             }
             // "commissioned at a shipyard in China": the state that built the ship is a side.
             if rule.starts_with("assist.ship") {

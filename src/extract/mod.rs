@@ -2292,4 +2292,23 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn aid_to_a_crisis_hit_country_is_aid_to_it_alone() {
+        let found = acts(&format!(
+            "{HEAD}Kenya has announced it would donate more than $11m in security assistance for Ghana’s armed forces, as the crisis-hit country seeks to implement a fragile ceasefire between Togo and the rebels."
+        ));
+        assert_eq!(
+            found,
+            [(Kind::Assistance, "GHA–KEN".to_string(), Status::Planned)]
+        );
+        // Aid to a list of states goes to each of them.
+        let found = acts(&format!(
+            "{HEAD}Kenya pledged $5 million in military aid to Ghana and Togo on Monday."
+        ));
+        assert_eq!(
+            found,
+            [(Kind::Assistance, "GHA–KEN–TGO".to_string(), Status::Held)]
+        );
+    }
 }
