@@ -635,6 +635,13 @@ static LOCATIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:in|at|to|from|into|across|inside|within|near|towards|throughout|of the situation in|in the|reached|capital,|on|about|over|regarding|concerning|against|naming|blaming|(?:issues|matters|situation|developments|affairs),?\s+including|(?:war|conflict|fighting|clashes|dispute|tensions|ceasefire|truce)\s+with)\s+(?:the\s+)?$",
     )
 });
+/// "talks with Taliban representatives in Doha and Turkiye": a state named as the second of two
+/// places (though "held at Islamabad and Beijing", two capitals, are the two sides).
+static PLACES_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?(?:\s*,)?\s+(?:and|or)\s+(?:in\s+)?(?:the\s+)?$",
+    )
+});
 /// "diplomats, attachés and representatives from Azerbaijan, Bosnia and …": people who come
 /// from a state act for it, though "from" before a state mostly names where something starts.
 static PEOPLE_FROM: LazyLock<Regex> = LazyLock::new(|| {
@@ -744,7 +751,9 @@ fn acting_parties(
                     let venue = m.kind == FormKind::Capital && VENUE_APPOSITION.is_match(before);
                     // "diplomats from Afghanistan's neighbours" are not Afghanistan's.
                     let possessive = text[m.end..].starts_with(['’', '\'']);
-                    !(LOCATIVE_BEFORE.is_match(before) || venue)
+                    !(LOCATIVE_BEFORE.is_match(before)
+                        || venue
+                        || (m.kind == FormKind::StateName && PLACES_BEFORE.is_match(before)))
                         || (PEOPLE_FROM.is_match(before) && !possessive)
                 }
                 FormKind::Place | FormKind::NotAParty => false,

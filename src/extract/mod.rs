@@ -2311,4 +2311,15 @@ mod tests {
             [(Kind::Assistance, "GHA–KEN–TGO".to_string(), Status::Held)]
         );
     }
+
+    #[test]
+    fn a_state_named_as_the_second_of_two_places_is_where_not_who() {
+        let found = acts(&format!(
+            "{HEAD}The minister said Kenya was pulling the strings during talks with Togolese representatives in Accra and Ghana."
+        ));
+        assert!(
+            found.iter().all(|(_, parties, _)| !parties.contains("GHA")),
+            "{found:?}"
+        );
+    }
 }
