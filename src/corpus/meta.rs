@@ -179,12 +179,20 @@ pub fn read_metadata(text: &str) -> Metadata {
 
     let body_end = body_end(text, &lines);
     let mut outlet = None;
-    let mut published = None;
+    // The corpus's own date line (YYYY-MM-DD under the headline) is the publication date; a
+    // print line ("Published in Dawn, September 17th, 2025") gives the next day's paper.
+    let mut published = header.iter().skip(1).find_map(|(_, line)| {
+        ISO_LINE
+            .captures(line)
+            .and_then(|c| parse_iso_prefix(&c[1]))
+    });
     if let Some(caps) = PUBLISHED_IN.captures(text) {
         outlet = Some(caps[1].trim().to_string());
-        published = HEADER_DATE
-            .captures(&caps[2])
-            .and_then(|c| date_from_caps(&c));
+        if published.is_none() {
+            published = HEADER_DATE
+                .captures(&caps[2])
+                .and_then(|c| date_from_caps(&c));
+        }
     }
     if published.is_none() {
         published = header.iter().skip(1).find_map(|(_, line)| {
@@ -391,5 +399,16 @@ mod tests {
     fn a_first_line_the_size_of_a_page_is_no_title() {
         let text = PROSE.repeat(5);
         assert_eq!(read_metadata(&text).title, None);
+    }
+
+    #[test]
+    fn the_date_line_under_the_headline_is_the_publication_date() {
+        // The web page's date line, not the next morning's print edition.
+        let text = format!(
+            "Headline here\n2025-09-16\n\n{PROSE}\n\nPublished in Dawn, September 17th, 2025\n"
+        );
+        let meta = read_metadata(&text);
+        assert_eq!(meta.published, NaiveDate::from_ymd_opt(2025, 9, 16));
+        assert_eq!(meta.outlet.as_deref(), Some("Dawn"));
     }
 }
