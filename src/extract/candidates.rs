@@ -434,6 +434,19 @@ static PAST_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "agreements expected to be signed": a passive infinitive, of no tense of its own.
 static INFINITIVE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| re(r"\bto\s+be\s+\w+$"));
+/// A headline's subject and the infinitive of what it is to do: "PM to visit UAE on Thursday".
+static HEADLINE_TO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*(?:(?:[\w'’.,-]+)\s+){1,6}?to\s+(?:leave|visit|meet|hold|sign|attend|host|travel|lead|begin|start|embark|arrive|address|chair|inaugurate|discuss|receive|undertake|pay|participate|join|launch|conduct|resume|hold)\b",
+    )
+});
+/// A headline's verb before its infinitive ("PM arrives in Azerbaijan to attend summit"): the
+/// infinitive is the purpose of what happened.
+static HEADLINE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:arrives|meets|signs|inks|visits|calls on|holds|receives|hosts|lands|reaches|concludes|talks|speaks|dials|leaves|departs|begins|starts|starting|agrees?|agreed|decides?|decided|constituted|formed|set up|sets up|urges?|asks?|vows?|wants?|seeks?|plans?|hopes?)\b",
+    )
+});
 /// Headlines tell what happened in the present tense: "PM arrives in New York".
 static HEADLINE_PRESENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -508,7 +521,7 @@ static UPCOMING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// "During their talks", "in the two sides' meeting": the talks of both sides of a visit.
 static TALKS_OF_BOTH: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:their|the two sides’|the two sides'|both sides’|both sides'|the pair|the duo|(?:the|the two|both) delegations)\s+(?:[\w-]+\s+)?$",
+        r"\b(?:(?:their|the two sides’|the two sides'|both sides’|both sides'|the pair|the duo|(?:the|the two|both) delegations)\s+(?:[\w-]+\s+)?|(?:the two|both)\s+(?:prime ministers|presidents|leaders|ministers|foreign ministers|defen[cs]e ministers|premiers|army chiefs|sides)\s+(?:(?:would|will|also|then|are to|were to)\s+)*(?:have|hold|held|had)\s+(?:an?\s+)?(?:[\w-]+\s+)?)$",
     )
 });
 /// "had signed in", "had been agreed on": a verb that tells of an act before the one reported.
@@ -3052,6 +3065,14 @@ fn status_of(
 ) -> (Status, bool) {
     if CANCELLED.is_match(clause) {
         return (Status::Cancelled, true);
+    }
+    // "Prime minister to leave for two-day Malaysian visit Monday": a headline's infinitive
+    // tells what is to come.
+    if heading
+        && let Some(to) = HEADLINE_TO.find(sentence)
+        && !HEADLINE_VERB.is_match(to.as_str())
+    {
+        return (Status::Planned, true);
     }
     // "Top admiral visits Sri Lanka" over "will visit on Thursday": the body's tense, when it
     // has one, decides.

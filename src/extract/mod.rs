@@ -2322,4 +2322,33 @@ mod tests {
             "{found:?}"
         );
     }
+
+    #[test]
+    fn a_headlines_infinitive_is_to_come_and_its_purpose_clause_is_not() {
+        // 2024-03-15 is a Friday.
+        let found = extract(
+            "Kral to leave for two-day Ghanaian visit Monday\n2024-03-15\n\nKenyan President Ivo Kral is scheduled to leave for Ghana on Monday for a two-day official visit. During the visit, the two presidents would have a tete-a-tete.",
+        );
+        let visits: Vec<_> = found.iter().filter(|e| e.kind == Kind::Visit).collect();
+        assert_eq!(visits.len(), 1, "{found:#?}");
+        assert_eq!(visits[0].status, Status::Planned);
+        let date = visits[0].date.start.as_ref().map(|s| s.to_string());
+        assert_eq!(date.as_deref(), Some("2024-03-18"), "{found:#?}");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.kind == Kind::Meeting && e.status == Status::Planned),
+            "{found:#?}"
+        );
+        // "arrives … to attend": what happened, for a purpose.
+        let found = extract(
+            "Kral arrives in Ghana to attend summit\n2024-03-15\n\nKenyan President Ivo Kral arrived in Accra on Friday.",
+        );
+        assert!(
+            found
+                .iter()
+                .all(|e| e.kind != Kind::Visit || e.status == Status::Held),
+            "{found:#?}"
+        );
+    }
 }
