@@ -68,6 +68,8 @@ pub struct Candidate {
     pub referred: Vec<(usize, usize)>,
     /// "a separate meeting between …": told as an act apart from those before it.
     pub separate: bool,
+    /// "Erdogan later met Zardari": an act after those told before, unless with whom they were.
+    pub later: bool,
     /// The talks held on the visit told just before ("During their talks, …").
     pub of_visit: bool,
     /// The talks of the article's two sides, told with no visit ("in their meeting the two
@@ -134,6 +136,8 @@ static VISIT_OF: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:of|by)\s"));
 /// "a separate meeting": the act is another than the one told before ("A and B separately
 /// called on C" only says the callers came one by one).
 static SEPARATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\ba\s+separate\s+(?:\w+\s+)?$"));
+static LATER_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:later|subsequently|afterwards)\s+(?:also\s+)?$"));
 /// "In a separate meeting, the general also paid a courtesy visit …", "Separately, …": the
 /// sentence tells an act apart from those before it.
 pub(super) static SEPARATE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
@@ -2065,6 +2069,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     .collect();
                 candidates.push(Candidate {
                     separate: SEPARATE_BEFORE.is_match(before_trigger),
+                    later: LATER_BEFORE.is_match(before_trigger),
                     of_visit: talks_of_visit,
                     of_pair: talks_of_pair,
                     listed: groups_listed,

@@ -2351,4 +2351,16 @@ mod tests {
             "{found:#?}"
         );
     }
+
+    #[test]
+    fn whom_one_later_met_is_another_meeting() {
+        let text = format!(
+            "{HEAD}Kenya and Ghana held a high-level meeting in Accra on Friday. Kenyan President Ivo Kral later met Ghanaian Vice President Kofi Mensah at the Presidency."
+        );
+        let meetings = acts(&text)
+            .into_iter()
+            .filter(|(kind, _, _)| *kind == Kind::Meeting)
+            .count();
+        assert_eq!(meetings, 2, "{:#?}", extract(&text));
+    }
 }

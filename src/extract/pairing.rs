@@ -136,6 +136,15 @@ fn compatible(d: &Draft, c: &Candidate, published: Option<chrono::NaiveDate>) ->
     if c.separate && !d.sentences.contains(&c.sentence) {
         return false;
     }
+    // "Erdogan later met Zardari at the Presidency" after the talks told before: another
+    // meeting, unless it names whom those talks did.
+    if c.later
+        && !d.sentences.contains(&c.sentence)
+        && !c.people.is_empty()
+        && !c.people.iter().any(|p| d.people.contains(p))
+    {
+        return false;
+    }
     // "will call on the President", "will call on the Prime Minister": different counterparts,
     // different acts.
     let contact = matches!(d.kind, Kind::Meeting | Kind::CourtesyCall | Kind::PhoneCall);
