@@ -2444,15 +2444,25 @@ fn hyphen_pair_before(
     let [.., a, b] = before.as_slice() else {
         return None;
     };
-    let joined = matches!(text[a.end..b.start].trim(), "-" | "–" | "—" | "/");
+    let joined = |a: &Mention, b: &Mention| {
+        a.end <= b.start && matches!(text[a.end..b.start].trim(), "-" | "–" | "—" | "/")
+    };
     let gap = &text[b.end..trigger.start];
     let close = gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '(', ')']);
-    (joined && close && a.party != b.party).then(|| {
-        [a, b]
+    if !(joined(a, b) && close && a.party != b.party) {
+        return None;
+    }
+    // "an Afghanistan-China-Pakistan trilateral meeting": the whole chain.
+    let mut first = before.len() - 2;
+    while first > 0 && joined(before[first - 1], before[first]) {
+        first -= 1;
+    }
+    Some(
+        before[first..]
             .iter()
             .filter_map(|m| Some((m.party?, m.start..m.end)))
-            .collect()
-    })
+            .collect(),
+    )
 }
 
 /// Whether the trigger is an item of a list of fields of cooperation: "cooperation in

@@ -2363,4 +2363,15 @@ mod tests {
             .count();
         assert_eq!(meetings, 2, "{:#?}", extract(&text));
     }
+
+    #[test]
+    fn a_hyphened_chain_of_states_names_every_side() {
+        let found = acts(&format!(
+            "{HEAD}The foreign minister hosted an informal Ghana-Kenya-Togo trilateral meeting in Accra on Monday."
+        ));
+        assert_eq!(
+            found,
+            [(Kind::Meeting, "GHA–KEN–TGO".to_string(), Status::Held)]
+        );
+    }
 }
