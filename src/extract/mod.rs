@@ -2374,4 +2374,20 @@ mod tests {
             [(Kind::Meeting, "GHA–KEN–TGO".to_string(), Status::Held)]
         );
     }
+
+    #[test]
+    fn talks_set_for_this_week_on_its_sunday_are_to_come() {
+        // 2024-03-17 is a Sunday: "this week" reads as the week of Monday the 11th.
+        let found = acts(
+            "Kenya to start talks with Ghana on trade this week\n2024-03-17\n\nKenya will hold talks with Ghana.",
+        );
+        assert_eq!(
+            found,
+            [(Kind::Meeting, "GHA–KEN".to_string(), Status::Planned)]
+        );
+        let found = acts(
+            "Kral in Ghana\n2024-03-17\n\nKenyan President Ivo Kral visited Ghana earlier this week.",
+        );
+        assert_eq!(found, [(Kind::Visit, "GHA–KEN".to_string(), Status::Held)]);
+    }
 }

@@ -500,11 +500,20 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
             }
             // "planned" for an act whose whole period lies before publication ("would be
             // enhanced with the visit … last year"): it was held.
+            // (A week reading stands for its Monday: "this week", published on its Sunday,
+            // has not passed.)
+            let lower = date.text.to_ascii_lowercase();
+            let past_week = ["earlier", "last", "past", "previous"]
+                .iter()
+                .any(|w| lower.starts_with(w));
+            let week = i64::from(date.precision == DatePrecision::Week && !past_week) * 6;
             let before_publication = date
                 .value
                 .as_ref()
                 .and_then(|v| DateValue::parse(v))
-                .is_some_and(|v| last_day(v).is_some_and(|last| last < published));
+                .is_some_and(|v| {
+                    last_day(v).is_some_and(|last| last + chrono::Duration::days(week) < published)
+                });
             if before_publication && d.status == Status::Planned {
                 d.status = Status::Held;
             }
