@@ -1699,6 +1699,21 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 if agreement_between && after.len() == 1 {
                     continue;
                 }
+                // "a meeting between National Security Adviser A and Foreign Minister B", two
+                // officials of one state: a meeting at home.
+                let met: Vec<Option<PartyCode>> = people[si]
+                    .iter()
+                    .filter(|p| p.range.start >= trigger.end && p.range.end <= clause.end)
+                    .map(|p| p.party)
+                    .collect();
+                if between
+                    && met.len() >= 2
+                    && let Some(Some(home_side)) = met.first()
+                    && met.iter().all(|p| *p == Some(*home_side))
+                    && after.iter().all(|p| p.0 == *home_side)
+                {
+                    continue;
+                }
                 if after.len() >= 2 {
                     parties = after;
                 }

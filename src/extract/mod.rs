@@ -2390,4 +2390,15 @@ mod tests {
         );
         assert_eq!(found, [(Kind::Visit, "GHA–KEN".to_string(), Status::Held)]);
     }
+
+    #[test]
+    fn a_meeting_between_two_officials_of_one_state_is_at_home() {
+        let found = acts(&format!(
+            "{HEAD}NAIROBI: A Kenyan delegation will visit Ghana next week. The Foreign Office stayed silent, but a late-evening meeting between Kenyan National Security Adviser Otieno Kamau and Kenyan Foreign Minister Amani Wanjiru suggested that Kamau may travel to Accra."
+        ));
+        assert_eq!(
+            found,
+            [(Kind::Visit, "GHA–KEN".to_string(), Status::Planned)]
+        );
+    }
 }
