@@ -110,7 +110,7 @@ static PROPOSED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:will|shall|would|is set to|are set to|set to|to hold|to be held|to visit|to sign|to meet|to travel|is due|are due|due to|scheduled|expected to|plans? to|planned|planning to|upcoming|forthcoming|is to|are to|next (?:week|month|year)|(?:the|its|their) next (?:meeting|round|session)|coming (?:week|month|days)|later this|to host|to be hosted|to participate|to attend|to lead)\b",
+        r"\b(?:will|shall|would|gonna|is set to|are set to|set to|to hold|to be held|to visit|to sign|to meet|to travel|is due|are due|due to|scheduled|expected to|plans? to|planned|planning to|upcoming|forthcoming|is to|are to|next (?:week|month|year)|(?:the|its|their) next (?:meeting|round|session)|coming (?:week|month|days)|later this|to host|to be hosted|to participate|to attend|to lead)\b",
     )
 });
 static VISITED: LazyLock<Regex> =
@@ -463,7 +463,7 @@ static PAST_PROGRESSIVE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:was|were|had been)\s+(?:\w+ly\s+)?$"));
 static MODAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:will|would|shall|to|set to|expected to|plans? to|due to|is to|are to|may|might|could)\s+(?:\w+\s+){0,2}$",
+        r"\b(?:will|would|shall|to|set to|expected to|plans? to|due to|is to|are to|may|might|could|gonna)\s+(?:\w+\s+){0,2}$",
     )
 });
 /// "called on the nation to …": urging, not a courtesy call.

@@ -34,7 +34,10 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
         let start = line_start + lead;
         let end = start + trimmed.len();
         let heading = !trimmed.ends_with(['.', '!', '?', '"', '”', ':', '’', ')'])
-            && trimmed.split_whitespace().nth(12).is_none();
+            && without_site_suffix(trimmed)
+                .split_whitespace()
+                .nth(12)
+                .is_none();
         let mut s = start;
         let bytes = text.as_bytes();
         for i in memchr::memchr3_iter(b'.', b'!', b'?', &bytes[start..end]).map(|i| start + i) {
@@ -71,6 +74,20 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
         }
     }
     out
+}
+
+/// "Headline - World - DAWN.COM": a scraped title's site (and section) is no part of it.
+fn without_site_suffix(line: &str) -> &str {
+    let Some((core, site)) = line.rsplit_once(" - ") else {
+        return line;
+    };
+    if !site.contains('.') || site.contains(' ') {
+        return line;
+    }
+    match core.rsplit_once(" - ") {
+        Some((head, section)) if section.split_whitespace().nth(2).is_none() => head,
+        _ => core,
+    }
 }
 
 /// The lines of `range`, each with its offset. Some scraped texts carry their line breaks as
@@ -335,6 +352,15 @@ mod tests {
         assert!(s[0].heading);
         assert_eq!((s[1].paragraph, s[2].paragraph), (2, 2));
         assert!(!s[1].heading);
+    }
+
+    #[test]
+    fn a_scraped_titles_site_is_no_part_of_the_headline() {
+        let text = "US to start talks with China on a trade deal this week - World - DAWN.COM\n";
+        assert!(sentences(text, 0..text.len())[0].heading);
+        // Thirteen words of its own are a line of text, suffix or not.
+        let text = "one two three four five six seven eight nine ten eleven twelve thirteen - World - DAWN.COM\n";
+        assert!(!sentences(text, 0..text.len())[0].heading);
     }
 
     #[test]
