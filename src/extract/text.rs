@@ -33,11 +33,9 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
         let lead = line.len() - line.trim_start().len();
         let start = line_start + lead;
         let end = start + trimmed.len();
+        let short = |line: &str| line.split_whitespace().nth(12).is_none();
         let heading = !trimmed.ends_with(['.', '!', '?', '"', '”', ':', '’', ')'])
-            && without_site_suffix(trimmed)
-                .split_whitespace()
-                .nth(12)
-                .is_none();
+            && (short(trimmed) || short(without_site_suffix(trimmed)));
         let mut s = start;
         let bytes = text.as_bytes();
         for i in memchr::memchr3_iter(b'.', b'!', b'?', &bytes[start..end]).map(|i| start + i) {
