@@ -2401,4 +2401,22 @@ mod tests {
             [(Kind::Visit, "GHA–KEN".to_string(), Status::Planned)]
         );
     }
+
+    #[test]
+    fn political_talks_are_a_meeting_and_political_consultations_a_forum() {
+        let found = acts(&format!(
+            "{HEAD}Kenyan President Ivo Kral will hold political talks with Ghanaian President Ama Owusu on Monday."
+        ));
+        assert_eq!(
+            found,
+            [(Kind::Meeting, "GHA–KEN".to_string(), Status::Planned)]
+        );
+        let found = acts(&format!(
+            "{HEAD}Kenya and Ghana held political consultations in Nairobi on Monday."
+        ));
+        assert_eq!(
+            found,
+            [(Kind::Dialogue, "GHA–KEN".to_string(), Status::Held)]
+        );
+    }
 }
