@@ -436,6 +436,12 @@ static PAST_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:signed|inked|initialled|renewed|met|visited|held|had|called on|paid|telephoned|spoke|concluded|conducted|hosted|received|travelled|traveled|arrived|landed|touched down|talking to|talked to)\b",
     )
 });
+/// A past verb right before an act's noun: "hosted an informal trilateral meeting".
+static HELD_NOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:hosted|convened|chaired|co-chaired|attended)\s+(?:an?\s+|the\s+|their\s+|its\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,4}$",
+    )
+});
 /// "agreements expected to be signed": a passive infinitive, of no tense of its own.
 static INFINITIVE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| re(r"\bto\s+be\s+\w+$"));
 /// A headline's subject and the infinitive of what it is to do: "PM to visit UAE on Thursday".
@@ -3126,6 +3132,11 @@ fn status_of(
         && !FUTURE_MAIN.is_match(trigger)
         && !INFINITIVE_TRIGGER.is_match(trigger)
     {
+        return (Status::Held, true);
+    }
+    // "Wang, who hosted an informal trilateral meeting in Beijing, said China would …": the
+    // verb that governs the noun tells its tense, whatever the sentence says next.
+    if HELD_NOUN_BEFORE.is_match(clause_before) && !MODAL_BEFORE.is_match(clause_before) {
         return (Status::Held, true);
     }
     // "was visiting China recently", "were holding talks": a past progressive happened.

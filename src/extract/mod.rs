@@ -2419,4 +2419,15 @@ mod tests {
             [(Kind::Dialogue, "GHA–KEN".to_string(), Status::Held)]
         );
     }
+
+    #[test]
+    fn the_verb_that_governs_a_meeting_gives_its_tense() {
+        let found = acts(&format!(
+            "{HEAD}Kral, who hosted an informal Ghana-Kenya-Togo trilateral meeting in Nairobi, said Kenya would continue to support the talks."
+        ));
+        assert_eq!(
+            found,
+            [(Kind::Meeting, "GHA–KEN–TGO".to_string(), Status::Held)]
+        );
+    }
 }
