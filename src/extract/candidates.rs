@@ -179,6 +179,12 @@ static DOMAIN_LIST: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ARRIVAL: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:arriv\w*|touched down|landed)\b"));
 static TO_FOR_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:to|for)\s+(?:the\s+)?$"));
+/// Private parties a government deals with: "with bondholders", "with the lenders".
+static PRIVATE_COUNTERPARTS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bwith\s+(?:the\s+|its\s+|private\s+|foreign\s+|international\s+)?(?:bondholders|creditors|lenders|investors|companies|firms|banks|contractors|suppliers|businesses)\b",
+    )
+});
 /// Private people who travel: their visits are none between states.
 static PRIVATE_VISITORS: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -1849,6 +1855,15 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 continue;
             }
             // Fewer than two parties stated: filled in after the whole article is read.
+            // "negotiations with bondholders and official creditors have been progressing well,
+            // with agreements expected to be signed soon": a deal with private parties that
+            // names no state is none between states.
+            if kind == Kind::Agreement
+                && codes.is_empty()
+                && PRIVATE_COUNTERPARTS.is_match(&text[sentence.range.clone()])
+            {
+                continue;
+            }
             let inferred = codes.len() < 2;
             let clause_text = &text[clause.clone()];
             let under_way = UNDER_WAY.is_match(&text[clause.start..trigger.end.max(clause.start)]);

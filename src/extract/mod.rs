@@ -2430,4 +2430,15 @@ mod tests {
             [(Kind::Meeting, "GHA–KEN–TGO".to_string(), Status::Held)]
         );
     }
+
+    #[test]
+    fn a_deal_with_private_creditors_is_none_between_states() {
+        let found = acts(&format!(
+            "{HEAD}Kenya and Ghana held talks on trade in Nairobi on Monday. The minister said negotiations with bondholders and official creditors have been progressing well, with agreements expected to be signed soon."
+        ));
+        assert_eq!(
+            found,
+            [(Kind::Meeting, "GHA–KEN".to_string(), Status::Held)]
+        );
+    }
 }
