@@ -41,6 +41,10 @@ static HEADER_DATE: LazyLock<Regex> = LazyLock::new(|| {
 static SITE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s+[-|–]\s+(?:[\w ]{1,30}\s+[-|–]\s+)?([\w-]+\.(?:com|COM|lk|LK|pk|PK|net|org|in|co\.uk))\s*$").expect("valid regex")
 });
+/// Where a scraped title's site (and section) begins: " - World - DAWN.COM".
+pub fn site_suffix_start(title: &str) -> Option<usize> {
+    SITE_SUFFIX.find(title).map(|m| m.start())
+}
 static ISO_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\d{4}-\d{2}-\d{2})\s*$").expect("valid regex"));
 static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
@@ -195,10 +199,8 @@ pub fn read_metadata(text: &str) -> Metadata {
         }
     }
     if published.is_none() {
+        // (No header line is a bare ISO date: it would have been read above.)
         published = header.iter().skip(1).find_map(|(_, line)| {
-            if let Some(c) = ISO_LINE.captures(line) {
-                return parse_iso_prefix(&c[1]);
-            }
             // Header lines are short; a date inside a long paragraph is about the news, not the page.
             if line.len() > 120 {
                 return None;

@@ -8,7 +8,7 @@ mod records;
 
 pub use decode::{Decoded, decode};
 pub use html::{Page, looks_like_html, read_page};
-pub use meta::{Metadata, parse_iso_prefix, read_metadata};
+pub use meta::{Metadata, parse_iso_prefix, read_metadata, site_suffix_start};
 
 use crate::model::Article;
 use std::io::Read;

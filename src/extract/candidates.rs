@@ -453,22 +453,21 @@ static INFINITIVE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| re(r"\bto\s+be\s+\
 /// A headline's subject and the infinitive of what it is to do: "PM to visit UAE on Thursday".
 static HEADLINE_TO: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s*(?:(?:[\w'’.,-]+)\s+){1,6}?to\s+(?:leave|visit|meet|hold|sign|attend|host|travel|lead|begin|start|embark|arrive|address|chair|inaugurate|discuss|receive|undertake|pay|participate|join|launch|conduct|resume|hold)\b",
+        r"^\s*(?:(?:[\w'’.,-]+)\s+){1,6}?to\s+(?:leave|visit|meet|hold|sign|attend|host|travel|lead|begin|start|embark|arrive|address|chair|inaugurate|discuss|receive|undertake|pay|participate|join|launch|conduct|resume)\b",
     )
 });
+/// The present tense headlines tell what happened in: "PM arrives in New York".
+const HEADLINE_PRESENT_VERBS: &str = "arrives|meets|signs|inks|visits|calls on|holds|receives|hosts|lands|reaches|concludes|talks|speaks|dials";
 /// A headline's verb before its infinitive ("PM arrives in Azerbaijan to attend summit"): the
 /// infinitive is the purpose of what happened.
 static HEADLINE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"\b(?:arrives|meets|signs|inks|visits|calls on|holds|receives|hosts|lands|reaches|concludes|talks|speaks|dials|leaves|departs|begins|starts|starting|agrees?|agreed|decides?|decided|constituted|formed|set up|sets up|urges?|asks?|vows?|wants?|seeks?|plans?|hopes?)\b",
-    )
+    re(&format!(
+        r"\b(?:{HEADLINE_PRESENT_VERBS}|leaves|departs|begins|starts|starting|agrees?|agreed|decides?|decided|constituted|formed|set up|sets up|urges?|asks?|vows?|wants?|seeks?|plans?|hopes?)\b"
+    ))
 });
 /// Headlines tell what happened in the present tense: "PM arrives in New York".
-static HEADLINE_PRESENT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:arrives|meets|signs|inks|visits|calls on|holds|receives|hosts|lands|reaches|concludes|talks|speaks|dials)\b",
-    )
-});
+static HEADLINE_PRESENT: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"^(?:{HEADLINE_PRESENT_VERBS})\b")));
 static PAST_PROGRESSIVE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:was|were|had been)\s+(?:\w+ly\s+)?\w+ing\b"));
 static PAST_PROGRESSIVE_BEFORE: LazyLock<Regex> =

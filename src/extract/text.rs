@@ -35,7 +35,10 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
         let end = start + trimmed.len();
         let short = |line: &str| line.split_whitespace().nth(12).is_none();
         let heading = !trimmed.ends_with(['.', '!', '?', '"', '”', ':', '’', ')'])
-            && (short(trimmed) || short(without_site_suffix(trimmed)));
+            && (short(trimmed)
+                || short(
+                    &trimmed[..crate::corpus::site_suffix_start(trimmed).unwrap_or(trimmed.len())],
+                ));
         let mut s = start;
         let bytes = text.as_bytes();
         for i in memchr::memchr3_iter(b'.', b'!', b'?', &bytes[start..end]).map(|i| start + i) {
@@ -72,20 +75,6 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
         }
     }
     out
-}
-
-/// "Headline - World - DAWN.COM": a scraped title's site (and section) is no part of it.
-fn without_site_suffix(line: &str) -> &str {
-    let Some((core, site)) = line.rsplit_once(" - ") else {
-        return line;
-    };
-    if !site.contains('.') || site.contains(' ') {
-        return line;
-    }
-    match core.rsplit_once(" - ") {
-        Some((head, section)) if section.split_whitespace().nth(2).is_none() => head,
-        _ => core,
-    }
 }
 
 /// The lines of `range`, each with its offset. Some scraped texts carry their line breaks as
