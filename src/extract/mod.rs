@@ -323,6 +323,17 @@ mod tests {
     }
 
     #[test]
+    fn what_was_done_on_a_visit_told_in_the_pluperfect_is_of_the_visits_month() {
+        let found = extract(&format!(
+            "{HEAD}Kenyan army chief General Otieno Kamau had gone to Accra on a five-day official visit in June. During the visit, he had met with President Kofi Mensah of Ghana over lunch."
+        ));
+        let meeting = first_of_kind(&found, Kind::Meeting);
+        assert_eq!(meeting.parties_label(), "GHA–KEN", "{found:#?}");
+        let date = meeting.date.start.as_ref().map(|s| s.to_string());
+        assert_eq!(date.as_deref(), Some("2023-06"), "{found:#?}");
+    }
+
+    #[test]
     fn an_organisations_summit_is_a_dialogue_and_a_two_leaders_summit_a_meeting() {
         let found = acts(&format!(
             "{HEAD}The Kenyan president headed on Tuesday to a Nato summit to get allies to pledge more."

@@ -431,6 +431,30 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
         })
         .collect();
     visit_dates.sort_by_key(|(_, date)| rank(date.precision));
+    // An act told in the pluperfect ("During the visit, he had met …") took place on the
+    // nearest visit told before it ("had gone to Washington … in June").
+    let told_visits: Vec<(Vec<PartyCode>, usize, DateMention)> = drafts
+        .iter()
+        .filter(|d| d.kind == Kind::Visit)
+        .filter_map(|d| {
+            Some((
+                d.parties.clone(),
+                *d.sentences.first()?,
+                d.date.clone().filter(|x| x.value.is_some())?,
+            ))
+        })
+        .collect();
+    for d in drafts
+        .iter_mut()
+        .filter(|d| d.kind != Kind::Visit && d.past && d.date.is_none())
+    {
+        let first = d.sentences.first().copied().unwrap_or(0);
+        d.date = told_visits
+            .iter()
+            .filter(|(p, at, _)| *p == d.parties && *at <= first)
+            .max_by_key(|(_, at, _)| *at)
+            .map(|(_, _, date)| date.clone());
+    }
     for d in drafts
         .iter_mut()
         .filter(|d| d.kind != Kind::Visit && !d.past)
