@@ -728,7 +728,11 @@ fn acting_parties(
     range: &Range<usize>,
     dateline: Option<&Range<usize>>,
 ) -> Vec<(PartyCode, Range<usize>)> {
-    mentions_in(mentions, range)
+    // "held two rounds of talks in Muscat and Rome": a capital named as the second of two places
+    // is a venue once two other states act (though "held at Islamabad and Beijing", two
+    // capitals alone, are the two sides).
+    let mut second_place = Vec::new();
+    let acting: Vec<(PartyCode, Range<usize>)> = mentions_in(mentions, range)
         .iter()
         .filter(|m| dateline.is_none_or(|d| m.start >= d.end))
         .filter_map(|m| {
@@ -781,15 +785,39 @@ fn acting_parties(
                     let venue = m.kind == FormKind::Capital && VENUE_APPOSITION.is_match(before);
                     // "diplomats from Afghanistan's neighbours" are not Afghanistan's.
                     let possessive = text[m.end..].starts_with(['’', '\'']);
+                    let places = PLACES_BEFORE.is_match(before);
+                    if places && m.kind == FormKind::Capital {
+                        second_place.push(m.start);
+                    }
                     !(LOCATIVE_BEFORE.is_match(before)
                         || venue
-                        || (m.kind == FormKind::StateName && PLACES_BEFORE.is_match(before)))
+                        || (m.kind == FormKind::StateName && places))
                         || (PEOPLE_FROM.is_match(before) && !possessive)
                 }
                 FormKind::Place | FormKind::NotAParty => false,
             };
             acting.then_some((party, m.start..m.end))
         })
+        .collect();
+    let others = |place: usize| {
+        let party = acting.iter().find(|p| p.1.start == place).map(|p| p.0);
+        let mut codes: Vec<PartyCode> = acting
+            .iter()
+            .filter(|p| Some(p.0) != party && !second_place.contains(&p.1.start))
+            .map(|p| p.0)
+            .collect();
+        codes.sort();
+        codes.dedup();
+        codes.len()
+    };
+    let venues: Vec<usize> = second_place
+        .iter()
+        .copied()
+        .filter(|&place| others(place) >= 2)
+        .collect();
+    acting
+        .into_iter()
+        .filter(|p| !venues.contains(&p.1.start))
         .collect()
 }
 

@@ -323,6 +323,41 @@ mod tests {
     }
 
     #[test]
+    fn being_in_a_capital_for_talks_is_a_visit() {
+        let text = format!(
+            "{HEAD}Kenyan Foreign Minister Otieno Kamau was in Accra on Wednesday for talks ahead of Saturday's meeting."
+        );
+        let found = extract(&text);
+        let visit = first_of_kind(&found, Kind::Visit);
+        assert_eq!(visit.parties_label(), "GHA–KEN", "{found:#?}");
+        let date = visit.date.start.as_ref().map(|s| s.to_string());
+        assert_eq!(date.as_deref(), Some("2024-03-13"), "{found:#?}");
+        // Being somewhere, with nothing of a trip or talks, is no visit.
+        let found = acts(&format!(
+            "{HEAD}Kenyan Foreign Minister Otieno Kamau was in Accra on Wednesday when the news broke."
+        ));
+        assert!(
+            found.iter().all(|(kind, _, _)| *kind != Kind::Visit),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_second_of_two_capitals_where_two_states_met_is_a_venue() {
+        let found = acts(&format!(
+            "{HEAD}Nairobi and Accra held two rounds of indirect talks on consecutive Saturdays in Lusaka and Pretoria, starting on March 2."
+        ));
+        assert!(
+            found.iter().any(|(_, parties, _)| parties == "GHA–KEN"),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().all(|(_, parties, _)| !parties.contains("ZAF")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn what_was_done_on_a_visit_told_in_the_pluperfect_is_of_the_visits_month() {
         let found = extract(&format!(
             "{HEAD}Kenyan army chief General Otieno Kamau had gone to Accra on a five-day official visit in June. During the visit, he had met with President Kofi Mensah of Ghana over lunch."
