@@ -721,6 +721,10 @@ static AGREEMENT_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A modal verb just after a bare noun of talks ("talks could help").
+static GENERIC_MODAL_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s+(?:could|would|might|may|can)\b"));
+
 /// Parties mentioned in `range` that act (not "in Afghanistan", not a dateline).
 fn acting_parties(
     text: &str,
@@ -1325,8 +1329,16 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     candidates[l].status == Status::Held && candidates[l].status_cued
                 });
             let indefinite = INDEFINITE_BEFORE.is_match(before_trigger) || upcoming;
+            // "said that talks could help": "that" before a plural is a conjunction.
+            let that_plural = text[trigger.clone()].ends_with('s')
+                && before_trigger
+                    .trim_end()
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("that"));
             let definite = ANAPHOR.is_match(before_trigger)
                 && !indefinite
+                && !that_plural
                 && !VERB_TRIGGER.is_match(&text[trigger.clone()])
                 && !described
                 && matches!(
@@ -1351,12 +1363,42 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // "On the visit of the Army Chief to Kabul, the two sides discussed …": the talks of
             // a visit told in the same sentence.
             let sides_talked = rule == "meeting.sides";
+            // "Munir met Trump at the White House … followed by a visit to the Oval Office …
+            // Rubio was present during the meeting": the meeting told before the visit.
+            // (One the sentence dates, "The talks are set to begin on Friday", may be the visit's.)
+            let dated = || {
+                dates
+                    .iter()
+                    .any(|d| d.start >= sentence.range.start && d.end <= sentence.range.end)
+            };
+            let meeting_before_visit = last_created
+                .filter(|&l| {
+                    definite
+                        && kind == Kind::Meeting
+                        && candidates[l].kind == Kind::Visit
+                        && !dated()
+                })
+                .and_then(|l| {
+                    candidates[..l].iter().rposition(|c| {
+                        c.kind == Kind::Meeting
+                            && !c.past_occurrence
+                            && c.parties == candidates[l].parties
+                    })
+                });
             let after_visit = kind == Kind::Meeting
+                && meeting_before_visit.is_none()
                 && (last_created.is_some_and(|l| candidates[l].kind == Kind::Visit)
                     || (sides_talked
                         && candidates[created_before..]
                             .iter()
                             .any(|c| c.kind == Kind::Visit)));
+            // "said that talks could also help yield an agreement": talks in general, none held.
+            if rule == "meeting.noun"
+                && !definite
+                && GENERIC_MODAL_AFTER.is_match(&text[trigger.end..clause.end.max(trigger.end)])
+            {
+                continue;
+            }
             // Elsewhere "the two sides discussed" tells of talks already read.
             if sides_talked && !after_visit {
                 continue;
@@ -1391,7 +1433,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 // chaired by the minister"): either way not a new act.
                 // "the tour, which was held from 2 to 11 September": a back-reference to an act
                 // of its own kind may date it.
-                if let Some(target) = last_created {
+                if let Some(target) = meeting_before_visit.or(last_created) {
                     let date = (candidates[target].kind == kind)
                         .then(|| {
                             nearest_date(

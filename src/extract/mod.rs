@@ -323,6 +323,42 @@ mod tests {
     }
 
     #[test]
+    fn the_meeting_after_a_stop_on_the_visit_is_the_meeting_told_before() {
+        // Told three times, by full names and by surnames, with a stop on the trip between.
+        let found = acts(
+            "Kral, Mensah talk trade in cordial meeting\n2024-03-15\n\nGhanaian President Kofi Mensah and Kenyan army chief General Otieno Kamau discussed trade during their cordial meeting in Accra, the army said on Thursday.\n\nGen Kamau met with Mensah at the State House yesterday.\n\nThe high-level engagement was scheduled at the Cabinet Room over luncheon, followed by a visit to the Oval Office.\n\nThe army chief extended an invitation to Mensah to undertake an official visit to Kenya at a mutually convenient date.\n\nMeanwhile, Kenyan Defence Minister John Otieno termed the meeting a milestone.",
+        );
+        let meetings = found
+            .iter()
+            .filter(|(kind, _, _)| *kind == Kind::Meeting)
+            .count();
+        assert_eq!(meetings, 1, "{found:?}");
+    }
+
+    #[test]
+    fn two_people_of_one_surname_are_met_apart() {
+        let found = acts(
+            "Visit\n2024-03-15\n\nNAIROBI, Mar 15 (KNA): Kenyan President Ivo Kral arrived in Ghana on Thursday on a two-day official visit. During the visit, President Ivo Kral held delegation-level meetings with President Kofi Mensah and Prime Minister Ama Mensah of Ghana.",
+        );
+        let meetings = found
+            .iter()
+            .filter(|(kind, _, _)| *kind == Kind::Meeting)
+            .count();
+        assert_eq!(meetings, 2, "{found:?}");
+    }
+
+    #[test]
+    fn talks_that_could_help_are_none_held() {
+        let found = acts(&format!(
+            "{HEAD}Kenyan President Ivo Kral on Thursday welcomed Ghana's efforts to end the dispute and said that talks could also help yield an agreement on trade."
+        ));
+        assert!(
+            found.iter().all(|(kind, _, _)| *kind != Kind::Meeting),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn being_in_a_capital_for_talks_is_a_visit() {
         let text = format!(
             "{HEAD}Kenyan Foreign Minister Otieno Kamau was in Accra on Wednesday for talks ahead of Saturday's meeting."

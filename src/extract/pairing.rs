@@ -115,6 +115,19 @@ fn within_range(range: &DateMention, day: &str) -> bool {
     }
 }
 
+/// Whether `name` is one of `people`, named in full or by surname alone ("Kamau" and "Otieno
+/// Kamau").
+fn knows(people: &BTreeSet<String>, name: &str) -> bool {
+    // Two full names that share a surname are two people ("Gotabaya Rajapaksa" and "Mahinda
+    // Rajapaksa").
+    let surname = |n: &str| n.rsplit(' ').next().unwrap_or(n).to_owned();
+    let alone = !name.contains(' ');
+    people.contains(name)
+        || people
+            .iter()
+            .any(|p| (alone || !p.contains(' ')) && surname(p) == surname(name))
+}
+
 fn compatible(d: &Draft, c: &Candidate, published: Option<chrono::NaiveDate>) -> bool {
     if d.kind != c.kind || d.parties != c.parties || d.past != c.past_occurrence {
         return false;
@@ -141,7 +154,7 @@ fn compatible(d: &Draft, c: &Candidate, published: Option<chrono::NaiveDate>) ->
     if c.later
         && !d.sentences.contains(&c.sentence)
         && !c.people.is_empty()
-        && !c.people.iter().any(|p| d.people.contains(p))
+        && !c.people.iter().any(|p| knows(&d.people, p))
     {
         return false;
     }
@@ -151,7 +164,7 @@ fn compatible(d: &Draft, c: &Candidate, published: Option<chrono::NaiveDate>) ->
     if contact
         && !d.people.is_empty()
         && !c.people.is_empty()
-        && !c.people.iter().any(|p| d.people.contains(p))
+        && !c.people.iter().any(|p| knows(&d.people, p))
     {
         return false;
     }
