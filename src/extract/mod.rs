@@ -359,6 +359,30 @@ mod tests {
     }
 
     #[test]
+    fn relief_goods_sent_to_a_state_are_assistance() {
+        for sentence in [
+            "Kenya handed over the second consignment of emergency relief aid to Ghana for its people affected by the floods.",
+            "Earlier this week, Kenya sent the first batch of 35 tonnes of relief supplies to Ghana.",
+        ] {
+            let found = acts(&format!("{HEAD}{sentence}"));
+            assert!(
+                found
+                    .iter()
+                    .any(|(kind, parties, _)| *kind == Kind::Assistance && parties == "GHA–KEN"),
+                "{sentence}: {found:?}"
+            );
+        }
+        // A consignment of goods for trade is no aid.
+        let found = acts(&format!(
+            "{HEAD}Kenya recently dispatched its first consignment of mineral samples to Ghana to advance the deal."
+        ));
+        assert!(
+            found.iter().all(|(kind, _, _)| *kind != Kind::Assistance),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn being_in_a_capital_for_talks_is_a_visit() {
         let text = format!(
             "{HEAD}Kenyan Foreign Minister Otieno Kamau was in Accra on Wednesday for talks ahead of Saturday's meeting."
@@ -368,6 +392,11 @@ mod tests {
         assert_eq!(visit.parties_label(), "GHA–KEN", "{found:#?}");
         let date = visit.date.start.as_ref().map(|s| s.to_string());
         assert_eq!(date.as_deref(), Some("2024-03-13"), "{found:#?}");
+        let found = extract(&format!(
+            "{HEAD}Kenyan President Ivo Kral was in Accra on Thursday and Friday, on a rare foreign trip to attend a regional summit."
+        ));
+        let visit = first_of_kind(&found, Kind::Visit);
+        assert_eq!(visit.parties_label(), "GHA–KEN", "{found:#?}");
         // Being somewhere, with nothing of a trip or talks, is no visit.
         let found = acts(&format!(
             "{HEAD}Kenyan Foreign Minister Otieno Kamau was in Accra on Wednesday when the news broke."
