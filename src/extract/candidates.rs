@@ -725,6 +725,13 @@ static AGREEMENT_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 static GENERIC_MODAL_AFTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s+(?:could|would|might|may|can)\b"));
 
+/// A verb of saying and "that": what follows is what was said.
+static SPEECH_THAT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:said|says|emphasi[sz]ed|stressed|underlined|underscored|noted|observed|maintained|reiterated|asserted|insisted|urged|added|remarked|pointed out)\s+that\b",
+    )
+});
+
 /// Parties mentioned in `range` that act (not "in Afghanistan", not a dateline).
 fn acting_parties(
     text: &str,
@@ -1247,6 +1254,23 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 clause_parties.retain(|p| !listed.contains(&p.1));
                 mediators.dedup();
                 sentence_parties.retain(|p| !mediators.contains(&p.0));
+            }
+            // "In a phone call with Malaysian Prime Minister Anwar Ibrahim, the premier
+            // emphasised that Afghan authorities must act": once the act's phrase names a side,
+            // the states of what was said there are what was talked about.
+            if let Some(m) = SPEECH_THAT.find(&text[trigger.end..sentence.range.end]) {
+                let cut = trigger.end + m.start();
+                // The side the act's own phrase names, before its first comma.
+                let phrase_end = text[trigger.end..cut]
+                    .find(',')
+                    .map_or(cut, |i| trigger.end + i);
+                if clause_parties
+                    .iter()
+                    .any(|p| p.1.start >= trigger.end && p.1.end <= phrase_end)
+                {
+                    clause_parties.retain(|p| p.1.end <= cut);
+                    sentence_parties.retain(|p| p.1.end <= cut || p.1.end <= trigger.start);
+                }
             }
             let hostile = is_hostile(&text[clause.clone()]);
             if hostile && !matches!(kind, Kind::Agreement | Kind::PhoneCall) {

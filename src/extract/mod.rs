@@ -359,6 +359,18 @@ mod tests {
     }
 
     #[test]
+    fn the_states_of_what_was_said_in_a_call_are_not_its_sides() {
+        let found = acts(&format!(
+            "{HEAD}In a phone call with Ghanaian President Kofi Mensah, Kenyan President Ivo Kral emphasised that Togolese authorities must take immediate steps to dismantle the networks."
+        ));
+        assert_eq!(
+            found,
+            [(Kind::PhoneCall, "GHA–KEN".to_string(), Status::Held)],
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn relief_goods_sent_to_a_state_are_assistance() {
         for sentence in [
             "Kenya handed over the second consignment of emergency relief aid to Ghana for its people affected by the floods.",
