@@ -1117,11 +1117,20 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
     }
     // "Kral will visit Oslo": a surname alone, after the full name with its party and an office
     // or a rank (which make it a person's name for sure).
+    // ("President Xi Jinping … Xi met": Chinese and Korean names give the family name first.)
     let known_officials: Vec<(String, PartyCode)> = people
         .iter()
         .flatten()
         .filter(|p| !p.surname_only && (p.title.is_some() || p.rank.is_some()))
-        .filter_map(surname_and_party)
+        .flat_map(|p| {
+            let family_first = p
+                .party
+                .filter(|party| matches!(party.as_str(), "CHN" | "TWN" | "KOR" | "PRK"))
+                .zip(p.name.split_whitespace().next())
+                .filter(|_| p.name.split_whitespace().count() >= 2)
+                .map(|(party, first)| (first.to_string(), party));
+            surname_and_party(p).into_iter().chain(family_first)
+        })
         .collect();
     let known_surnames = people::KnownSurnames::new(&known_officials);
     for (i, s) in sentences.iter().enumerate() {

@@ -371,6 +371,19 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_of_two_letters_acts_for_its_state_when_named_again() {
+        let found = acts(&format!(
+            "{HEAD}Chinese President Xi Jinping addressed the forum on Monday.\n\nOn Tuesday, Xi met Ghanaian President Kofi Mensah in Accra."
+        ));
+        assert!(
+            found
+                .iter()
+                .any(|(kind, parties, _)| *kind == Kind::Meeting && parties == "CHN–GHA"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn relief_goods_sent_to_a_state_are_assistance() {
         for sentence in [
             "Kenya handed over the second consignment of emergency relief aid to Ghana for its people affected by the floods.",

@@ -541,8 +541,8 @@ pub fn find_people(
 
 /// The surnames of people named in full earlier that may come again alone (see
 /// [`surnames_again`]), each with its searcher, built once per article rather than once per
-/// sentence: of `known` (surname, party), those of three letters or more, capitalised, and of
-/// exactly one party's people.
+/// sentence: of `known` (surname, party), those of three letters or more (or of two that are no
+/// English word: "Xi", "Li"), capitalised, and of exactly one party's people.
 pub struct KnownSurnames {
     surnames: Vec<(String, PartyCode, memchr::memmem::Finder<'static>)>,
 }
@@ -556,7 +556,7 @@ impl KnownSurnames {
             .filter(|&(i, (surname, party))| {
                 let first = known[..i].iter().all(|(s, _)| s != surname);
                 let shared = known.iter().any(|(s, p)| s == surname && p != party);
-                first && !shared && surname.chars().count() >= 3 && is_capitalised(surname)
+                first && !shared && long_enough(surname) && is_capitalised(surname)
             })
             .map(|(_, (surname, party))| {
                 let finder = memchr::memmem::Finder::new(surname.as_bytes()).into_owned();
@@ -569,6 +569,20 @@ impl KnownSurnames {
     /// Whether no surname may come again: then no sentence need be searched.
     pub fn is_empty(&self) -> bool {
         self.surnames.is_empty()
+    }
+}
+
+/// Whether a surname is long enough to be found alone: three letters, or two that no sentence
+/// starts with as a word of its own ("He", "In").
+fn long_enough(surname: &str) -> bool {
+    const WORDS: [&str; 25] = [
+        "Am", "An", "As", "At", "Be", "By", "Do", "Go", "He", "If", "In", "Is", "It", "Me", "My",
+        "No", "Of", "Oh", "On", "Or", "So", "To", "Up", "Us", "We",
+    ];
+    match surname.chars().count() {
+        0 | 1 => false,
+        2 => !WORDS.contains(&surname),
+        _ => true,
     }
 }
 
@@ -710,6 +724,12 @@ mod tests {
 
     fn some(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn two_letter_surnames_that_are_no_english_word_may_come_again() {
+        assert!(long_enough("Xi") && long_enough("Li") && long_enough("Kral"));
+        assert!(!long_enough("He") && !long_enough("In") && !long_enough("X"));
     }
 
     #[test]
