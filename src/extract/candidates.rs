@@ -191,6 +191,14 @@ static PRIVATE_VISITORS: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:pilgrims|tourists|devotees|worshippers|holidaymakers|travell?ers|backpackers|sightseers|spectators|fans)\b",
     )
 });
+/// "international diplomats' visit", "a visit by foreign diplomats".
+static UNNAMED_ENVOYS_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:international|foreign)\s+(?:diplomats|envoys)(?:['’]s?)?\s*$"));
+static UNNAMED_ENVOYS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s+by\s+(?:a\s+(?:group|delegation)\s+of\s+)?(?:international|foreign)\s+(?:diplomats|envoys)\b",
+    )
+});
 /// What a domestic or unnamed visit goes to: "the area", "flood-hit villages", "other countries",
 /// "the LoC".
 static PLACE_VISITED: LazyLock<Regex> = LazyLock::new(|| {
@@ -251,7 +259,7 @@ static NOT_OFFICIALS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// "the proposal was met with hope", "were met with protests": a reception, not a meeting.
 static PASSIVE_MET: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?met\s+with\s+(?:a\s+|an\s+)?(?-i:[a-z])",
+        r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+|now\s+|often\s+|also\s+|still\s+|then\s+)?met\s+with\s+(?:a\s+|an\s+)?(?-i:[a-z])",
     )
 });
 /// "the plight of innocent Palestinians", "the issues of Kashmir and Palestine": the people or
@@ -1731,9 +1739,14 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                                 .all(|m| m.kind == FormKind::Place)
                     });
                 // "Thousands of pilgrims visit the shrine": private travellers are no party.
+                // "a visit by foreign diplomats": envoys of many states, none of them named.
                 if domestic
                     || PRIVATE_VISITORS
                         .is_match(&text[clause.start..trigger.start.max(clause.start)])
+                    || UNNAMED_ENVOYS_BEFORE
+                        .is_match(&text[clause.start..trigger.start.max(clause.start)])
+                    || UNNAMED_ENVOYS_AFTER
+                        .is_match(&text[trigger.end..clause.end.max(trigger.end)])
                 {
                     continue;
                 }

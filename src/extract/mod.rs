@@ -384,6 +384,18 @@ mod tests {
     }
 
     #[test]
+    fn a_visit_by_unnamed_foreign_diplomats_and_a_message_met_are_no_acts() {
+        for sentence in [
+            "Ghana's Foreign Minister Kofi Mensah summoned the Togolese ambassador on Wednesday, after shots were fired during international diplomats' visit to the Togolese city of Kara.",
+            "Kenya demanded an immediate investigation on Wednesday over the shots fired during a visit by foreign diplomats to the occupied areas of Togo.",
+            "Users in Kenya trying to reach the Ghanaian minister's page are now met with a standard message from the government of Ghana.",
+        ] {
+            let found = acts(&format!("{HEAD}{sentence}"));
+            assert!(found.is_empty(), "{sentence}: {found:?}");
+        }
+    }
+
+    #[test]
     fn relief_goods_sent_to_a_state_are_assistance() {
         for sentence in [
             "Kenya handed over the second consignment of emergency relief aid to Ghana for its people affected by the floods.",
