@@ -1644,6 +1644,15 @@ impl<'a> Ctx<'a> {
         let mut last = k;
         let off = if self.is_any(k, &["today", "tonight"]) {
             0
+        } else if k != i
+            && self.is_any(i, &["earlier", "later"])
+            && self.is_word(k, "in")
+            && self.is_word(k + 1, "the")
+            && self.is_word(k + 2, "day")
+        {
+            // "Later in the day, both sides will sign …": the day of the report.
+            last = k + 2;
+            0
         } else if self.is_word(k, "yesterday") {
             -1
         } else if self.is_word(k, "tomorrow") {
@@ -2421,6 +2430,27 @@ mod tests {
                 "late last night"
             ),
             s("2025-10-21")
+        );
+    }
+
+    #[test]
+    fn later_in_the_day_is_the_day_of_the_report() {
+        let pubd = "2025-02-26";
+        assert_eq!(
+            val(
+                "Later in the day, both sides will sign agreements.",
+                pubd,
+                "Later in the day"
+            ),
+            s("2025-02-26")
+        );
+        assert_eq!(
+            val(
+                "Earlier in the day, he met the governor.",
+                pubd,
+                "Earlier in the day"
+            ),
+            s("2025-02-26")
         );
     }
 
