@@ -396,6 +396,17 @@ mod tests {
     }
 
     #[test]
+    fn a_visit_to_a_seat_of_government_visits_its_state() {
+        let found = acts(&format!(
+            "{HEAD}Ghana is discussing a defence deal which it hopes to seal when Ghanaian President Kofi Mensah visits the White House next month, the newspaper reported."
+        ));
+        assert!(
+            found.contains(&(Kind::Visit, "GHA–USA".to_string(), Status::Planned)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn relief_goods_sent_to_a_state_are_assistance() {
         for sentence in [
             "Kenya handed over the second consignment of emergency relief aid to Ghana for its people affected by the floods.",
