@@ -729,6 +729,13 @@ static AGREEMENT_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "those who seek", "anyone that tries" just before an act: no one in particular.
+static GENERIC_AGENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:those|anyone|whoever|entities|individuals|persons|networks)\s+(?:who|that)?\s*(?:\w+\s+){0,2}$",
+    )
+});
+
 /// A modal verb just after a bare noun of talks ("talks could help").
 static GENERIC_MODAL_AFTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s+(?:could|would|might|may|can)\b"));
@@ -1433,6 +1440,11 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                         && candidates[created_before..]
                             .iter()
                             .any(|c| c.kind == Kind::Visit)));
+            // "holding accountable those who seek to provide the regime with the funding":
+            // whoever might give aid, no one who did.
+            if kind == Kind::Assistance && GENERIC_AGENT_BEFORE.is_match(before_trigger) {
+                continue;
+            }
             // "said that talks could also help yield an agreement": talks in general, none held.
             if rule == "meeting.noun"
                 && !definite

@@ -407,6 +407,17 @@ mod tests {
     }
 
     #[test]
+    fn aid_that_whoever_might_give_is_none_given() {
+        let found = acts(&format!(
+            "{HEAD}“Kenya remains committed to holding accountable those who seek to provide the Ghanaian regime with the funding it needs,” the Kenyan minister said."
+        ));
+        assert!(
+            found.iter().all(|(kind, _, _)| *kind != Kind::Assistance),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn relief_goods_sent_to_a_state_are_assistance() {
         for sentence in [
             "Kenya handed over the second consignment of emergency relief aid to Ghana for its people affected by the floods.",
