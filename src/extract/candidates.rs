@@ -276,7 +276,11 @@ static UNNAMED_COUNTERPARTS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// "the Secretary General of the Economic Cooperation Organization": the head of a body.
-static BODY_HEAD: LazyLock<Regex> = LazyLock::new(|| re(r"\bsecretary[- ]general\b"));
+static BODY_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bsecretary[- ]general\b|\b(?:president|chairman|chairperson|head|governor|director[- ]general|managing director|chief executive)\s+of\s+the\s+(?-i:(?:(?:[A-Z][\w-]*|and|of|for|&)\s+){1,7})(?:Bank|Fund|Corporation|Foundation|Institute|Association|Federation|Company)\b",
+    )
+});
 /// "arrived in Oslo after meeting the leaders of A and B": a gerund clause whose subject is
 /// the main clause's.
 static GERUND_CLAUSE: LazyLock<Regex> =
@@ -546,7 +550,7 @@ static UPCOMING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// "During their talks", "in the two sides' meeting": the talks of both sides of a visit.
 static TALKS_OF_BOTH: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:their|the two sides’|the two sides'|both sides’|both sides'|the pair|the duo|(?:the|the two|both) delegations)\s+(?:[\w-]+\s+)?|(?:the two|both)\s+(?:prime ministers|presidents|leaders|ministers|foreign ministers|defen[cs]e ministers|premiers|army chiefs|sides)\s+(?:(?:would|will|also|then|are to|were to)\s+)*(?:have|hold|held|had)\s+(?:an?\s+)?(?:[\w-]+\s+)?)$",
+        r"\b(?:(?:their|the two sides’|the two sides'|both sides’|both sides'|the pair|the duo|(?:the|the two|both) delegations)\s+(?:[\w-]+\s+)?|(?:the two|both)\s+(?:prime ministers|presidents|leaders|ministers|foreign ministers|defen[cs]e ministers|premiers|army chiefs|sides)\s+(?:(?:would|will|also|then|are to|were to)\s+)*(?:(?:have|hold|held|had)\s+(?:an?\s+)?(?:[\w-]+\s+)?)?)$",
     )
 });
 /// "had signed in", "had been agreed on": a verb that tells of an act before the one reported.

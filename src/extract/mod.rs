@@ -418,6 +418,21 @@ mod tests {
     }
 
     #[test]
+    fn the_two_leaders_holding_talks_on_a_visit_and_a_banks_head_calling() {
+        let found = acts(
+            "Visit\n2024-03-15\n\nACCRA, Mar 15 (KNA): Kenyan President Ivo Kral arrived in Ghana on Friday on a two-day official visit at the invitation of Ghanaian President Kofi Mensah. The two leaders will also hold wide-ranging discussions encompassing bilateral relations. The president of the African Export and Import Bank will also call on the president during his stay in Accra.",
+        );
+        assert!(
+            found.contains(&(Kind::Meeting, "GHA–KEN".to_string(), Status::Planned)),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().all(|(kind, _, _)| *kind != Kind::CourtesyCall),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn relief_goods_sent_to_a_state_are_assistance() {
         for sentence in [
             "Kenya handed over the second consignment of emergency relief aid to Ghana for its people affected by the floods.",
