@@ -433,6 +433,19 @@ mod tests {
     }
 
     #[test]
+    fn a_call_between_two_officers_is_a_phone_call() {
+        let found = acts(&format!(
+            "{HEAD}The March 12 call between Kenya's Maj Gen Otieno Kamau and Ghana's Lt Gen Kofi Mensah focused on reinforcing mutual commitments, officials said."
+        ));
+        assert!(
+            found
+                .iter()
+                .any(|(kind, parties, _)| *kind == Kind::PhoneCall && parties == "GHA–KEN"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn relief_goods_sent_to_a_state_are_assistance() {
         for sentence in [
             "Kenya handed over the second consignment of emergency relief aid to Ghana for its people affected by the floods.",
