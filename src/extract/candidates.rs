@@ -3292,6 +3292,17 @@ fn status_of(
     {
         return (Status::Held, true);
     }
+    // "… will be recruited, the minister said after meeting his Russian counterpart": what
+    // one did before speaking was done.
+    if first_word.ends_with("ing")
+        && before_trigger
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("after"))
+    {
+        return (Status::Held, true);
+    }
     // "told Trump in a call that …": the verb before the call gives its tense.
     if kind == Kind::PhoneCall && TOLD_BEFORE.is_match(before_trigger) {
         return (Status::Held, true);

@@ -446,6 +446,17 @@ mod tests {
     }
 
     #[test]
+    fn what_one_did_before_speaking_was_done() {
+        let found = acts(&format!(
+            "{HEAD}No more Kenyan soldiers will be recruited by Ghana, Kenyan Foreign Minister Otieno Kamau said after meeting with his Ghanaian counterpart Kofi Mensah in Accra."
+        ));
+        assert!(
+            found.contains(&(Kind::Meeting, "GHA–KEN".to_string(), Status::Held)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn relief_goods_sent_to_a_state_are_assistance() {
         for sentence in [
             "Kenya handed over the second consignment of emergency relief aid to Ghana for its people affected by the floods.",
