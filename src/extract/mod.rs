@@ -457,6 +457,17 @@ mod tests {
     }
 
     #[test]
+    fn a_leaders_trip_to_a_city_his_state_administers_is_no_visit() {
+        let found = acts(
+            "Kashmir day\n2020-07-30\n\nISLAMABAD, Jul 30 (APP): Pakistan and India held talks on the dispute last year. He said Prime Minister of Pakistan will visit Muzaffarabad on 5th of August and will lead a protest procession.",
+        );
+        assert!(
+            found.iter().all(|(kind, _, _)| *kind != Kind::Visit),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn relief_goods_sent_to_a_state_are_assistance() {
         for sentence in [
             "Kenya handed over the second consignment of emergency relief aid to Ghana for its people affected by the floods.",
