@@ -751,6 +751,14 @@ static SPEECH_THAT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The last word of `text` ("" when it ends on no word).
+fn last_word(text: &str) -> &str {
+    text.trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+}
+
 /// Parties mentioned in `range` that act (not "in Afghanistan", not a dateline).
 fn acting_parties(
     text: &str,
@@ -829,25 +837,22 @@ fn acting_parties(
             acting.then_some((party, m.start..m.end))
         })
         .collect();
-    let others = |place: usize| {
-        let party = acting.iter().find(|p| p.1.start == place).map(|p| p.0);
-        let mut codes: Vec<PartyCode> = acting
-            .iter()
-            .filter(|p| Some(p.0) != party && !second_place.contains(&p.1.start))
-            .map(|p| p.0)
-            .collect();
-        codes.sort();
-        codes.dedup();
-        codes.len()
-    };
-    let venues: Vec<usize> = second_place
+    if second_place.is_empty() {
+        return acting;
+    }
+    // The states that act elsewhere in the range.
+    let mut others: Vec<PartyCode> = acting
         .iter()
-        .copied()
-        .filter(|&place| others(place) >= 2)
+        .filter(|p| !second_place.contains(&p.1.start))
+        .map(|p| p.0)
         .collect();
+    others.sort();
+    others.dedup();
     acting
         .into_iter()
-        .filter(|p| !venues.contains(&p.1.start))
+        .filter(|p| {
+            !second_place.contains(&p.1.start) || others.iter().filter(|&&o| o != p.0).count() < 2
+        })
         .collect()
 }
 
@@ -1297,7 +1302,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     .any(|p| p.1.start >= trigger.end && p.1.end <= phrase_end)
                 {
                     clause_parties.retain(|p| p.1.end <= cut);
-                    sentence_parties.retain(|p| p.1.end <= cut || p.1.end <= trigger.start);
+                    sentence_parties.retain(|p| p.1.end <= cut);
                 }
             }
             let hostile = is_hostile(&text[clause.clone()]);
@@ -1383,11 +1388,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             let indefinite = INDEFINITE_BEFORE.is_match(before_trigger) || upcoming;
             // "said that talks could help": "that" before a plural is a conjunction.
             let that_plural = text[trigger.clone()].ends_with('s')
-                && before_trigger
-                    .trim_end()
-                    .rsplit(|c: char| !c.is_alphanumeric())
-                    .next()
-                    .is_some_and(|w| w.eq_ignore_ascii_case("that"));
+                && last_word(before_trigger).eq_ignore_ascii_case("that");
             let definite = ANAPHOR.is_match(before_trigger)
                 && !indefinite
                 && !that_plural
@@ -3294,13 +3295,7 @@ fn status_of(
     }
     // "… will be recruited, the minister said after meeting his Russian counterpart": what
     // one did before speaking was done.
-    if first_word.ends_with("ing")
-        && before_trigger
-            .trim_end()
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("after"))
-    {
+    if first_word.ends_with("ing") && last_word(before_trigger).eq_ignore_ascii_case("after") {
         return (Status::Held, true);
     }
     // "told Trump in a call that …": the verb before the call gives its tense.

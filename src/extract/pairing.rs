@@ -120,7 +120,9 @@ fn within_range(range: &DateMention, day: &str) -> bool {
 fn knows(people: &BTreeSet<String>, name: &str) -> bool {
     // Two full names that share a surname are two people ("Gotabaya Rajapaksa" and "Mahinda
     // Rajapaksa").
-    let surname = |n: &str| n.rsplit(' ').next().unwrap_or(n).to_owned();
+    fn surname(n: &str) -> &str {
+        n.rsplit(' ').next().unwrap_or(n)
+    }
     let alone = !name.contains(' ');
     people.contains(name)
         || people
