@@ -641,6 +641,27 @@ impl<'a> Ctx<'a> {
                     (Tense::Future, false)
                 }
                 b"ll" if k > 0 && self.is_p(k - 1, b'\'') => (Tense::Future, false),
+                // "Modi, who heads to Washington on Wednesday": a journey or a meeting in the
+                // present simple, after its doer, is a schedule (news tells what was done in
+                // the past tense).
+                b"arrives" | b"travels" | b"departs" | b"flies" | b"meets" | b"embarks"
+                    if k < a && k > 0 && self.t[k - 1].kind == Kind::Word =>
+                {
+                    (Tense::Future, false)
+                }
+                // Words that are plural nouns too ("his visits", "heads of state"): after a
+                // name or "who" only.
+                b"heads" | b"leaves" | b"visits" | b"hosts"
+                    if k < a
+                        && k > 0
+                        && (self.is_word(k - 1, "who")
+                            || self.t[k - 1].kind == Kind::Word
+                                && self.w(k - 1).starts_with(|c: char| c.is_ascii_uppercase())
+                                && !["The", "His", "Her", "Their", "Its", "These", "Those"]
+                                    .contains(&self.w(k - 1))) =>
+                {
+                    (Tense::Future, false)
+                }
                 // "is hosting talks on Saturday": a present progressive with a day is an
                 // arrangement ahead (or of the day itself).
                 b"is" | b"are"
@@ -2527,6 +2548,33 @@ mod tests {
                 "Sunday"
             ),
             s("2019-06-16")
+        );
+    }
+
+    #[test]
+    fn present_simple_journey_is_a_schedule() {
+        // Published on a Tuesday: the journey in the present simple is the coming Wednesday,
+        // even with a past-tense verb further back in the sentence.
+        assert_eq!(
+            val(
+                "Last month the president asked the premier, who heads to Rome on Wednesday, to buy more.",
+                "2025-02-11",
+                "Wednesday"
+            ),
+            s("2025-02-12")
+        );
+        assert_eq!(
+            val(
+                "The Turkish leader arrives in Islamabad on Thursday.",
+                "2020-02-12",
+                "Thursday"
+            ),
+            s("2020-02-13")
+        );
+        // A plural noun is no verb: the past tense decides.
+        assert_eq!(
+            val("The visits ended on Monday.", "2020-02-12", "Monday"),
+            s("2020-02-10")
         );
     }
 
