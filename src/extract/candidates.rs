@@ -4,7 +4,7 @@ use super::dates::{self, DateMention};
 use super::lexicon::{FormKind, Lexicon, Mention, NeededWords, mentions_in};
 use super::people::{self, PersonMention, find_people};
 use super::text::{self, Sentence};
-use crate::model::{Article, Kind, PartyCode, Status};
+use crate::model::{Article, Kind, PartyCode, Precision, Status};
 use regex::Regex;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
@@ -2037,6 +2037,25 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     })
                     .flatten()
             })
+            .or_else(|| {
+                // "The Kremlin said Friday that Putin had a phone call with Xi": an act done
+                // and undated, in a report dated to the day, was done by that day: its week.
+                (status == Status::Held)
+                    .then(|| {
+                        dates
+                            .iter()
+                            .filter(|d| {
+                                d.start >= sentence.range.start && d.end <= sentence.range.end
+                            })
+                            .filter(|d| d.precision == Precision::Day && d.end_value.is_none())
+                            .find(|d| {
+                                let from = snap(text, d.start.saturating_sub(40));
+                                REPORTING.is_match(&text[sentence.range.start.max(from)..d.start])
+                            })
+                            .and_then(dates::week_up_to)
+                    })
+                    .flatten()
+            })
             .map(|d| {
                 // "PM to visit Uzbekistan on Tuesday": a headline's act to come is on the
                 // weekday ahead.
@@ -3380,7 +3399,10 @@ fn nearest_date(
     let present_perfect = PRESENT_PERFECT_BEFORE
         .is_match(&text[sentence.start.max(snap(text, at.saturating_sub(24)))..at]);
     let reported = |d: &DateMention| {
-        let right_after = d.start >= trigger_end && d.start - trigger_end <= 5;
+        // ("in a call on Monday": a date inside the trigger is the act's own, unless the
+        // trigger holds the report itself: "announced on Friday a $6 billion aid package".)
+        let right_after = d.start >= trigger_end && d.start - trigger_end <= 5
+            || d.start >= at && d.end <= trigger_end && !REPORTING.is_match(&text[at..d.start]);
         let before =
             |n: usize| &text[sentence.start.max(snap(text, d.start.saturating_sub(n)))..d.start];
         !right_after

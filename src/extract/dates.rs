@@ -332,6 +332,19 @@ fn add_months(y: i32, m: u32, delta: i32) -> (i32, u32) {
     (t.div_euclid(12), (t.rem_euclid(12) + 1) as u32)
 }
 
+/// The seven days up to a reported day: an act done and dated only by the day it was reported
+/// ("said on Friday that the two had spoken") was done then or in the days before.
+pub fn week_up_to(day: &DateMention) -> Option<DateMention> {
+    let d = NaiveDate::parse_from_str(day.value.as_deref()?, "%Y-%m-%d").ok()?;
+    Some(DateMention {
+        value: Some((d - Duration::days(6)).format("%Y-%m-%d").to_string()),
+        end_value: Some(d.format("%Y-%m-%d").to_string()),
+        precision: Precision::Week,
+        basis: format!("done by the day of its report, {d}: the week up to it"),
+        ..day.clone()
+    })
+}
+
 fn monday_of(d: NaiveDate) -> NaiveDate {
     d - Duration::days(d.weekday().num_days_from_monday() as i64)
 }

@@ -103,7 +103,7 @@ pub fn extract_all_with_progress(
 mod tests {
     //! Each reader on small sentences of our own making.
     use super::*;
-    use crate::model::{Kind, Status};
+    use crate::model::{Kind, Precision, Status};
 
     fn extract(text: &str) -> Vec<Engagement> {
         let article = crate::corpus::article_from_text(text.to_string(), Some("t.txt".into()));
@@ -529,6 +529,28 @@ mod tests {
             found.iter().all(|(_, parties, _)| !parties.contains("ZAF")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn an_act_dated_only_by_its_report_is_of_the_week_up_to_it() {
+        let found = extract(&format!(
+            "{HEAD}The Kenyan government said on Thursday that President Ruto had a phone call with the Ghanaian president."
+        ));
+        let call = first_of_kind(&found, Kind::PhoneCall);
+        assert_eq!(call.parties_label(), "GHA–KEN", "{found:#?}");
+        let start = call.date.start.as_ref().map(|s| s.to_string());
+        let end = call.date.end.as_ref().map(|s| s.to_string());
+        assert_eq!(start.as_deref(), Some("2024-03-08"), "{found:#?}");
+        assert_eq!(end.as_deref(), Some("2024-03-14"), "{found:#?}");
+        assert_eq!(call.date.precision, Precision::Week, "{found:#?}");
+        // A date inside the act's own words is its day, after a reporting verb too.
+        let found = extract(&format!(
+            "{HEAD}The Kenyan president told his Ghanaian counterpart in a call on Monday that he hoped for calm."
+        ));
+        let call = first_of_kind(&found, Kind::PhoneCall);
+        let start = call.date.start.as_ref().map(|s| s.to_string());
+        assert_eq!(start.as_deref(), Some("2024-03-11"), "{found:#?}");
+        assert_eq!(call.date.precision, Precision::Day, "{found:#?}");
     }
 
     #[test]

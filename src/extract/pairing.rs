@@ -100,12 +100,27 @@ fn dates_compatible(a: &Option<DateMention>, b: &Option<DateMention>) -> bool {
         (Some(a), Some(b)) => match (&a.value, &b.value) {
             (Some(x), Some(y)) => {
                 let n = x.len().min(y.len());
-                x[..n] == y[..n] || within_range(a, y) || within_range(b, x)
+                x[..n] == y[..n]
+                    || within_range(a, y)
+                    || within_range(b, x)
+                    || in_week(a, b)
+                    || in_week(b, a)
             }
             _ => true,
         },
         _ => true,
     }
+}
+
+/// Whether the day `day` falls in the week reading `week` ("the week of the report" and the
+/// Tuesday another report gives).
+fn in_week(week: &DateMention, day: &DateMention) -> bool {
+    week.precision == DatePrecision::Week
+        && day.precision == DatePrecision::Day
+        && match (first_day(week), first_day(day)) {
+            (Some(w), Some(d)) => (0..7).contains(&(d - w).num_days()),
+            _ => false,
+        }
 }
 
 fn within_range(range: &DateMention, day: &str) -> bool {
@@ -269,7 +284,10 @@ fn absorb(d: &mut Draft, i: usize, c: &Candidate) {
     } else if let (Some(a), Some(b)) = (&d.date, &c.date) {
         // Prefer the more exact reading.
         if rank(b.precision) < rank(a.precision) && b.value.is_some()
-            || (b.end_value.is_some() && a.end_value.is_none() && b.value.is_some())
+            || (b.end_value.is_some()
+                && a.end_value.is_none()
+                && b.value.is_some()
+                && rank(b.precision) <= rank(a.precision))
         {
             d.date = Some(b.clone());
         }
@@ -805,6 +823,37 @@ fn date_span(date: Option<&DateMention>) -> DateSpan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn reading(value: &str, end: Option<&str>, precision: DatePrecision) -> Option<DateMention> {
+        Some(DateMention {
+            start: 0,
+            end: 0,
+            text: String::new(),
+            value: Some(value.to_string()),
+            end_value: end.map(str::to_string),
+            precision,
+            basis: String::new(),
+            relative: true,
+            partial: None,
+        })
+    }
+
+    /// A week reading and a day agree when the day falls in that week.
+    #[test]
+    fn a_day_agrees_with_the_week_it_falls_in() {
+        let week = reading("2025-10-20", None, DatePrecision::Week);
+        let tuesday = reading("2025-10-21", None, DatePrecision::Day);
+        let next_monday = reading("2025-10-27", None, DatePrecision::Day);
+        assert!(dates_compatible(&week, &tuesday));
+        assert!(dates_compatible(&tuesday, &week));
+        assert!(!dates_compatible(&week, &next_monday));
+        // Two exact days, a day apart, do not.
+        let wednesday = reading("2025-10-22", None, DatePrecision::Day);
+        assert!(!dates_compatible(&tuesday, &wednesday));
+        // The seven days up to a report hold the day before it.
+        let up_to = reading("2025-10-16", Some("2025-10-22"), DatePrecision::Week);
+        assert!(dates_compatible(&up_to, &tuesday));
+    }
 
     /// The topics of a sentence are those one set of all the cues finds in it.
     #[test]
