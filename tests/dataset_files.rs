@@ -209,6 +209,8 @@ fn hand_coded_sets_keep_their_scores() {
         ("blind21", 0.39),
         ("blind22", 0.45),
         ("blind23", 0.67),
+        ("blind24", 0.36),
+        ("blind25", 0.61),
     ] {
         let gold = std::path::Path::new("tests/gold").join(format!("{set}.gold.json"));
         let coded: serde_json::Value =

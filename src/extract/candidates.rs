@@ -132,6 +132,13 @@ static PRESENT_PERFECT_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:has|have)\s+(?:also\s+|now\s+|just\s+|formally\s+)?$"));
 /// "the first visit since assuming office in 2016": the date marks the span's start, not the act.
 static SINCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\bsince\s+(?:[\w'’-]+\s+){0,4}$"));
+/// "a submarine commissioned in 1992 arrived in Colombo": the date of a thing's making, in a
+/// phrase that describes it, is not the act's.
+static MADE_IN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:commissioned|established|founded|built|launched|formed|created|inaugurated|born|constructed|introduced|raised|manufactured|acquired|inducted)\s+in\s+$",
+    )
+});
 static VISIT_OF: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:of|by)\s"));
 /// "a separate meeting": the act is another than the one told before ("A and B separately
 /// called on C" only says the callers came one by one).
@@ -3421,6 +3428,12 @@ fn nearest_date(
                 d.start < trigger_end
                     || !PLUPERFECT_BEFORE.is_match(
                         &text[trigger_end.max(snap(text, d.start.saturating_sub(40)))..d.start],
+                    )
+            })
+            .filter(|d| {
+                d.start >= at
+                    || !MADE_IN_BEFORE.is_match(
+                        &text[sentence.start.max(snap(text, d.start.saturating_sub(30)))..d.start],
                     )
             })
             .filter(|d| {

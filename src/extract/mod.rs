@@ -532,6 +532,37 @@ mod tests {
     }
 
     #[test]
+    fn the_year_a_ship_was_commissioned_is_not_the_day_of_its_visit() {
+        let found = extract(&format!(
+            "{HEAD}Kenya's KNS Jasiri, a patrol ship commissioned in 2012 arrived in Ghana's Tema port on March 12 and will depart on March 16."
+        ));
+        let visit = first_of_kind(&found, Kind::Visit);
+        let start = visit.date.start.as_ref().map(|s| s.to_string());
+        assert_eq!(start.as_deref(), Some("2024-03-12"), "{found:#?}");
+    }
+
+    #[test]
+    fn what_was_due_on_a_visit_under_way_stays_planned() {
+        let found = extract(&format!(
+            "{HEAD}Kenya's KNS Jasiri arrived in Ghana's Tema port on March 14 and will depart on March 17. Its commanding officer was due to call on the Ghanaian Navy's Rear Admiral Kofi Mensah."
+        ));
+        let call = first_of_kind(&found, Kind::CourtesyCall);
+        assert_eq!(call.status, Status::Planned, "{found:#?}");
+    }
+
+    #[test]
+    fn a_call_on_a_leadership_then_told_in_detail_is_one_call() {
+        let found = extract(&format!(
+            "{HEAD}Kenyan Navy Commander Major General Otieno Kamau called on the military leadership of Ghana during an official visit. The Navy Commander called on the Chief of the Naval Staff of Ghana, Rear Admiral Kofi Mensah."
+        ));
+        let calls = found
+            .iter()
+            .filter(|e| e.kind == Kind::CourtesyCall)
+            .count();
+        assert_eq!(calls, 1, "{found:#?}");
+    }
+
+    #[test]
     fn an_act_dated_only_by_its_report_is_of_the_week_up_to_it() {
         let found = extract(&format!(
             "{HEAD}The Kenyan government said on Thursday that President Ruto had a phone call with the Ghanaian president."

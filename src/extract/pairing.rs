@@ -74,6 +74,8 @@ struct Draft {
     counterpart: Option<String>,
     /// Who made a courtesy call, from the first clause that named one.
     caller: Option<String>,
+    /// Its date is the first day of the visit it belongs to, not its own.
+    visit_day: bool,
 }
 
 fn similar_mechanisms(a: &str, b: &str) -> bool {
@@ -178,7 +180,14 @@ fn compatible(d: &Draft, c: &Candidate, published: Option<chrono::NaiveDate>) ->
     // "will call on the President", "will call on the Prime Minister": different counterparts,
     // different acts.
     let contact = matches!(d.kind, Kind::Meeting | Kind::CourtesyCall | Kind::PhoneCall);
+    // ("called on the military leadership of Azerbaijan", then "called on the Commander of the
+    // Naval Forces, Captain Mammadov": a call told first with no one it met, then in detail.)
+    let detailed = d.kind == Kind::CourtesyCall
+        && d.counterpart.is_none()
+        && c.counterpart.is_some()
+        && d.parts.len() == 1;
     if contact
+        && !detailed
         && !d.people.is_empty()
         && !c.people.is_empty()
         && !c.people.iter().any(|p| knows(&d.people, p))
@@ -371,6 +380,7 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
             people: BTreeSet::new(),
             counterpart: None,
             caller: None,
+            visit_day: false,
         };
         absorb(&mut d, i, c);
         drafts.push(d);
@@ -502,6 +512,7 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
         });
         if d.date.is_none() || vaguer {
             d.date = Some(date.clone());
+            d.visit_day = true;
         }
     }
 
@@ -571,7 +582,9 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
                 .is_some_and(|v| {
                     last_day(v).is_some_and(|last| last + chrono::Duration::days(week) < published)
                 });
-            if before_publication && d.status == Status::Planned {
+            // (Not for the first day of a visit the act was to be part of: "was due to call
+            // on the Rear Admiral" during a port call under way.)
+            if before_publication && d.status == Status::Planned && !d.visit_day {
                 d.status = Status::Held;
             }
         }

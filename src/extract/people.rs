@@ -443,6 +443,10 @@ pub fn find_people(
             if k > name_start && text[..t.range.start].ends_with('(') {
                 break;
             }
+            // "Western Naval Area Rear Admiral WDCU Kumarasinghe": a rank opens the next name.
+            if k > name_start && phrase_at(&toks, k, &lex.ranks).is_some() {
+                break;
+            }
             let particle = k > name_start && PARTICLES.contains(&word) && k + 1 < toks.len();
             if !(name_word || capital_initials || capital_surname || particle) {
                 break;
@@ -959,6 +963,10 @@ mod tests {
     #[test]
     fn initials_and_surnames_in_capitals() {
         let found = people("He called on Rear Admiral WDC Perera at the naval base.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "WDC Perera");
+        // A rank after the words of a command opens the name: they are not its first words.
+        let found = people("He was due to call on the Western Naval Area Rear Admiral WDC Perera.");
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, "WDC Perera");
         let found = people("Speaker of the Parliament Volkan KARA will arrive next week.");
