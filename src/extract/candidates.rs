@@ -374,7 +374,7 @@ static ENTOURAGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MET_VERB: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:met|meets)$"));
 static MET_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:met|meets|meet)\b"));
-static URGE_TO: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:[\w'’.-]+\s+){0,6}?to\s+(\w+)"));
+static URGE_TO: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:[\w'’.()-]+\s+){0,6}?to\s+(\w+)"));
 /// "called on Asean, the UN Security Council and the US president to intervene": a long list
 /// of those urged, told by a verb only an appeal takes.
 static URGE_LONG: LazyLock<Regex> = LazyLock::new(|| {
@@ -522,10 +522,19 @@ static HOSTILE: LazyLock<Regex> = LazyLock::new(|| {
 fn is_hostile(words: &str) -> bool {
     // (Most clauses hold no such word: the cheaper test first.)
     HOSTILE.is_match(words)
-        && HOSTILE
-            .find_iter(words)
-            .any(|m| !words[..m.start()].ends_with('-'))
+        && HOSTILE.find_iter(words).any(|m| {
+            let before = &words[..m.start()];
+            !before.ends_with('-')
+                && !ENDING_BEFORE.is_match(&before[snap(before, before.len().saturating_sub(40))..])
+        })
 }
+/// "talks aimed at ending cross-border hostilities": what an act is to stop is no act of its
+/// own.
+static ENDING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:end|ends|ending|halt|halting|stop|stopping|prevent|preventing|cease|ceasing|curb|curbing|de-escalate|de-escalating)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    )
+});
 
 /// A definite noun phrase ending at the trigger: "the meeting", "the recent visit", "the
 /// EU-ASEAN meeting" (a compound of the sides already named), "Tuesday's talks".

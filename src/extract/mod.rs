@@ -563,6 +563,25 @@ mod tests {
     }
 
     #[test]
+    fn talks_to_end_hostilities_are_no_hostile_act() {
+        let found = acts(&format!(
+            "{HEAD}A high-level Kenyan delegation travelled to Accra on Saturday for talks with Togolese officials, aimed at ending cross-border hostilities."
+        ));
+        assert!(
+            found.contains(&(Kind::Visit, "GHA–KEN".to_string(), Status::Held)),
+            "{found:?}"
+        );
+        // An appeal to stop an attack is still no call on anyone.
+        let found = acts(&format!(
+            "{HEAD}\"We again call on the (Kenyan army) to cease attacks on peacekeepers,\" the UN force said."
+        ));
+        assert!(
+            found.iter().all(|(kind, _, _)| *kind != Kind::CourtesyCall),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn an_act_dated_only_by_its_report_is_of_the_week_up_to_it() {
         let found = extract(&format!(
             "{HEAD}The Kenyan government said on Thursday that President Ruto had a phone call with the Ghanaian president."
