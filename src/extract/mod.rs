@@ -582,6 +582,17 @@ mod tests {
     }
 
     #[test]
+    fn an_undated_act_done_does_not_take_the_day_of_one_to_come() {
+        let found = acts(&format!(
+            "{HEAD}President Ruto of Kenya met the Ghanaian president on the sidelines of the summit. The Togolese president arrives in Nairobi for talks on Monday."
+        ));
+        assert!(
+            found.contains(&(Kind::Meeting, "GHA–KEN".to_string(), Status::Held)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn an_act_dated_only_by_its_report_is_of_the_week_up_to_it() {
         let found = extract(&format!(
             "{HEAD}The Kenyan government said on Thursday that President Ruto had a phone call with the Ghanaian president."

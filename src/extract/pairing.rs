@@ -450,7 +450,11 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
         .filter(|d| d.status == Status::Held && !d.past)
         .filter_map(|d| d.date.as_ref())
         .find(|x| {
-            x.precision == DatePrecision::Day && x.value.as_ref().is_some_and(|v| v.len() == 10)
+            x.precision == DatePrecision::Day
+                && x.value.as_ref().is_some_and(|v| v.len() == 10)
+                && first_day(x)
+                    .zip(article.published)
+                    .is_none_or(|(d, p)| d <= p)
         })
         .or(a.lede_date.as_ref())
         .cloned();
