@@ -491,6 +491,13 @@ static PAST_PROGRESSIVE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:was|were|had been)\s+(?:\w+ly\s+)?\w+ing\b"));
 static PAST_PROGRESSIVE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:was|were|had been)\s+(?:\w+ly\s+)?$"));
+/// "Wang Yi visited Pakistan to attend the sixth Strategic Dialogue": the purpose of a journey
+/// made was carried out with it.
+static PAST_PURPOSE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:visited|travelled|traveled|arrived|went|came|flew|reached|landed)\b[^.;]{0,120}?\bto\s+(?:attend|participate\s+in|join|take\s+part\s+in|co-chair|chair)\s+(?:[\w-]+\s+){0,5}$",
+    )
+});
 static MODAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:will|would|shall|to|set to|expected to|plans? to|due to|is to|are to|may|might|could|gonna)\s+(?:\w+\s+){0,2}$",
@@ -1420,12 +1427,10 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 )
                 && !rule.starts_with("dialogue.round")
                 && !rule.starts_with("dialogue.held")
-                // "the 12th ASEAN Regional Forum": an organisation's numbered forum is named,
-                // not referred back to.
+                // "the 12th ASEAN Regional Forum", "The sixth Pakistan-China Strategic
+                // Dialogue": a numbered forum of those it names is named, not referred back to.
                 && !(rule.starts_with("dialogue.ordinal")
-                    && mentions_in(&mentions, &trigger)
-                        .iter()
-                        .any(|m| m.kind == FormKind::Organisation));
+                    && mentions_in(&mentions, &trigger).iter().any(|m| m.party.is_some()));
             // "the meeting" after a visit is the meeting held during it, a new act.
             // "During their talks, the two ministers agreed …" after the visit: the talks held
             // on it, the first the article tells.
@@ -3344,6 +3349,9 @@ fn status_of(
     }
     if PROPOSED.is_match(clause) && !matches!(kind, Kind::Agreement) {
         return (Status::Proposed, true);
+    }
+    if PAST_PURPOSE_BEFORE.is_match(clause_before) && !FUTURE_MAIN.is_match(clause_before) {
+        return (Status::Held, true);
     }
     if PLANNED.is_match(clause) && !clause.contains(" was held") {
         return (Status::Planned, true);

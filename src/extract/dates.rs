@@ -337,12 +337,30 @@ fn add_months(y: i32, m: u32, delta: i32) -> (i32, u32) {
 pub fn week_up_to(day: &DateMention) -> Option<DateMention> {
     let d = NaiveDate::parse_from_str(day.value.as_deref()?, "%Y-%m-%d").ok()?;
     Some(DateMention {
+        start: day.start,
+        end: day.end,
+        text: day.text.clone(),
+        ..days_up_to(
+            d,
+            format!("done by the day of its report, {d}: the week up to it"),
+        )
+    })
+}
+
+/// The seven days up to `d` (a week reading with its last day), for an act known only to be
+/// done by then. It points at no words of the text.
+pub fn days_up_to(d: NaiveDate, basis: String) -> DateMention {
+    DateMention {
+        start: 0,
+        end: 0,
+        text: String::new(),
         value: Some((d - Duration::days(6)).format("%Y-%m-%d").to_string()),
         end_value: Some(d.format("%Y-%m-%d").to_string()),
         precision: Precision::Week,
-        basis: format!("done by the day of its report, {d}: the week up to it"),
-        ..day.clone()
-    })
+        basis,
+        relative: true,
+        partial: None,
+    }
 }
 
 fn monday_of(d: NaiveDate) -> NaiveDate {

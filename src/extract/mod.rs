@@ -593,6 +593,33 @@ mod tests {
     }
 
     #[test]
+    fn an_act_told_as_done_and_dated_nowhere_is_of_the_week_up_to_publication() {
+        let found = extract(&format!(
+            "{HEAD}Kenyan Foreign Minister Musalia Mudavadi visited Ghana to attend the sixth Ghana-Kenya Strategic Dialogue."
+        ));
+        for kind in [Kind::Visit, Kind::Dialogue] {
+            let act = first_of_kind(&found, kind);
+            assert_eq!(act.status, Status::Held, "{found:#?}");
+            let start = act.date.start.as_ref().map(|s| s.to_string());
+            let end = act.date.end.as_ref().map(|s| s.to_string());
+            assert_eq!(start.as_deref(), Some("2024-03-09"), "{found:#?}");
+            assert_eq!(end.as_deref(), Some("2024-03-15"), "{found:#?}");
+            assert_eq!(act.date.precision, Precision::Week, "{found:#?}");
+            // The text gives no words for it.
+            assert_eq!(act.date.text, None, "{found:#?}");
+            assert!(act.evidence.iter().all(|e| e.start < e.end), "{found:#?}");
+        }
+        // A numbered forum of the states it names is no back-reference.
+        let found = acts(&format!(
+            "{HEAD}The sixth Ghana-Kenya Strategic Dialogue was held in Nairobi."
+        ));
+        assert!(
+            found.contains(&(Kind::Dialogue, "GHA–KEN".to_string(), Status::Held)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn an_act_dated_only_by_its_report_is_of_the_week_up_to_it() {
         let found = extract(&format!(
             "{HEAD}The Kenyan government said on Thursday that President Ruto had a phone call with the Ghanaian president."
@@ -964,7 +991,10 @@ mod tests {
             .collect();
         dates.sort();
         assert_eq!(dates.len(), 2, "{found:#?}");
-        assert_eq!(dates[1].as_deref(), Some("2023-11"), "{found:#?}");
+        // The roadmap of November; the agreement, which the text does not date, in the week
+        // of the report.
+        assert_eq!(dates[0].as_deref(), Some("2023-11"), "{found:#?}");
+        assert_eq!(dates[1].as_deref(), Some("2024-03-09"), "{found:#?}");
     }
 
     #[test]
@@ -2391,12 +2421,13 @@ mod tests {
         let call = first_of_kind(&found, Kind::CourtesyCall);
         let date = call.date.start.as_ref().map(|s| s.to_string());
         assert_eq!(date.as_deref(), Some("2024-03-15"), "{call:#?}");
-        // Without the release the text gives no day.
+        // Without the release the text gives no day: only the week up to publication.
         let found = extract(&format!(
             "{HEAD}Ghanaian General Kofi Mensah called on Kenya's Army Chief General Otieno Kamau."
         ));
         let call = first_of_kind(&found, Kind::CourtesyCall);
-        assert_eq!(call.date.start, None, "{call:#?}");
+        assert_eq!(call.date.precision, Precision::Week, "{call:#?}");
+        assert_eq!(call.date.text, None, "{call:#?}");
     }
 
     #[test]
