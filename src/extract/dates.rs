@@ -1261,6 +1261,16 @@ impl<'a> Ctx<'a> {
         if self.is_p(j, b'%') {
             return None;
         }
+        // "Exercise Indus Shield-2024", "AMAN-2025": a year hyphened to a name is part of it.
+        if i >= 2
+            && self.is_dash(i - 1)
+            && self.adj(i - 2)
+            && self.adj(i - 1)
+            && self.t[i - 2].kind == Kind::Word
+            && self.w(i - 2).starts_with(|c: char| c.is_ascii_uppercase())
+        {
+            return None;
+        }
         if i > 0
             && self.is_any(
                 i - 1,
@@ -1685,6 +1695,19 @@ impl<'a> Ctx<'a> {
         Some(f)
     }
 
+    /// "(25)" at token `i`, after a day read as `near`: the day of that number within a week of
+    /// it, and the token after the bracket.
+    fn day_in_brackets(&self, i: usize, near: NaiveDate) -> Option<(NaiveDate, usize)> {
+        if !self.is_p(i, b'(') || !self.is_p(i + 2, b')') {
+            return None;
+        }
+        let (n, _) = self.num(i + 1)?;
+        (-7..=7)
+            .map(|d| near + Duration::days(d))
+            .find(|d| d.day() == n)
+            .map(|d| (d, i + 3))
+    }
+
     /// today, yesterday, tomorrow, tonight (with "earlier"/"late" prefixes).
     fn p_deictic(&self, i: usize) -> Option<Found> {
         let mut st = i;
@@ -1767,6 +1790,24 @@ impl<'a> Ctx<'a> {
             return None;
         }
         match self.pubd {
+            // "yesterday (25)": the day of the month the writer adds decides.
+            Some(p)
+                if let Some((day, end)) =
+                    self.day_in_brackets(last + 1, p + Duration::days(off)) =>
+            {
+                Some(self.found(
+                    st,
+                    end,
+                    Some(ymd(day)),
+                    Precision::Day,
+                    format!(
+                        "{} relative to publication date {}, the day of the month given",
+                        self.w(k).to_lowercase(),
+                        ymd(p)
+                    ),
+                    true,
+                ))
+            }
             Some(p) => Some(self.found(
                 st,
                 last + 1,
@@ -2579,6 +2620,40 @@ mod tests {
                 "Sunday"
             ),
             s("2019-06-16")
+        );
+    }
+
+    #[test]
+    fn a_day_of_the_month_in_brackets_decides() {
+        // Published on the 27th: "yesterday" would be the 26th, but the writer says the 25th.
+        assert_eq!(
+            val(
+                "He called on the chief in Islamabad yesterday (25).",
+                "2024-10-27",
+                "yesterday (25)"
+            ),
+            s("2024-10-25")
+        );
+        assert_eq!(
+            val("He met the minister yesterday.", "2024-10-27", "yesterday"),
+            s("2024-10-26")
+        );
+    }
+
+    #[test]
+    fn a_year_hyphened_to_a_name_is_part_of_the_name() {
+        let all = find_dates(
+            "He observed Exercise Indus Shield-2024 in Pakistan in 2024.",
+            d("2024-10-27"),
+        );
+        let texts: Vec<&str> = all.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(texts, ["2024"], "{all:?}");
+        assert!(all[0].start > 40, "{all:?}");
+        // A span of years is still read.
+        assert!(
+            find_dates("The plan for 2019-2020 was approved.", d("2024-10-27"))
+                .iter()
+                .any(|m| m.text == "2019-2020")
         );
     }
 
