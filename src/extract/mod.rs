@@ -620,6 +620,17 @@ mod tests {
     }
 
     #[test]
+    fn discussions_between_two_states_are_a_meeting() {
+        let found = extract(&format!(
+            "{HEAD}The last high-level discussions between Kenya and Ghana were held in Nairobi on March 8."
+        ));
+        let meeting = first_of_kind(&found, Kind::Meeting);
+        assert_eq!(meeting.parties_label(), "GHA–KEN", "{found:#?}");
+        let start = meeting.date.start.as_ref().map(|s| s.to_string());
+        assert_eq!(start.as_deref(), Some("2024-03-08"), "{found:#?}");
+    }
+
+    #[test]
     fn an_act_dated_only_by_its_report_is_of_the_week_up_to_it() {
         let found = extract(&format!(
             "{HEAD}The Kenyan government said on Thursday that President Ruto had a phone call with the Ghanaian president."

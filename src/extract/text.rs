@@ -44,7 +44,9 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
         for i in memchr::memchr3_iter(b'.', b'!', b'?', &bytes[start..end]).map(|i| start + i) {
             let b = bytes[i];
             if i + 2 < end && bytes[i + 1] == b' ' {
-                let next = text[i + 2..end].chars().next().unwrap_or(' ');
+                // ("2026.  Bilateral": two spaces, as typewriters had it, part sentences too.)
+                let gap = 1 + bytes[i + 1..end].iter().take_while(|&&c| c == b' ').count();
+                let next = text[(i + gap).min(end)..end].chars().next().unwrap_or(' ');
                 let starts_sentence = next.is_uppercase()
                     || next.is_ascii_digit()
                     || matches!(next, '"' | '“' | '‘' | '\'');
@@ -54,7 +56,7 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
                         paragraph,
                         heading: false,
                     });
-                    s = i + 2;
+                    s = i + gap;
                 }
             } else if b == b'.' && glued_sentence_start(bytes, s, i, end) {
                 // "was also present at the occasion.In his remarks": a full stop with no space.
@@ -267,6 +269,23 @@ mod tests {
             .into_iter()
             .map(|s| &text[s.range])
             .collect()
+    }
+
+    #[test]
+    fn two_spaces_after_a_full_stop_part_sentences_too() {
+        let text =
+            "They agreed to meet in Bern in 2026.  Bilateral consultations were held in Colombo.";
+        let found: Vec<&str> = sentences(text, 0..text.len())
+            .iter()
+            .map(|s| &text[s.range.clone()])
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "They agreed to meet in Bern in 2026.",
+                "Bilateral consultations were held in Colombo."
+            ]
+        );
     }
 
     #[test]
