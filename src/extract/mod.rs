@@ -631,6 +631,22 @@ mod tests {
     }
 
     #[test]
+    fn to_engage_with_a_states_leadership_is_to_meet_it() {
+        let found = acts(&format!(
+            "{HEAD}During the visit, the Kenyan Prime Minister will engage with the Ghanaian leadership on trade and energy."
+        ));
+        assert!(
+            found.contains(&(Kind::Meeting, "GHA–KEN".to_string(), Status::Planned)),
+            "{found:?}"
+        );
+        // Engaging with an issue is no meeting.
+        let found = acts(&format!(
+            "{HEAD}Kenya will engage with the Ghanaian proposal on trade."
+        ));
+        assert_eq!(found, [], "{found:?}");
+    }
+
+    #[test]
     fn an_act_dated_only_by_its_report_is_of_the_week_up_to_it() {
         let found = extract(&format!(
             "{HEAD}The Kenyan government said on Thursday that President Ruto had a phone call with the Ghanaian president."
