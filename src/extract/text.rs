@@ -43,10 +43,9 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
         let bytes = text.as_bytes();
         for i in memchr::memchr3_iter(b'.', b'!', b'?', &bytes[start..end]).map(|i| start + i) {
             let b = bytes[i];
-            if i + 2 < end && bytes[i + 1] == b' ' {
-                // ("2026.  Bilateral": two spaces, as typewriters had it, part sentences too.)
-                let gap = 1 + bytes[i + 1..end].iter().take_while(|&&c| c == b' ').count();
-                let next = text[(i + gap).min(end)..end].chars().next().unwrap_or(' ');
+            let gap = space_after(&bytes[i + 1..end]);
+            if i + 2 < end && gap > 0 {
+                let next = text[i + 1 + gap..end].chars().next().unwrap_or(' ');
                 let starts_sentence = next.is_uppercase()
                     || next.is_ascii_digit()
                     || matches!(next, '"' | '“' | '‘' | '\'');
@@ -56,7 +55,7 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
                         paragraph,
                         heading: false,
                     });
-                    s = i + gap;
+                    s = i + 1 + gap;
                 }
             } else if b == b'.' && glued_sentence_start(bytes, s, i, end) {
                 // "was also present at the occasion.In his remarks": a full stop with no space.
@@ -77,6 +76,20 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
         }
     }
     out
+}
+
+/// The length of the spaces that open `bytes`: plain ones ("2026.  Bilateral": two, as
+/// typewriters had it) and no-break spaces ("demanded.\u{a0}Highlighting"), which some
+/// sites put after a full stop.
+fn space_after(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    loop {
+        match bytes[n..] {
+            [b' ', ..] => n += 1,
+            [0xC2, 0xA0, ..] => n += 2,
+            _ => return n,
+        }
+    }
 }
 
 /// The lines of `range`, each with its offset. Some scraped texts carry their line breaks as
@@ -284,6 +297,22 @@ mod tests {
             [
                 "They agreed to meet in Bern in 2026.",
                 "Bilateral consultations were held in Colombo."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_no_break_space_after_a_full_stop_parts_sentences() {
+        let text = "Kenya urged restraint, the spokesperson demanded.\u{a0}Highlighting the week, she mentioned the summit.";
+        let found: Vec<&str> = sentences(text, 0..text.len())
+            .iter()
+            .map(|s| &text[s.range.clone()])
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "Kenya urged restraint, the spokesperson demanded.",
+                "Highlighting the week, she mentioned the summit."
             ]
         );
     }
