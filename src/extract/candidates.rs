@@ -458,7 +458,7 @@ static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PAST_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:signed|inked|initialled|renewed|met|visited|held|had|called on|paid|telephoned|spoke|concluded|conducted|hosted|received|travelled|traveled|arrived|landed|touched down|talking to|talked to)\b",
+        r"\b(?:signed|inked|initialled|renewed|met|visited|held|had|called on|paid|telephoned|spoke|concluded|reached|struck|sealed|clinched|conducted|hosted|received|travelled|traveled|arrived|landed|touched down|talking to|talked to)\b",
     )
 });
 /// A past verb right before an act's noun: "hosted an informal trilateral meeting".
@@ -626,9 +626,11 @@ static SIGNING_OF_SOME: LazyLock<Regex> = LazyLock::new(|| {
 });
 static INDEFINITE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:a|an|another)\s+(?:[\w-]+\s+)?$"));
+/// "Kashmir issue", "Indian aggression": a state named for what is about it, not as an actor;
+/// "India's arch-rival Pakistan": one named only to place the state that acts.
 static TOPICAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:’s|'s)?(?:-(?-i:[A-Z])\w+)?\s+(?:and\s+(?-i:[A-Z])[\w.-]*\s+)?(?:war|conflict|crisis|issue|dispute|situation|question|file|peace process|front|invasion|offensive|allegations?|accusations?|claims?|propaganda|narrative|aggression|occupation|atrocities|hegemony|designs|assets|reserves|threats?|attacks?|strikes|air\s?strikes|shelling|bombardment|violations|sanctions|tariffs)\b",
+        r"^(?:(?:’s|'s)\s+(?:[\w-]+\s+){0,2}?(?:arch-?)?(?:rival|neighbou?r|ally|adversary|foe|enemy)\s+(?-i:[A-Z])|(?:’s|'s)?(?:-(?-i:[A-Z])\w+)?\s+(?:and\s+(?-i:[A-Z])[\w.-]*\s+)?(?:war|conflict|crisis|issue|dispute|situation|question|file|peace process|front|invasion|offensive|allegations?|accusations?|claims?|propaganda|narrative|aggression|occupation|atrocities|hegemony|designs|assets|reserves|threats?|attacks?|strikes|air\s?strikes|shelling|bombardment|violations|sanctions|tariffs)\b)",
     )
 });
 /// A state's name or adjective that qualifies a firm, a trade body or another non-state actor

@@ -647,6 +647,21 @@ mod tests {
     }
 
     #[test]
+    fn a_deal_reached_is_an_agreement_of_the_state_that_reached_it() {
+        let found = acts(&format!(
+            "{HEAD}Norway has reached a trade deal with Uganda's arch-rival Kenya that Nairobi said would lower tariffs."
+        ));
+        assert!(
+            found.contains(&(Kind::Agreement, "KEN–NOR".to_string(), Status::Held)),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().all(|(_, parties, _)| !parties.contains("UGA")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn an_act_dated_only_by_its_report_is_of_the_week_up_to_it() {
         let found = extract(&format!(
             "{HEAD}The Kenyan government said on Thursday that President Ruto had a phone call with the Ghanaian president."
