@@ -80,6 +80,9 @@ pub struct Candidate {
     /// A signing told as news ("signed an agreement", "signed 15 MoUs"), not one referred back
     /// to ("the accord was signed").
     pub fresh_signing: bool,
+    /// Which batch of a delivery the words number ("the second consignment of relief aid"):
+    /// two numbered batches are two acts.
+    pub batch: Option<u32>,
     /// Told in the present progressive ("is hosting talks"): under way if it is of the
     /// publication day.
     pub under_way: bool,
@@ -496,6 +499,12 @@ static PAST_PROGRESSIVE_BEFORE: LazyLock<Regex> =
 static PAST_PURPOSE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:visited|travelled|traveled|arrived|went|came|flew|reached|landed)\b[^.;]{0,120}?\bto\s+(?:attend|participate\s+in|join|take\s+part\s+in|co-chair|chair)\s+(?:[\w-]+\s+){0,5}$",
+    )
+});
+/// "the second consignment", "the first batch": a delivery's number.
+static BATCH: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:batch|consignment|shipment|tranche|instal(?:l)?ment|plane ?load|flight)\b",
     )
 });
 static MODAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -2192,6 +2201,10 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             let groups_listed = groups.len() >= 2 && on_a_visit(kind);
             let fresh_signing =
                 kind == Kind::Agreement && SIGNED_SOME.is_match(&text[trigger.clone()]);
+            let batch = (kind == Kind::Assistance)
+                .then(|| BATCH.captures(&text[trigger.clone()]))
+                .flatten()
+                .and_then(|c| ordinal_word(&c[1].to_ascii_lowercase()));
             let clause_people: Vec<String> = people[si]
                 .iter()
                 .filter(|p| p.range.start >= clause.start && p.range.end <= clause.end)
@@ -2286,6 +2299,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                     of_pair: talks_of_pair,
                     listed: groups_listed,
                     fresh_signing,
+                    batch,
                     under_way,
                     kind,
                     rule: rule.to_string(),

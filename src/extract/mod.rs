@@ -662,6 +662,24 @@ mod tests {
     }
 
     #[test]
+    fn two_numbered_batches_of_relief_are_two_deliveries() {
+        let found = extract(&format!(
+            "{HEAD}Kenya handed over the second consignment of emergency relief aid to Ghana on Friday. Earlier this week, Kenya sent the first batch of 35 tonnes of relief supplies to Ghana."
+        ));
+        let deliveries = found
+            .iter()
+            .filter(|e| e.kind == Kind::Assistance && e.parties_label() == "GHA–KEN")
+            .count();
+        assert_eq!(deliveries, 2, "{found:#?}");
+        // Told twice without numbers, one delivery is one record.
+        let found = extract(&format!(
+            "{HEAD}Kenya handed over emergency relief aid to Ghana on Friday. The relief supplies Kenya sent to Ghana included tents."
+        ));
+        let deliveries = found.iter().filter(|e| e.kind == Kind::Assistance).count();
+        assert!(deliveries <= 1, "{found:#?}");
+    }
+
+    #[test]
     fn an_act_dated_only_by_its_report_is_of_the_week_up_to_it() {
         let found = extract(&format!(
             "{HEAD}The Kenyan government said on Thursday that President Ruto had a phone call with the Ghanaian president."

@@ -76,6 +76,8 @@ struct Draft {
     caller: Option<String>,
     /// Its date is the first day of the visit it belongs to, not its own.
     visit_day: bool,
+    /// The number of the delivery it is, when its words give one ("the second consignment").
+    batch: Option<u32>,
 }
 
 fn similar_mechanisms(a: &str, b: &str) -> bool {
@@ -161,6 +163,12 @@ fn compatible(d: &Draft, c: &Candidate, published: Option<chrono::NaiveDate>) ->
     if d.kind == Kind::Agreement
         && ((d.date.is_none() && d.fresh_signing && long_before(&c.date))
             || (c.date.is_none() && c.fresh_signing && long_before(&d.date)))
+    {
+        return false;
+    }
+    // "sent the first batch of relief supplies" and "handed over the second consignment".
+    if let (Some(a), Some(b)) = (d.batch, c.batch)
+        && a != b
     {
         return false;
     }
@@ -266,6 +274,7 @@ fn days_apart(a: &Option<DateMention>, b: &Option<DateMention>) -> Option<i64> {
 
 fn absorb(d: &mut Draft, i: usize, c: &Candidate) {
     d.parts.push(i);
+    d.batch = d.batch.or(c.batch);
     if d.counterpart.is_none() {
         d.counterpart = c.counterpart.clone();
     }
@@ -381,6 +390,7 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
             counterpart: None,
             caller: None,
             visit_day: false,
+            batch: None,
         };
         absorb(&mut d, i, c);
         drafts.push(d);
