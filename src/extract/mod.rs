@@ -680,6 +680,22 @@ mod tests {
     }
 
     #[test]
+    fn to_be_in_a_state_at_a_time_to_come_is_a_visit() {
+        let found = acts(&format!(
+            "{HEAD}Kenyan President William Ruto is to be in Ghana next month, officials said."
+        ));
+        assert!(
+            found.contains(&(Kind::Visit, "GHA–KEN".to_string(), Status::Planned)),
+            "{found:?}"
+        );
+        // Being in a state's interest is no journey.
+        let found = acts(&format!(
+            "{HEAD}A settlement would be in Ghana's interest, the Kenyan president said."
+        ));
+        assert_eq!(found, [], "{found:?}");
+    }
+
+    #[test]
     fn an_act_dated_only_by_its_report_is_of_the_week_up_to_it() {
         let found = extract(&format!(
             "{HEAD}The Kenyan government said on Thursday that President Ruto had a phone call with the Ghanaian president."
