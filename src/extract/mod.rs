@@ -696,6 +696,17 @@ mod tests {
     }
 
     #[test]
+    fn one_who_will_leave_for_a_state_plans_a_visit() {
+        let found = acts(&format!(
+            "{HEAD}NAIROBI, Mar 15 (KNA): The President will attend the summit. He will then leave for Ghana to attend the funeral, he said."
+        ));
+        assert!(
+            found.contains(&(Kind::Visit, "GHA–KEN".to_string(), Status::Planned)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn an_act_dated_only_by_its_report_is_of_the_week_up_to_it() {
         let found = extract(&format!(
             "{HEAD}The Kenyan government said on Thursday that President Ruto had a phone call with the Ghanaian president."
