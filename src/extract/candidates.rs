@@ -2080,10 +2080,7 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                                 d.start >= sentence.range.start && d.end <= sentence.range.end
                             })
                             .filter(|d| d.precision == Precision::Day && d.end_value.is_none())
-                            .find(|d| {
-                                let from = snap(text, d.start.saturating_sub(40));
-                                REPORTING.is_match(&text[sentence.range.start.max(from)..d.start])
-                            })
+                            .find(|d| day_of_report(text, &sentence.range, d))
                             .and_then(dates::week_up_to)
                     })
                     .flatten()
@@ -3401,6 +3398,13 @@ fn weekday_ahead(mut d: DateMention, published: Option<chrono::NaiveDate>) -> Da
     d
 }
 
+/// Whether a reporting verb just before the date makes it the day of a report ("said on
+/// Sunday"), within `sentence`.
+fn day_of_report(text: &str, sentence: &Range<usize>, d: &DateMention) -> bool {
+    let from = sentence.start.max(snap(text, d.start.saturating_sub(40)));
+    REPORTING.is_match(&text[from..d.start])
+}
+
 /// The date nearest the trigger in its clause, else in its sentence but outside the clauses of
 /// the sentence's other acts.
 /// `ahead` says the act is yet to come: the day of a release that announces it is not its day
@@ -3447,7 +3451,7 @@ fn nearest_date(
             |n: usize| &text[sentence.start.max(snap(text, d.start.saturating_sub(n)))..d.start];
         !right_after
             && !present_perfect
-            && (REPORTING.is_match(before(40)) || (ahead && REPORTED_IN.is_match(before(60))))
+            && (day_of_report(text, sentence, d) || (ahead && REPORTED_IN.is_match(before(60))))
     };
     let within = |r: &Range<usize>| {
         dates
