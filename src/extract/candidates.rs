@@ -2156,7 +2156,8 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 .collect();
             // One act per counterpart: a call on several hosts, a visit to several countries,
             // "separate meetings with" several delegations; or several callers on the dateline's
-            // own side ("Nigerian minister, Bahrain's commander call on Air Chief").
+            // own side ("Nigerian minister, Bahrain's commander call on Air Chief"; "the envoys of
+            // A, B and C … held separate meetings with the President").
             // "the premier met the UAE President, the Sri Lankan President and …": one meeting each.
             // "On the sidelines of the summit, the premier met A, B and C": the verb may lie
             // beside a stronger trigger of the same clause.
@@ -2186,7 +2187,8 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 // "Zelensky and Rubio arrived in Saudi Arabia": each state visits the host;
                 // "delegates of the SCO states visited Pakistan" is one trip to a forum.
                 callers.iter().map(|c| with(&hosts, *c)).collect()
-            } else if kind == Kind::CourtesyCall
+            } else if (kind == Kind::CourtesyCall
+                || separate && SEPARATE.is_match(&text[clause.clone()]))
                 && hosts.is_empty()
                 && callers.len() >= 2
                 && let Some(home) = home.filter(|h| !callers.contains(h))

@@ -1600,6 +1600,18 @@ mod tests {
     }
 
     #[test]
+    fn envoys_of_several_states_meeting_the_host_separately_give_one_meeting_each() {
+        let text = "Envoys present credentials\n\nNAIROBI, Mar 15 (KNA): The President received credentials from the Ambassador-designate of Ghana, Kofi Mensah, and the High Commissioner-designate of Norway, Ola Nordmann, who also held separate meetings with the President.";
+        let mut pairs: Vec<String> = extract(text)
+            .iter()
+            .filter(|e| e.kind == Kind::Meeting)
+            .map(|e| e.parties_label())
+            .collect();
+        pairs.sort();
+        assert_eq!(pairs, ["GHA–KEN", "KEN–NOR"]);
+    }
+
+    #[test]
     fn a_definite_noun_refers_back_instead_of_adding_an_act() {
         let text = format!(
             "{HEAD}Ghana and Togo held talks on border security on Monday. The talks were cordial. During the meeting both sides praised Togo's efforts."
