@@ -731,12 +731,21 @@ static INVITATION_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// Between an organisation's name and "summit": nothing, a possessive or a word or two
 /// ("Nato's two-day summit", "SCO Heads of State summit").
 static ORG_SUMMIT_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,4}$"));
-/// The words after a meeting that name who mediated it.
+/// The words after a meeting that name who mediated it ("hosted by Qatar with Turkiye acting
+/// as mediator": the host of talks between two others is their go-between).
 static MEDIATED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:mediated|brokered|facilitated)\s+by\b|\bunder\s+the\s+(?:mediation|auspices)\s+of\b|\bwith\s+the\s+mediation\s+of\b",
+        r"\b(?:mediated|brokered|facilitated|hosted)\s+by\b|\bunder\s+the\s+(?:mediation|auspices)\s+of\b|\bwith\s+the\s+mediation\s+of\b",
     )
 });
+/// Meetings of many, whose host is a member.
+static GATHERING: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:summit|conference|forum|expo|games|ceremony|dinner|banquet|reception)")
+});
+/// A sentence that opens with who mediated the act it tells ("Facilitated by Qatar, the talks
+/// followed days of clashes").
+static MEDIATED_OPENING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\W*(?:mediated|brokered|facilitated|hosted)\s+by\b"));
 static RELEASE_CITED: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:said|according to|stated|added)\s+(?:an?|the)\s+(?:[\w()-]+\s+){0,6}?(?:news|press)\s+release\b|\bsaid in a statement\b",
@@ -1303,11 +1312,26 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // stand in a clause of their own just after.)
             let mediation_window =
                 trigger.end..snap(text, (trigger.end + 100).min(sentence.range.end));
+            // The host of a summit or a conference is one of its members, not a go-between
+            // ("met the president at the summit hosted by Qatar").
+            let mediation = |m: regex::Match, at: usize| {
+                let before = snap(text, at.saturating_sub(40).max(trigger.start))..at;
+                !(m.as_str()[..6].eq_ignore_ascii_case("hosted")
+                    && GATHERING.is_match(&text[before]))
+            };
+            let opening = MEDIATED_OPENING
+                .find(&text[sentence.range.start..trigger.start])
+                .filter(|m| mediation(*m, trigger.end))
+                .map(|m| sentence.range.start + m.end());
             if matches!(kind, Kind::Meeting | Kind::Dialogue | Kind::Agreement)
-                && let Some(m) = MEDIATED.find(&text[mediation_window.clone()])
+                && let Some(from) = opening.or_else(|| {
+                    MEDIATED
+                        .find(&text[mediation_window.clone()])
+                        .filter(|m| mediation(*m, mediation_window.start + m.start()))
+                        .map(|m| mediation_window.start + m.end())
+                })
             {
                 // The list right after the words: "of brotherly countries Turkiye and Qatar".
-                let from = mediation_window.start + m.end();
                 let mut end = from + 40;
                 let mut listed: Vec<Range<usize>> = Vec::new();
                 for p in acting[si].iter().filter(|p| p.1.start >= from) {

@@ -273,6 +273,30 @@ mod tests {
             found.contains(&(Kind::Dialogue, "KEN–NOR–QAT–UGA".to_string(), Status::Held)),
             "{found:?}"
         );
+        // The host of talks between two others, and a go-between named in passing.
+        let found = acts(&format!(
+            "{HEAD}Kenyan and Ugandan officials held talks on Saturday, hosted by the State of Qatar with Norway acting as mediator."
+        ));
+        assert!(
+            found.contains(&(Kind::Meeting, "KEN–NOR–QAT–UGA".to_string(), Status::Held)),
+            "{found:?}"
+        );
+        let found = acts(&format!(
+            "{HEAD}Facilitated by Qatar, talks between Kenya and Uganda in Doha lasted 13 hours on Saturday."
+        ));
+        assert!(
+            found.contains(&(Kind::Meeting, "KEN–QAT–UGA".to_string(), Status::Held)),
+            "{found:?}"
+        );
+        // The host of a summit is one of its members, not a go-between.
+        let found = acts(&format!(
+            "{HEAD}The Kenyan president met the Ugandan president on Saturday at the summit hosted by Qatar."
+        ));
+        assert!(
+            found.contains(&(Kind::Meeting, "KEN–UGA".to_string(), Status::Held))
+                && !found.iter().any(|(_, parties, _)| parties == "KEN–QAT–UGA"),
+            "{found:?}"
+        );
         // "the talks" told again with their mediators: the same act.
         let found = acts(&format!(
             "{HEAD}Kenya held talks with Uganda in Doha this week. Anyone following the talks held under the mediation of Qatar and Norway could see that Kenya only wanted time."

@@ -79,13 +79,13 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
 }
 
 /// The length of the spaces that open `bytes`: plain ones ("2026.  Bilateral": two, as
-/// typewriters had it) and no-break spaces ("demanded.\u{a0}Highlighting"), which some
+/// typewriters had it), tabs, and no-break spaces ("demanded.\u{a0}Highlighting"), which some
 /// sites put after a full stop.
 fn space_after(bytes: &[u8]) -> usize {
     let mut n = 0;
     loop {
         match bytes[n..] {
-            [b' ', ..] => n += 1,
+            [b' ' | b'\t', ..] => n += 1,
             [0xC2, 0xA0, ..] => n += 2,
             _ => return n,
         }
@@ -293,6 +293,18 @@ mod tests {
             [
                 "They agreed to meet in Bern in 2026.",
                 "Bilateral consultations were held in Colombo."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_tab_after_a_full_stop_parts_sentences() {
+        let text = "Kenya hosted the talks.\t Being a neighbour, Ghana sent a delegation.";
+        assert_eq!(
+            split(text),
+            [
+                "Kenya hosted the talks.",
+                "Being a neighbour, Ghana sent a delegation."
             ]
         );
     }
