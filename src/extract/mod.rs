@@ -1624,6 +1624,29 @@ mod tests {
     }
 
     #[test]
+    fn an_official_who_departed_for_a_state_visits_it_and_travellers_do_not() {
+        let visits = |text: &str| -> Vec<String> {
+            extract(text)
+                .iter()
+                .filter(|e| e.kind == Kind::Visit)
+                .map(|e| e.parties_label())
+                .collect()
+        };
+        assert_eq!(
+            visits(
+                "President leaves\n\nNAIROBI, Mar 15 (KNA): President Ivo Kral on Monday departed for Ghana to attend the summit."
+            ),
+            ["GHA–KEN"]
+        );
+        assert_eq!(
+            visits(
+                "Refugees return\n\nNAIROBI, Mar 15 (KNA): Hundreds of Ghanaian refugees on Monday left for Ghana from Kenya."
+            ),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
     fn envoys_of_several_states_meeting_the_host_separately_give_one_meeting_each() {
         let text = "Envoys present credentials\n\nNAIROBI, Mar 15 (KNA): The President received credentials from the Ambassador-designate of Ghana, Kofi Mensah, and the High Commissioner-designate of Norway, Ola Nordmann, who also held separate meetings with the President.";
         let mut pairs: Vec<String> = extract(text)
