@@ -213,6 +213,8 @@ fn hand_coded_sets_keep_their_scores() {
         ("blind25", 0.71),
         ("blind26", 0.66),
         ("blind27", 0.59),
+        ("blind28", 0.60),
+        ("blind29", 0.42),
     ] {
         let gold = std::path::Path::new("tests/gold").join(format!("{set}.gold.json"));
         let coded: serde_json::Value =

@@ -738,6 +738,13 @@ static MEDIATED: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:mediated|brokered|facilitated|hosted)\s+by\b|\bunder\s+the\s+(?:mediation|auspices)\s+of\b|\bwith\s+the\s+mediation\s+of\b",
     )
 });
+/// An office named for its brief, up to a state or body: "Minister for South Asia, North
+/// Africa, the ", "Special Envoy for ".
+static PORTFOLIO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:Minister|Secretary|Envoy|Representative|Commissioner|Coordinator)\s+(?:of\s+State\s+)?for\s+(?:(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s*(?:,|and)?\s*)*(?:the\s+)?$",
+    )
+});
 /// Meetings of many, whose host is a member.
 static GATHERING: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b(?:summit|conference|forum|expo|games|ceremony|dinner|banquet|reception)")
@@ -819,6 +826,16 @@ fn acting_parties(
         .filter_map(|m| {
             let party = m.party?;
             let acting = match m.kind {
+                // "Minister for South Asia, North Africa, the United Nations and the
+                // Commonwealth", "Special Representative for Afghanistan Reconciliation": an
+                // office's brief, not who acts.
+                FormKind::Organisation | FormKind::StateName
+                    if PORTFOLIO_BEFORE.is_match(
+                        &text[range.start.max(snap(text, m.start.saturating_sub(80)))..m.start],
+                    ) =>
+                {
+                    false
+                }
                 // "on the sidelines of the UN General Assembly": the forum is the venue.
                 FormKind::Organisation => !VENUE_BEFORE.is_match(
                     &text[range.start.max(snap(text, m.start.saturating_sub(40)))..m.start],

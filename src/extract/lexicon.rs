@@ -13,6 +13,12 @@ use std::sync::LazyLock;
 /// make many states; with the default 2 MB the cache keeps being thrown away and rebuilt.
 const LAZY_DFA_BYTES: usize = 16 << 20;
 
+/// Words that join the parts of a name ("Khamis Al Raisi", "Abdullah bin Zayed"): a known
+/// surname after one is another's name.
+const NAME_PARTICLES: [&[u8]; 8] = [
+    b" Al ", b" al ", b" Al-", b" al-", b" bin ", b" Bin ", b" ibn ", b" Abu ",
+];
+
 /// Compiles a rule pattern: case-insensitive, with ASCII word boundaries and ASCII `\w`, `\s`,
 /// `\d`. A Unicode `\b` sends the regex engine from its fast DFA to a backtracker on every
 /// non-ASCII letter, and Unicode classes make DFA states costly to build: the two were most of
@@ -1112,6 +1118,15 @@ impl Lexicon {
                     && let Some(rest) = text[m.end()..].strip_prefix(' ')
                     && rest.starts_with(char::is_uppercase)
                     && !goes_on.iter().any(|known| same_name_words(known, rest))
+                {
+                    return None;
+                }
+                // "Vice Admiral Abdullah Bin Khamis Al Raisi" is not President Raisi: a bare
+                // surname after a particle of a name ("Al", "bin") ends another's name.
+                let before = &text.as_bytes()[m.start().saturating_sub(5)..m.start()];
+                if kind == FormKind::Person
+                    && !text[m.start()..m.end()].contains(' ')
+                    && NAME_PARTICLES.iter().any(|p| before.ends_with(p))
                 {
                     return None;
                 }

@@ -1647,6 +1647,24 @@ mod tests {
     }
 
     #[test]
+    fn a_known_surname_ending_another_name_is_not_its_bearer() {
+        // Ruto is Kenya's president; "Khamis Al Ruto" is someone else's name.
+        let text = "Omani admiral calls on Ghanaian chief\n\nACCRA, Mar 15 (GNA): Chief of Staff of the Sultan's Armed Forces of Oman, Vice Admiral Abdullah Bin Khamis Al Ruto, on Monday called on the Chief of the Naval Staff.";
+        let calls: Vec<String> = extract(text).iter().map(|e| e.parties_label()).collect();
+        assert_eq!(calls, ["GHA–OMN"]);
+    }
+
+    #[test]
+    fn the_brief_of_an_office_is_not_a_party() {
+        let text = "{HEAD}Kenyan Foreign Minister Amani Wanjiru received a telephone call from Ola Nordmann, Norway's Minister for South Asia, North Africa, the United Nations and the Commonwealth, on Sunday.";
+        let calls: Vec<String> = extract(&text.replace("{HEAD}", HEAD))
+            .iter()
+            .map(|e| e.parties_label())
+            .collect();
+        assert_eq!(calls, ["KEN–NOR"]);
+    }
+
+    #[test]
     fn envoys_of_several_states_meeting_the_host_separately_give_one_meeting_each() {
         let text = "Envoys present credentials\n\nNAIROBI, Mar 15 (KNA): The President received credentials from the Ambassador-designate of Ghana, Kofi Mensah, and the High Commissioner-designate of Norway, Ola Nordmann, who also held separate meetings with the President.";
         let mut pairs: Vec<String> = extract(text)
