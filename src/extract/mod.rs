@@ -1665,6 +1665,31 @@ mod tests {
     }
 
     #[test]
+    fn calling_a_leader_or_a_counterpart_is_a_phone_call_and_calling_him_names_is_not() {
+        for (sentence, want) in [
+            (
+                "Kenyan President Ivo Kral called Ghanaian President Kofi Mensah to wish him a happy birthday.",
+                vec!["GHA–KEN"],
+            ),
+            (
+                "The Kenyan foreign minister on Monday called his Ghanaian counterpart.",
+                vec!["GHA–KEN"],
+            ),
+            (
+                "Kenyan President Ivo Kral called Ghanaian President Kofi Mensah “a great man”.",
+                vec![],
+            ),
+        ] {
+            let calls: Vec<String> = extract(&format!("{HEAD}{sentence}"))
+                .iter()
+                .filter(|e| e.kind == Kind::PhoneCall)
+                .map(|e| e.parties_label())
+                .collect();
+            assert_eq!(calls, want, "{sentence}");
+        }
+    }
+
+    #[test]
     fn envoys_of_several_states_meeting_the_host_separately_give_one_meeting_each() {
         let text = "Envoys present credentials\n\nNAIROBI, Mar 15 (KNA): The President received credentials from the Ambassador-designate of Ghana, Kofi Mensah, and the High Commissioner-designate of Norway, Ola Nordmann, who also held separate meetings with the President.";
         let mut pairs: Vec<String> = extract(text)
