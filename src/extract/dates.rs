@@ -1551,6 +1551,74 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The weekend: "over the weekend", "at the weekend", "last weekend", "this weekend", "next
+    /// weekend": Saturday to Sunday, before publication for past acts and after it for
+    /// announced ones (as a weekday is).
+    fn p_weekend(&self, i: usize) -> Option<Found> {
+        // "over the weekend": read from "the" (the words that may open a date), the
+        // preposition before it joining the span.
+        let mut st = i;
+        let (mode, unit) = if self.is_word(i, "the")
+            && self.is_word(i + 1, "weekend")
+            && i > 0
+            && self.is_any(i - 1, &["over", "at", "on", "during", "across"])
+        {
+            st = i - 1;
+            ("", i + 1)
+        } else if self.is_any(i, &["last", "past"]) && self.is_word(i + 1, "weekend") {
+            ("last", i + 1)
+        } else if self.is_any(i, &["next", "coming"]) && self.is_word(i + 1, "weekend") {
+            ("next", i + 1)
+        } else if self.is_word(i, "this") && self.is_word(i + 1, "weekend") {
+            ("", i + 1)
+        } else {
+            return None;
+        };
+        // "weekend's", "weekend of": the weekend named after it is another's.
+        if self.is_word(unit + 1, "of") {
+            return None;
+        }
+        let j = unit + 1;
+        let Some(p) = self.pubd else {
+            let mut f = self.found(
+                st,
+                j,
+                None,
+                Precision::Day,
+                "no publication date: weekend only".into(),
+                false,
+            );
+            f.partial = Some("Saturday/Sunday".into());
+            return Some(f);
+        };
+        // A report dated on the weekend itself tells of that weekend.
+        let on_weekend = p.weekday().number_from_monday() >= 6;
+        let future = match mode {
+            "last" => false,
+            "next" => true,
+            _ => !on_weekend && self.tense(st, j) == Tense::Future,
+        };
+        let saturday = if future {
+            wd_after(p, 6, false)
+        } else {
+            wd_before(p, 6, false)
+        };
+        let mut sunday = saturday + Duration::days(1);
+        if !future {
+            sunday = sunday.min(p);
+        }
+        let basis = format!(
+            "weekend {} publication date {}",
+            if future { "after" } else { "on or before" },
+            ymd(p)
+        );
+        let mut f = self.found(st, j, Some(ymd(saturday)), Precision::Day, basis, true);
+        if sunday > saturday {
+            f.end_value = Some(ymd(sunday));
+        }
+        Some(f)
+    }
+
     /// Weekdays: "Tuesday", "last Tuesday", "next Tuesday", "from Monday to Thursday",
     /// "Monday, Oct. 26".
     fn p_weekday(&self, i: usize) -> Option<Found> {
@@ -2192,6 +2260,7 @@ impl<'a> Ctx<'a> {
                     cands[3] = self.p_ago(i);
                     cands[4] = self.p_week_of(i);
                     cands[5] = self.p_holiday(i);
+                    cands[7] = self.p_weekend(i);
                     // early/late/mid + month: "late November", "mid-November"
                     if self.is_any(i, &["early", "late", "mid"]) {
                         let mut k = i + 1;
@@ -2841,6 +2910,42 @@ mod tests {
             ),
             s("2023-02-20")
         );
+    }
+
+    #[test]
+    fn the_weekend_is_saturday_to_sunday_on_the_side_of_the_tense() {
+        // Published on Monday 2025-04-28.
+        let pubd = "2025-04-28";
+        for (text, span) in [
+            ("The ministers spoke over the weekend.", "over the weekend"),
+            ("Talks were held at the weekend in Oslo.", "at the weekend"),
+            ("A ceasefire was agreed last weekend.", "last weekend"),
+        ] {
+            let m = one(text, pubd, span);
+            assert_eq!(
+                (m.value, m.end_value),
+                (s("2025-04-26"), s("2025-04-27")),
+                "{text}"
+            );
+        }
+        let m = one("The leaders will meet this weekend.", pubd, "this weekend");
+        assert_eq!((m.value, m.end_value), (s("2025-05-03"), s("2025-05-04")));
+        // A report of Sunday tells of the weekend that ends that day; of Saturday, that day.
+        let m = one(
+            "They met over the weekend.",
+            "2025-04-27",
+            "over the weekend",
+        );
+        assert_eq!((m.value, m.end_value), (s("2025-04-26"), s("2025-04-27")));
+        let m = one(
+            "They met over the weekend.",
+            "2025-04-26",
+            "over the weekend",
+        );
+        assert_eq!((m.value, m.end_value), (s("2025-04-26"), None));
+        // With no publication date, only the days are known.
+        let m = one("They met over the weekend.", "", "over the weekend");
+        assert_eq!(m.value, None);
     }
 
     #[test]
