@@ -273,10 +273,11 @@ static PASSIVE_MET: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// "the plight of innocent Palestinians", "the issues of Kashmir and Palestine": the people or
-/// the land a concern is about, not a side that acts.
+/// the land a concern is about, not a side that acts; so is what one is briefed on ("briefed
+/// David Lammy on “India’s false accusations”").
 static CONCERN_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:plight|suffering|sufferings|hardships?|miseries|misery|issues?|question|cause|dispute)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+        r"\b(?:plight|suffering|sufferings|hardships?|miseries|misery|issues?|question|cause|dispute)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|\b(?:briefed|apprised|informed)\s+(?:[\w.'’-]+\s+){0,4}?(?:on|about|of)\s+(?:the\s+)?\W?$",
     )
 });
 /// "bilateral meetings with the participating dignitaries": counterparts the text leaves unnamed.
@@ -526,6 +527,21 @@ static TOLD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:was held|were held|held|signed|met|visited|concluded|called on|paid|took place|had|discussed|was signed|were signed|last met|reached|arrived)\b",
+    )
+});
+/// A future cue of the act, not of a decision named by a noun ("the decision to hold the treaty
+/// in abeyance", "a bid to sign").
+fn planned_cue(text: &str) -> bool {
+    PLANNED
+        .find_iter(text)
+        .any(|m| !DECISION_BEFORE.is_match(&text[..m.start()]))
+}
+static DECISION_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:decision|move|bid|attempt|refusal|threat)\s+$"));
+/// What one side did in talks, in the past: a sentence that tells it is of a past act.
+static PAST_TALK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:drew attention|stressed|emphasi[sz]ed|reiterated|exchanged views|conveyed|briefed|underscored|apprised|thanked)\b",
     )
 });
 static HOSTILE: LazyLock<Regex> = LazyLock::new(|| {
@@ -2189,12 +2205,45 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             if kind == Kind::Visit && hosts.iter().any(|h| !named_before(h)) {
                 hosts.retain(|h| !named_before(h));
             }
-            let callers: Vec<PartyCode> = parties
+            // "In separate calls with leaders from China, UK and Iran, the premier drew
+            // attention to the measures taken by New Delhi": the calls are with the list.
+            // The side who called is the subject after the list, when none comes before it.
+            let mut list_subject = None;
+            if kind == Kind::PhoneCall && SEPARATE.is_match(&text[trigger.clone()]) {
+                let mut after: Vec<&(PartyCode, Range<usize>)> = parties
+                    .iter()
+                    .filter(|p| p.1.start >= trigger.end)
+                    .collect();
+                after.sort_by_key(|p| p.1.start);
+                let mut listed: Vec<PartyCode> = Vec::new();
+                let mut last_end = None;
+                for (party, range) in after {
+                    if let Some(end) = last_end {
+                        // The same words read as two parties ("US Chargé"): one place in the list.
+                        if range.start < end {
+                            listed.push(*party);
+                            continue;
+                        }
+                        let gap = text[end..range.start].trim();
+                        if !matches!(gap, "," | "and" | ", and" | "&") {
+                            list_subject = Some(*party);
+                            break;
+                        }
+                    }
+                    listed.push(*party);
+                    last_end = Some(range.end);
+                }
+                hosts.retain(|h| listed.contains(h));
+            }
+            let mut callers: Vec<PartyCode> = parties
                 .iter()
                 .filter(|p| p.1.start < trigger.start || Some(p.0) == visitor_party)
                 .map(|p| p.0)
                 .filter(|p| !hosts.contains(p))
                 .collect();
+            if callers.is_empty() {
+                callers.extend(list_subject);
+            }
             // One act per counterpart: a call on several hosts, a visit to several countries,
             // "separate meetings with" several delegations; or several callers on the dateline's
             // own side ("Nigerian minister, Bahrain's commander call on Air Chief"; "the envoys of
@@ -2202,12 +2251,13 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
             // "the premier met the UAE President, the Sri Lankan President and …": one meeting each.
             // "On the sidelines of the summit, the premier met A, B and C": the verb may lie
             // beside a stronger trigger of the same clause.
-            let separate = kind == Kind::Meeting
-                && (gerund_meeting
-                    || semicolon_list
-                    || SEPARATE.is_match(&text[clause.clone()])
-                    || MET_VERB.is_match(&text[trigger.clone()])
-                    || MET_WORD.is_match(&text[trigger.start..clause.end.max(trigger.end)]));
+            let separate = kind == Kind::PhoneCall && SEPARATE.is_match(&text[trigger.clone()])
+                || kind == Kind::Meeting
+                    && (gerund_meeting
+                        || semicolon_list
+                        || SEPARATE.is_match(&text[clause.clone()])
+                        || MET_VERB.is_match(&text[trigger.clone()])
+                        || MET_WORD.is_match(&text[trigger.start..clause.end.max(trigger.end)]));
             let with = |g: &[PartyCode], h: PartyCode| {
                 let mut g = g.to_vec();
                 g.push(h);
@@ -3400,7 +3450,7 @@ fn status_of(
     }
     // "is hosting talks … aimed at bridging the gaps in a proposal": going on now, unless the
     // clause dates it ahead ("is visiting Kenya next week").
-    if under_way && !PLANNED.is_match(clause) {
+    if under_way && !planned_cue(clause) {
         return (Status::Held, false);
     }
     if PROPOSED.is_match(clause) && !matches!(kind, Kind::Agreement) {
@@ -3409,14 +3459,15 @@ fn status_of(
     if PAST_PURPOSE_BEFORE.is_match(clause_before) && !FUTURE_MAIN.is_match(clause_before) {
         return (Status::Held, true);
     }
-    if PLANNED.is_match(clause) && !clause.contains(" was held") {
+    if planned_cue(clause) && !clause.contains(" was held") {
         return (Status::Planned, true);
     }
     if PAST.is_match(clause) {
         return (Status::Held, true);
     }
-    // Clauses without a verb ("The talks, that will last …") take the sentence's tense.
-    if PLANNED.is_match(sentence) && !PAST.is_match(sentence) {
+    // Clauses without a verb ("The talks, that will last …") take the sentence's tense ("In
+    // separate calls with …, the premier drew attention to the decision to hold …": past).
+    if planned_cue(sentence) && !PAST.is_match(sentence) && !PAST_TALK.is_match(sentence) {
         return (Status::Planned, true);
     }
     if PROPOSED.is_match(sentence) && !PAST.is_match(sentence) {

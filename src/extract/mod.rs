@@ -1690,6 +1690,33 @@ mod tests {
     }
 
     #[test]
+    fn separate_calls_with_a_list_are_one_call_each_with_the_list() {
+        let text = format!(
+            "{HEAD}In separate calls with leaders from Ghana, Norway and Togo, the Kenyan President drew attention to the measures taken by Uganda, including the decision to hold the water treaty in abeyance."
+        );
+        let mut calls: Vec<(String, Status)> = extract(&text)
+            .iter()
+            .filter(|e| e.kind == Kind::PhoneCall)
+            .map(|e| (e.parties_label(), e.status))
+            .collect();
+        calls.sort();
+        assert_eq!(
+            calls,
+            [
+                ("GHA–KEN".to_string(), Status::Held),
+                ("KEN–NOR".to_string(), Status::Held),
+                ("KEN–TGO".to_string(), Status::Held)
+            ]
+        );
+        // What a side is briefed on is no side of the call.
+        let text = format!(
+            "{HEAD}In a separate call with the Norwegian foreign minister, the Kenyan minister briefed Ola Nordmann on Uganda’s new measures."
+        );
+        let calls: Vec<String> = extract(&text).iter().map(|e| e.parties_label()).collect();
+        assert_eq!(calls, ["KEN–NOR"]);
+    }
+
+    #[test]
     fn envoys_of_several_states_meeting_the_host_separately_give_one_meeting_each() {
         let text = "Envoys present credentials\n\nNAIROBI, Mar 15 (KNA): The President received credentials from the Ambassador-designate of Ghana, Kofi Mensah, and the High Commissioner-designate of Norway, Ola Nordmann, who also held separate meetings with the President.";
         let mut pairs: Vec<String> = extract(text)
