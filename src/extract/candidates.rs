@@ -2276,8 +2276,47 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 && !callers.iter().any(PartyCode::is_organisation)
             {
                 // "Zelensky and Rubio arrived in Saudi Arabia": each state visits the host;
-                // "delegates of the SCO states visited Pakistan" is one trip to a forum.
-                callers.iter().map(|c| with(&hosts, *c)).collect()
+                // "delegates of the SCO states visited Pakistan" is one trip to a forum. A state
+                // named far before ("a stable Afghanistan, as it wanted … and for that purpose
+                // Imran Khan visited Uzbekistan") is what was said, not a traveller.
+                let mut named: Vec<&(PartyCode, Range<usize>)> = parties
+                    .iter()
+                    .filter(|p| {
+                        callers.contains(&p.0)
+                            && p.1.start >= clause.start
+                            && p.1.end <= trigger.start
+                    })
+                    .collect();
+                named.sort_by_key(|p| std::cmp::Reverse(p.1.start));
+                // The travellers: the list that ends close before the verb ("the delegations
+                // of Indonesia, Azerbaijan, Libya and Mozambique … arrived").
+                let mut travellers: Vec<PartyCode> = visitor_party.into_iter().collect();
+                let mut from = trigger.start;
+                for (i, (party, range)) in named.into_iter().enumerate() {
+                    let gap = &text[range.end.min(from)..from];
+                    // A list goes on over a name that is no party ("Libya, Malasiya and
+                    // Mozambique").
+                    let listed = gap.contains([',', '&']) || gap.contains(" and ");
+                    let listed = listed
+                        && gap
+                            .split(|c: char| c.is_whitespace() || c == ',')
+                            .filter(|w| !w.is_empty() && !matches!(*w, "and" | "&"))
+                            .all(|w| w.starts_with(char::is_uppercase))
+                        && gap.len() <= 40;
+                    if !(i == 0 && gap.len() <= 80 || i > 0 && listed) {
+                        break;
+                    }
+                    travellers.push(*party);
+                    from = range.start;
+                }
+                travellers.sort();
+                travellers.dedup();
+                let travellers = if travellers.is_empty() {
+                    &callers
+                } else {
+                    &travellers
+                };
+                travellers.iter().map(|c| with(&hosts, *c)).collect()
             } else if (kind == Kind::CourtesyCall
                 || separate && SEPARATE.is_match(&text[clause.clone()]))
                 && hosts.is_empty()

@@ -1717,6 +1717,31 @@ mod tests {
     }
 
     #[test]
+    fn the_travellers_are_the_list_before_the_verb_not_states_named_far_before() {
+        let visits = |sentence: &str| -> Vec<String> {
+            let mut v: Vec<String> = extract(&format!("{HEAD}{sentence}"))
+                .iter()
+                .filter(|e| e.kind == Kind::Visit)
+                .map(|e| e.parties_label())
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(
+            visits(
+                "The minister said Kenya’s economy depended on a stable Togo as it wanted links with the whole region and for that purpose President Ivo Kral of Kenya recently visited Ghana."
+            ),
+            ["GHA–KEN"]
+        );
+        assert_eq!(
+            visits(
+                "Meanwhile, the delegations of Ghana, Togo, Wakanda and Norway led by deputy ministers also arrived in Kenya to attend the meeting."
+            ),
+            ["GHA–KEN", "KEN–NOR", "KEN–TGO"]
+        );
+    }
+
+    #[test]
     fn envoys_of_several_states_meeting_the_host_separately_give_one_meeting_each() {
         let text = "Envoys present credentials\n\nNAIROBI, Mar 15 (KNA): The President received credentials from the Ambassador-designate of Ghana, Kofi Mensah, and the High Commissioner-designate of Norway, Ola Nordmann, who also held separate meetings with the President.";
         let mut pairs: Vec<String> = extract(text)
