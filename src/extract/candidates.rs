@@ -1117,6 +1117,11 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
     let text = article.text.as_str();
     let [body_start, body_end] = article.body;
     let body = &text[body_start..body_end];
+    // A signed column ("The writer is a former ambassador to the US") argues; the acts it
+    // recalls are the background of an opinion, not reports of the day.
+    if text::signed_column(body) {
+        return None;
+    }
     let mentions: Vec<Mention> = lex
         .mentions_on(body, article.published)
         .into_iter()

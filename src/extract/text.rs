@@ -78,6 +78,21 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
     out
 }
 
+/// Whether `body` ends with a columnist's signature: "The writer is a former ambassador …",
+/// "The author is …", "The views expressed are his own" in its last lines.
+pub fn signed_column(body: &str) -> bool {
+    let mut from = body.len().saturating_sub(800);
+    while !body.is_char_boundary(from) {
+        from += 1;
+    }
+    SIGNATURE.is_match(&body[from..])
+}
+
+static SIGNATURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:^|[.!?\n”\x22]\s*|\s\s)(?:\(?The (?:writer|author|columnist)s? (?:is|was|are|were)\b|The views expressed\b)")
+        .expect("a valid pattern")
+});
+
 /// The length of the spaces that open `bytes`: plain ones ("2026.  Bilateral": two, as
 /// typewriters had it), tabs, and no-break spaces ("demanded.\u{a0}Highlighting"), which some
 /// sites put after a full stop.
@@ -295,6 +310,19 @@ mod tests {
                 "Bilateral consultations were held in Colombo."
             ]
         );
+    }
+
+    #[test]
+    fn a_columnist_signs_at_the_end_and_a_report_does_not() {
+        let column = "In April 1994 the army chief visited Nairobi. Ghana and Kenya signed a pact.\n\nThe writer is a former ambassador to Ghana.\n\nPublished in Dawn, May 12th, 2025";
+        assert!(signed_column(column));
+        assert!(signed_column(
+            "Kenya and Ghana must talk.  The views expressed are his own."
+        ));
+        // A writer in the news is no signature.
+        assert!(!signed_column(
+            "Kenya and Ghana signed a pact on Monday. Police said the writer was detained in Accra."
+        ));
     }
 
     #[test]
