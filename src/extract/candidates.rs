@@ -724,7 +724,7 @@ static ROUND_OF: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LOCATIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:in|at|to|from|into|across|inside|within|near|towards|throughout|of the situation in|in the|reached|capital,|on|about|over|regarding|concerning|against|naming|blaming|(?:issues|matters|situation|developments|affairs),?\s+including|(?:war|conflict|fighting|clashes|dispute|tensions|ceasefire|truce)\s+with)\s+(?:the\s+)?$",
+        r"\b(?:in|at|to|from|into|across|inside|within|near|towards|throughout|of the situation in|in the|reached|capital,|on|about|over|regarding|concerning|against|naming|blaming|(?:issues|matters|situation|developments|affairs),?\s+including|(?:war|conflict|fighting|clashes|dispute|tensions|ceasefire|truce|crisis|standoff|stand-off)\s+with|(?:about|on|over|regarding|concerning)\s+(?:the\s+)?(?:latest|recent|current|ongoing|evolving|emerging))\s+(?:the\s+)?$",
     )
 });
 /// "talks with Taliban representatives in Doha and Turkiye": a state named as the second of two

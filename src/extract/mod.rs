@@ -1742,6 +1742,20 @@ mod tests {
     }
 
     #[test]
+    fn the_latest_developments_and_a_crisis_with_a_state_are_what_was_discussed() {
+        for sentence in [
+            "Kenyan President Ivo Kral said on Monday that he had a call with Ghanaian President Kofi Mensah to speak about the latest Norway developments.",
+            "Kenyan President Ivo Kral on Monday held a telephone call with Ghanaian President Kofi Mensah and conveyed his gratitude for standing with Kenya during the crisis with Norway.",
+        ] {
+            let found: Vec<String> = extract(&format!("{HEAD}{sentence}"))
+                .iter()
+                .map(|e| e.parties_label())
+                .collect();
+            assert_eq!(found, ["GHA–KEN"], "{sentence}");
+        }
+    }
+
+    #[test]
     fn envoys_of_several_states_meeting_the_host_separately_give_one_meeting_each() {
         let text = "Envoys present credentials\n\nNAIROBI, Mar 15 (KNA): The President received credentials from the Ambassador-designate of Ghana, Kofi Mensah, and the High Commissioner-designate of Norway, Ola Nordmann, who also held separate meetings with the President.";
         let mut pairs: Vec<String> = extract(text)
