@@ -734,6 +734,13 @@ static PLACES_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?(?:\s*,)?\s+(?:and|or)\s+(?:in\s+)?(?:the\s+)?$",
     )
 });
+/// "talked to Ghana’s President": the one spoken to is a side, though "to" before a state
+/// mostly names where one goes.
+static TALKED_TO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:spoke|speaks|speaking|talked|talks|talking|wrote|writes|replied|reached out)\s+to\s+$",
+    )
+});
 /// "diplomats, attachés and representatives from Azerbaijan, Bosnia and …": people who come
 /// from a state act for it, though "from" before a state mostly names where something starts.
 static PEOPLE_FROM: LazyLock<Regex> = LazyLock::new(|| {
@@ -755,10 +762,10 @@ static MEDIATED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// An office named for its brief, up to a state or body: "Minister for South Asia, North
-/// Africa, the ", "Special Envoy for ".
-static PORTFOLIO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+/// Africa, the ", "Special Envoy for ", "Special Representative to the President on ".
+pub(super) static PORTFOLIO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:Minister|Secretary|Envoy|Representative|Commissioner|Coordinator)\s+(?:of\s+State\s+)?for\s+(?:(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s*(?:,|and)?\s*)*(?:the\s+)?$",
+        r"\b(?:Minister|Secretary|Envoy|Representative|Commissioner|Coordinator)\s+(?:of\s+State\s+|to\s+the\s+(?-i:[A-Z])[\w-]*\s+)?(?:for|on)\s+(?:(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s*(?:,\s*and|,|and)\s+)*(?:the\s+)?$",
     )
 });
 /// Meetings of many, whose host is a member.
@@ -907,6 +914,7 @@ fn acting_parties(
                         || venue
                         || (m.kind == FormKind::StateName && places))
                         || (PEOPLE_FROM.is_match(before) && !possessive)
+                        || (TALKED_TO_BEFORE.is_match(before) && possessive)
                 }
                 FormKind::Place | FormKind::NotAParty => false,
             };
@@ -2299,15 +2307,10 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
                 let mut from = trigger.start;
                 for (i, (party, range)) in named.into_iter().enumerate() {
                     let gap = &text[range.end.min(from)..from];
-                    // A list goes on over a name that is no party ("Libya, Malasiya and
-                    // Mozambique").
-                    let listed = gap.contains([',', '&']) || gap.contains(" and ");
-                    let listed = listed
-                        && gap
-                            .split(|c: char| c.is_whitespace() || c == ',')
-                            .filter(|w| !w.is_empty() && !matches!(*w, "and" | "&"))
-                            .all(|w| w.starts_with(char::is_uppercase))
-                        && gap.len() <= 40;
+                    // A list goes on over a name that is no party or an office ("Libya,
+                    // Malasiya and Mozambique", "the Kenyan president and the Ghanaian …").
+                    let listed =
+                        (gap.contains([',', '&']) || gap.contains(" and ")) && gap.len() <= 40;
                     if !(i == 0 && gap.len() <= 80 || i > 0 && listed) {
                         break;
                     }

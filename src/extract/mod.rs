@@ -1756,6 +1756,31 @@ mod tests {
     }
 
     #[test]
+    fn talking_to_a_states_leader_by_telephone_is_a_call_with_that_state() {
+        let found = acts(&format!(
+            "{HEAD}Earlier, Kenyan President Ivo Kral talked to Ghana’s President Kofi Mensah by telephone and thanked him."
+        ));
+        assert_eq!(
+            found,
+            [(Kind::PhoneCall, "GHA–KEN".to_string(), Status::Held)]
+        );
+    }
+
+    #[test]
+    fn an_envoys_brief_is_not_his_state_but_a_list_of_names_is_no_brief() {
+        let text = "Envoy calls on minister\n\nNAIROBI, Mar 15 (KNA): The Foreign Minister was talking to Ghana’s Special Representative to the President on Togo, Kofi Mensah, who called on him here.";
+        let found: Vec<String> = extract(text).iter().map(|e| e.parties_label()).collect();
+        assert_eq!(found, ["GHA–KEN"]);
+        let found = acts(&format!(
+            "{HEAD}The understanding was reached during a meeting between Kenyan Minister for Maritime Affairs Amani Wanjiru Otieno and Ghana’s Ambassador to Kenya, Kofi Mensah, on Wednesday."
+        ));
+        assert_eq!(
+            found,
+            [(Kind::Meeting, "GHA–KEN".to_string(), Status::Held)]
+        );
+    }
+
+    #[test]
     fn envoys_of_several_states_meeting_the_host_separately_give_one_meeting_each() {
         let text = "Envoys present credentials\n\nNAIROBI, Mar 15 (KNA): The President received credentials from the Ambassador-designate of Ghana, Kofi Mensah, and the High Commissioner-designate of Norway, Ola Nordmann, who also held separate meetings with the President.";
         let mut pairs: Vec<String> = extract(text)

@@ -658,10 +658,16 @@ fn party_near(
         return m.party;
     }
     let acting = |m: &&Mention| m.kind != FormKind::Place && m.kind != FormKind::Capital;
-    // "Ambassador to Estonia Ivo Kral": the state after "to" is the host, not his.
+    // "Ambassador to Estonia Ivo Kral": the state after "to" is the host, not his; so is an
+    // office's brief ("Special Representative on Afghanistan Ivo Kral").
     let hosting = |m: &&Mention| {
         let before = text[..m.start].trim_end_matches("the ");
+        let mut from = m.start.saturating_sub(80);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
         before.ends_with(" to ")
+            || super::candidates::PORTFOLIO_BEFORE.is_match(&text[from..m.start])
     };
     let left = mentions
         .iter()
