@@ -713,8 +713,10 @@ impl<'a> Ctx<'a> {
                 | b"flew" | b"led" | b"paid" | b"sold" | b"bought" | b"kept" | b"broke"
                 | b"chose" | b"drew" | b"grew" | b"knew" | b"shot" | b"stood" | b"yesterday"
                 | b"ago" | b"last" | b"earlier" => (Tense::Past, false),
+                // (Not a name: "Mohammed", "Ahmed", "Saeed".)
                 _ if l >= 5
                     && lw.ends_with(b"ed")
+                    && !t.cap
                     && !matches!(
                         lw,
                         b"indeed"
@@ -2910,6 +2912,17 @@ mod tests {
             ),
             s("2023-02-20")
         );
+    }
+
+    #[test]
+    fn a_name_ending_in_ed_is_no_past_tense() {
+        // "Mohammed" is a name, not a verb: "would stay" makes Monday the next one.
+        let m = one(
+            "He said that after meeting Crown Prince Mohammed on Monday, his envoys would stay for talks.",
+            "2025-03-08",
+            "Monday",
+        );
+        assert_eq!(m.value, s("2025-03-10"));
     }
 
     #[test]
