@@ -79,19 +79,31 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
 }
 
 /// Whether `body` ends with a columnist's signature: "The writer is a former ambassador …",
-/// "The author is …", "The views expressed are his own" in its last lines.
+/// "The author is …", "The views expressed are his own" in its last lines, opening a line or
+/// a sentence.
 pub fn signed_column(body: &str) -> bool {
     let mut from = body.len().saturating_sub(800);
     while !body.is_char_boundary(from) {
         from += 1;
     }
-    SIGNATURE.is_match(&body[from..])
+    let tail = &body[from..];
+    let opens = |at: usize| {
+        let before = tail[..at].trim_end_matches([' ', '(']);
+        before.is_empty() || before.ends_with(['.', '!', '?', '\n', '”', '"'])
+    };
+    ["The writer", "The author", "The columnist", "The views expressed"]
+        .iter()
+        .any(|sign| {
+            tail.match_indices(sign).any(|(at, _)| {
+                let rest = tail[at + sign.len()..].trim_start_matches('s');
+                opens(at)
+                    && (sign.starts_with("The views")
+                        || [" is ", " was ", " are ", " were "]
+                            .iter()
+                            .any(|verb| rest.starts_with(verb)))
+            })
+        })
 }
-
-static SIGNATURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?:^|[.!?\n”\x22]\s*|\s\s)(?:\(?The (?:writer|author|columnist)s? (?:is|was|are|were)\b|The views expressed\b)")
-        .expect("a valid pattern")
-});
 
 /// The length of the spaces that open `bytes`: plain ones ("2026.  Bilateral": two, as
 /// typewriters had it), tabs, and no-break spaces ("demanded.\u{a0}Highlighting"), which some
