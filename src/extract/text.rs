@@ -91,18 +91,23 @@ pub fn signed_column(body: &str) -> bool {
         let before = tail[..at].trim_end_matches([' ', '(']);
         before.is_empty() || before.ends_with(['.', '!', '?', '\n', '”', '"'])
     };
-    ["The writer", "The author", "The columnist", "The views expressed"]
-        .iter()
-        .any(|sign| {
-            tail.match_indices(sign).any(|(at, _)| {
-                let rest = tail[at + sign.len()..].trim_start_matches('s');
-                opens(at)
-                    && (sign.starts_with("The views")
-                        || [" is ", " was ", " are ", " were "]
-                            .iter()
-                            .any(|verb| rest.starts_with(verb)))
-            })
-        })
+    memchr::memmem::find_iter(tail.as_bytes(), "The ").any(|at| {
+        let rest = &tail[at + 4..];
+        if rest.starts_with("views expressed") {
+            return opens(at);
+        }
+        let Some(rest) = ["writer", "author", "columnist"]
+            .iter()
+            .find_map(|who| rest.strip_prefix(who))
+        else {
+            return false;
+        };
+        let rest = rest.trim_start_matches('s');
+        opens(at)
+            && [" is ", " was ", " are ", " were "]
+                .iter()
+                .any(|verb| rest.starts_with(verb))
+    })
 }
 
 /// The length of the spaces that open `bytes`: plain ones ("2026.  Bilateral": two, as
