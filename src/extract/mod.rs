@@ -1781,6 +1781,53 @@ mod tests {
     }
 
     #[test]
+    fn a_un_agency_acts_for_the_un() {
+        let found = acts(&format!(
+            "{HEAD}Unicef announced on Monday that it has dispatched essential medicines to flood-affected areas of Kenya."
+        ));
+        assert_eq!(
+            found,
+            [(Kind::Assistance, "KEN–UN".to_string(), Status::Held)]
+        );
+    }
+
+    #[test]
+    fn interacting_with_dignitaries_and_calling_a_leader_by_name_are_acts() {
+        let found = acts(&format!(
+            "{HEAD}During the visit, the Kenyan Air Chief interacted with high-level dignitaries including Ghanaian Air Force Commander General Kofi Mensah."
+        ));
+        assert!(
+            found.contains(&(Kind::Meeting, "GHA–KEN".to_string(), Status::Held)),
+            "{found:?}"
+        );
+        let found = acts(&format!(
+            "{HEAD}The Ghanaian foreign ministry said Kenya’s President Kral called Mensah and “expressed full support” to Ghana."
+        ));
+        assert!(
+            found
+                .iter()
+                .any(|(k, p, _)| *k == Kind::PhoneCall && p == "GHA–KEN"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_visit_of_years_ago_is_no_occasion_of_the_days_acts() {
+        let found = extract(&format!(
+            "{HEAD}A similar incident took place ahead of the Ghanaian president's visit to Nairobi in the year 2000. Ghana's president telephoned Kenya's president."
+        ));
+        let call = found
+            .iter()
+            .find(|e| e.kind == Kind::PhoneCall)
+            .expect("the call");
+        assert_ne!(
+            call.date.start.as_ref().map(|d| d.to_string()).as_deref(),
+            Some("2000"),
+            "{call:#?}"
+        );
+    }
+
+    #[test]
     fn envoys_of_several_states_meeting_the_host_separately_give_one_meeting_each() {
         let text = "Envoys present credentials\n\nNAIROBI, Mar 15 (KNA): The President received credentials from the Ambassador-designate of Ghana, Kofi Mensah, and the High Commissioner-designate of Norway, Ola Nordmann, who also held separate meetings with the President.";
         let mut pairs: Vec<String> = extract(text)

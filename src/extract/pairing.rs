@@ -476,14 +476,26 @@ pub fn engagements(lex: &Lexicon, article: &Article, a: Analysis) -> Vec<Engagem
         .collect();
 
     // Acts during a visit share its days when they give none of their own, or only the week
-    // ("next week") whose exact days the visit gives.
+    // ("next week") whose exact days the visit gives. A visit of years before the report
+    // ("ahead of Clinton's visit to Delhi in the year 2000") is history, no occasion of the
+    // day's acts.
+    let recent = |date: &DateMention| {
+        let year = date
+            .value
+            .as_deref()
+            .and_then(|v| v.get(..4)?.parse::<i32>().ok());
+        match (year, article.published) {
+            (Some(year), Some(day)) => year + 1 >= chrono::Datelike::year(&day),
+            _ => true,
+        }
+    };
     let mut visit_dates: Vec<(Vec<PartyCode>, DateMention)> = drafts
         .iter()
         .filter(|d| d.kind == Kind::Visit && !d.past)
         .filter_map(|d| {
             Some((
                 d.parties.clone(),
-                d.date.clone().filter(|x| x.value.is_some())?,
+                d.date.clone().filter(|x| x.value.is_some() && recent(x))?,
             ))
         })
         .collect();
