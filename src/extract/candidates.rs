@@ -1125,11 +1125,6 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
     let text = article.text.as_str();
     let [body_start, body_end] = article.body;
     let body = &text[body_start..body_end];
-    // A signed column ("The writer is a former ambassador to the US") argues; the acts it
-    // recalls are the background of an opinion, not reports of the day.
-    if text::signed_column(body) {
-        return None;
-    }
     let mentions: Vec<Mention> = lex
         .mentions_on(body, article.published)
         .into_iter()
@@ -1186,6 +1181,12 @@ pub fn analyse(lex: &Lexicon, article: &Article) -> Option<Analysis> {
     // Most news names two states without reporting an act between them: stop before the
     // dates and people, which cost the most.
     if triggers.iter().all(Vec::is_empty) {
+        return None;
+    }
+    // A signed column ("The writer is a former ambassador to the US") or a piece told in the
+    // first person argues or remembers; the acts it recalls are its background, not reports
+    // of the day.
+    if text::signed_column(body) || text::first_person(body) {
         return None;
     }
     let lede = lede_sentences(text, &sentences);

@@ -110,6 +110,29 @@ pub fn signed_column(body: &str) -> bool {
     })
 }
 
+/// Whether `body` is told in the first person: three paragraphs or more with "I" in the
+/// narration, outside any quotation ("To continue from where I left last week", "I was then
+/// Secretary-General"): a column or a memoir, whose acts are the writer's recollection.
+pub fn first_person(body: &str) -> bool {
+    let narrating = |line: &str| {
+        if line.contains(['“', '”', '"']) {
+            return false;
+        }
+        let bytes = line.as_bytes();
+        memchr::memchr_iter(b'I', bytes).any(|i| {
+            let opens = i == 0 || matches!(bytes[i - 1], b' ' | b'(' | b'\t');
+            let rest = &line[i + 1..];
+            opens
+                && (rest.starts_with(' ')
+                    || rest.starts_with("’m")
+                    || rest.starts_with("'m")
+                    || rest.starts_with("’ve")
+                    || rest.starts_with("'ve"))
+        })
+    };
+    body.lines().filter(|l| narrating(l)).nth(2).is_some()
+}
+
 /// The length of the spaces that open `bytes`: plain ones ("2026.  Bilateral": two, as
 /// typewriters had it), tabs, and no-break spaces ("demanded.\u{a0}Highlighting"), which some
 /// sites put after a full stop.
@@ -340,6 +363,16 @@ mod tests {
         assert!(!signed_column(
             "Kenya and Ghana signed a pact on Monday. Police said the writer was detained in Accra."
         ));
+    }
+
+    #[test]
+    fn a_memoir_says_i_outside_quotes_and_a_report_quotes_it() {
+        let memoir = "To continue from where I left last week, the talks ended.\nI was then the Secretary-General.\nThe President asked me what I thought of Kenya.\nGhana signed.";
+        assert!(first_person(memoir));
+        let report = "“I welcome the talks,” the minister said.\nHe said: “I am happy.”\n“I think Kenya and Ghana agree,” she added.\nKenya and Ghana signed a pact.";
+        assert!(!first_person(report));
+        // Two paragraphs are not enough: a report may slip one unquoted.
+        assert!(!first_person("I was there.\nI saw it.\nKenya signed."));
     }
 
     #[test]
