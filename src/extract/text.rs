@@ -114,23 +114,39 @@ pub fn signed_column(body: &str) -> bool {
 /// narration, outside any quotation ("To continue from where I left last week", "I was then
 /// Secretary-General"): a column or a memoir, whose acts are the writer's recollection.
 pub fn first_person(body: &str) -> bool {
-    let narrating = |line: &str| {
-        if line.contains(['“', '”', '"']) {
-            return false;
-        }
-        let bytes = line.as_bytes();
-        memchr::memchr_iter(b'I', bytes).any(|i| {
-            let opens = i == 0 || matches!(bytes[i - 1], b' ' | b'(' | b'\t');
-            let rest = &line[i + 1..];
-            opens
-                && (rest.starts_with(' ')
-                    || rest.starts_with("’m")
-                    || rest.starts_with("'m")
-                    || rest.starts_with("’ve")
-                    || rest.starts_with("'ve"))
-        })
+    let bytes = body.as_bytes();
+    let quoted = |line: &[u8]| {
+        memchr::memchr(b'"', line).is_some()
+            || memchr::memmem::find(line, "“".as_bytes()).is_some()
+            || memchr::memmem::find(line, "”".as_bytes()).is_some()
     };
-    body.lines().filter(|l| narrating(l)).nth(2).is_some()
+    let mut lines = 0;
+    let mut line_end = 0;
+    for i in memchr::memchr_iter(b'I', bytes) {
+        // One count per line: skip the rest of a line already counted or refused.
+        if i < line_end {
+            continue;
+        }
+        let opens = i == 0 || matches!(bytes[i - 1], b' ' | b'(' | b'\t' | b'\n');
+        let rest = &body[i + 1..];
+        let pronoun = rest.starts_with(' ')
+            || rest.starts_with("’m")
+            || rest.starts_with("'m")
+            || rest.starts_with("’ve")
+            || rest.starts_with("'ve");
+        if !opens || !pronoun {
+            continue;
+        }
+        let start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |n| n + 1);
+        line_end = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+        if !quoted(&bytes[start..line_end]) {
+            lines += 1;
+            if lines == 3 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// The length of the spaces that open `bytes`: plain ones ("2026.  Bilateral": two, as
