@@ -1781,6 +1781,32 @@ mod tests {
     }
 
     #[test]
+    fn aid_pledged_in_any_currency_and_relief_provided_are_assistance() {
+        for (sentence, want) in [
+            (
+                "British Foreign Secretary Ola Nordmann on Monday unveiled GBP 120m in new aid for Kenya.",
+                "GBR–KEN",
+            ),
+            (
+                "The French foreign minister on Monday pledged EUR 50m in aid for Kenya.",
+                "FRA–KEN",
+            ),
+            (
+                "UNDP has provided emergency relief items to Kenya for flood-affected families.",
+                "KEN–UN",
+            ),
+        ] {
+            let found = acts(&format!("{HEAD}{sentence}"));
+            assert!(
+                found
+                    .iter()
+                    .any(|(k, p, _)| *k == Kind::Assistance && p == want),
+                "{sentence}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_un_agency_acts_for_the_un() {
         let found = acts(&format!(
             "{HEAD}Unicef announced on Monday that it has dispatched essential medicines to flood-affected areas of Kenya."
